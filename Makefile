@@ -1,0 +1,44 @@
+# Set-up is idempotent: the venv is (re)installed only when pyproject.toml changes, the model is converted
+# only when missing or broken, the index is rebuilt only when a chronicle or the model changed.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: setup model index chat test eval bench clean help
+
+help:
+	@echo "make chat   set up everything, then start the console chat"
+	@echo "make test   set up everything, then run the test suite"
+	@echo "make eval   retrieval quality on the question set;  make bench   speed and memory figures"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $(STAMP)
+
+model: $(STAMP)
+	@$(BIN)/python -m retrieval.e5_convert
+
+index: model
+	@$(BIN)/chronicle index
+
+setup: index
+
+chat: setup
+	@$(BIN)/chronicle chat
+
+test: setup
+	$(BIN)/python -m pytest -q
+
+eval: setup
+	@$(BIN)/chronicle eval
+
+bench: setup
+	@$(BIN)/chronicle bench
+
+clean:
+	rm -rf data/index data/models .pytest_cache

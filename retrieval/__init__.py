@@ -1,0 +1,1 @@
+"""The pure core of the chronicle bot: events, parsing, embeddings, the index and search."""
