@@ -1,0 +1,197 @@
+"""The answer engine shared by every front end: questions, follow-ups, paging and browsing per chat.
+
+It wraps a :class:`retrieval.search.Retriever`, caps and cleans questions, keeps a small conversation state per
+chat (the last topic and dates, so "那4月呢？" or "and in Hong Kong?" reuse it) and composes answers with
+:mod:`bot.answer`. Thread-safe: Telegram calls it from worker threads, one chat at a time or many at once.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bot.answer import PAGE_SIZE, Answer, compose, is_chinese
+from retrieval.dates import parse_dates
+from retrieval.events import Event
+from retrieval.search import Hit, Retriever, SearchResult, topic_of
+
+MAX_CHATS = 10_000
+_FOLLOW_UP = re.compile(
+    r"^\s*(?:那么?|那要是|还有|再看看|换成|and\b|what\s+about\b|how\s+about\b|and\s+what\s+about\b|same\s+for\b)"
+    r"|呢\s*[？?]?\s*$",
+    re.I,
+)
+_FOLLOW_UP_WORDS = re.compile(
+    r"^\s*(?:那么?|那要是|还有|再看看|换成|and|what\s+about|how\s+about|same\s+for)\s*|(?:呢|的呢)?\s*[？?。.!！]*\s*$",
+    re.I,
+)
+# Slots a follow-up may swap: a new value of the same kind replaces the old one in the previous question.
+_SLOTS: list[tuple[str, ...]] = [
+    ("科创板", "STAR Market", "香港联合交易所", "港交所", "香港", "Hong Kong", "HKEX", "新三板", "主板",
+     "上海证券交易所", "上交所", "深交所", "Shanghai", "Shenzhen"),
+]
+
+
+def clean_question(text: str, limit: int) -> tuple[str, str | None]:
+    """Drop control, bidi and zero-width characters, cap the length; returns (question, notice)."""
+    text = unicodedata.normalize("NFC", text)
+    text = "".join(" " if ch in "\t\r\n" else ch for ch in text if unicodedata.category(ch) not in {"Cc", "Cf", "Cs", "Co"})
+    text = re.sub(r"\s+", " ", text).strip()
+    if len(text) > limit:
+        return text[:limit], f"问题过长，只按前 {limit} 个字回答。 (Question cut to its first {limit} characters.)"
+    return text, None
+
+
+@dataclass
+class ChatState:
+    """What one chat asked last: for follow-ups, /more and paging."""
+
+    question: str = ""
+    topic: str = ""
+    answer: Answer | None = None
+    page: int = 0
+
+
+@dataclass
+class About:
+    chronicles: list[str]
+    event_count: int
+    first_date: str
+    last_date: str
+    model: str
+    index_type: str = ""
+    extra: dict = field(default_factory=dict)
+
+
+class ChronicleEngine:
+    """Questions in, answers out; conversation state kept per chat key."""
+
+    def __init__(self, retriever: Retriever, max_question_chars: int = 500, page_size: int = PAGE_SIZE) -> None:
+        self.retriever = retriever
+        self.max_question_chars = max_question_chars
+        self.page_size = page_size
+        self._chats: OrderedDict[Hashable, ChatState] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def _state(self, chat: Hashable) -> ChatState:
+        with self._lock:
+            state = self._chats.get(chat)
+            if state is None:
+                state = self._chats[chat] = ChatState()
+                if len(self._chats) > MAX_CHATS:
+                    self._chats.popitem(last=False)
+            self._chats.move_to_end(chat)
+            return state
+
+    def resolve(self, question: str, state: ChatState) -> str:
+        """The question to search: a follow-up is merged with the previous topic; others pass through."""
+        if not state.question or not _FOLLOW_UP.search(question):
+            return question
+        new_dates = parse_dates(question)
+        new_topic = topic_of(_FOLLOW_UP_WORDS.sub(" ", new_dates.rest)).strip()
+        previous = parse_dates(state.question)
+        if new_dates.spans and not new_topic:
+            # "那4月呢？" after a question about March: the previous topic, the new date.
+            return f"{state.topic or previous.rest} {new_dates.label}".strip()
+        if new_topic:
+            swapped = _swap_slot(state.question, new_topic)
+            if swapped:
+                return swapped + (f" {new_dates.label}" if new_dates.spans else "")
+            base = state.topic or previous.rest
+            return f"{base} {new_topic} {new_dates.label if new_dates.spans else previous.label}".strip()
+        return question
+
+    def ask(self, question: str, chat: Hashable = "local", k: int = 5) -> Answer:
+        """Answer one question in the context of ``chat``."""
+        cleaned, notice = clean_question(question, self.max_question_chars)
+        if not cleaned:
+            zh = True
+            return Answer(question, "请输入一个问题，例如：哪些公司在科创板上市？ (Ask a question, e.g. which companies listed on the STAR Market?)", [], True, notice=notice, chinese=zh)
+        state = self._state(chat)
+        effective = self.resolve(cleaned, state)
+        result = self.retriever.search(effective, k=k)
+        answer = compose(result, notice=notice, shown_question=cleaned)
+        if effective != cleaned:
+            answer.notice = ((answer.notice + " ") if answer.notice else "") + (
+                f"（理解为：{effective}）" if is_chinese(cleaned) else f"(understood as: {effective})"
+            )
+        if not (result.no_match and not result.dates.spans):
+            state.question, state.topic = effective, topic_of(result.dates.rest)
+        state.answer, state.page = answer, 0
+        return answer
+
+    def search(self, question: str, k: int = 5) -> SearchResult:
+        """A stateless search (inline queries, ask --json)."""
+        cleaned, _ = clean_question(question, self.max_question_chars)
+        return self.retriever.search(cleaned, k=k)
+
+    def more(self, chat: Hashable = "local", k_more: int = 5) -> Answer | None:
+        """The next results of the chat's last question (widening the search when the page runs out)."""
+        state = self._state(chat)
+        if state.answer is None or state.answer.no_match:
+            return None
+        shown = (state.page + 1) * self.page_size
+        if shown >= state.answer.total and not state.answer.is_list:
+            # Ask the retriever for more than were shown so far.
+            result = self.retriever.search(state.question, k=shown + k_more)
+            state.answer = compose(result, shown_question=state.answer.question)
+        if shown >= state.answer.total:
+            return None
+        state.page += 1
+        return state.answer
+
+    def month(self, month: int, chat: Hashable = "local", year: int | None = None) -> Answer:
+        """Every event of a month, in date order."""
+        label = f"{year}年{month}月" if year else f"{month}月"
+        hits = [Hit(e, 1.0) for e in self.retriever.events if e.month == month and (year is None or e.year == year)]
+        result = SearchResult(label, hits, not hits, True, parse_dates(label), date_only=True)
+        answer = compose(result)
+        state = self._state(chat)
+        state.answer, state.page = answer, 0
+        return answer
+
+    def clear(self, chat: Hashable = "local") -> None:
+        with self._lock:
+            self._chats.pop(chat, None)
+
+    def about(self) -> About:
+        events: list[Event] = self.retriever.events
+        manifest = self.retriever.index.manifest
+        chronicles = sorted({e.source.split(":")[0] for e in events})
+        return About(
+            chronicles,
+            len(events),
+            min(e.date for e in events) if events else "",
+            max((e.date_end or e.date) for e in events) if events else "",
+            Path(str(manifest.get("model", "?"))).name,
+            str(manifest.get("index_type", "")),
+        )
+
+
+def _swap_slot(previous: str, new_topic: str) -> str | None:
+    for slot in _SLOTS:
+        new_value = next((v for v in slot if v.lower() in new_topic.lower()), None)
+        old_value = next((v for v in slot if v.lower() in previous.lower()), None)
+        if new_value and old_value:
+            return re.sub(re.escape(old_value), new_value, previous, flags=re.I)
+    return None
+
+
+def open_engine(settings: object, progress: Callable[[str], None] | None = None, show_progress: bool = False) -> ChronicleEngine:
+    """Load the model and the index (building it on first use) and return a ready engine."""
+    from retrieval.embedding import SentenceTransformerEmbedder
+    from retrieval.index import ensure_index
+
+    embedder = SentenceTransformerEmbedder(settings.model)  # type: ignore[attr-defined]
+    index, _ = ensure_index(
+        settings.data_dir, settings.index_dir, embedder, progress=progress, show_progress=show_progress  # type: ignore[attr-defined]
+    )
+    if progress:
+        progress(f"loading the model {Path(embedder.name).name}")
+    embedder.warm_up()
+    return ChronicleEngine(Retriever(index, embedder), max_question_chars=settings.max_question_chars)  # type: ignore[attr-defined]

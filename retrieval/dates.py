@@ -1,0 +1,298 @@
+"""Dates in questions, Chinese and English: days, ranges, months, parts of months, halves, quarters.
+
+``parse_dates(question)`` finds the date expressions of a question and returns a :class:`DateQuery` with the
+spans they name, any impossible dates it saw (``13月45日``, "February 30") and the question with the date
+expressions cut out, so the caller can tell a date-only question from one with a topic. Pure.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, field
+
+from .events import Event
+
+_CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_NUM = "[0-9０-９〇零一二两三四五六七八九十]{1,3}"
+_MONTHS_EN = {
+    name.lower(): i for i, name in enumerate(calendar.month_name) if name
+} | {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name} | {"sept": 9}
+_MONTH_EN = r"(?:" + "|".join(sorted(_MONTHS_EN, key=len, reverse=True)) + r")\.?"
+_ORD = r"(?:st|nd|rd|th)?"
+_LEAP = 2020  # any leap year: month lengths for spans given without a year
+
+
+def cn_number(text: str) -> int | None:
+    """Parse 3, ３, 十二, 二十一, 三十 into an int; None when it is not a number."""
+    text = text.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+    if text.isdigit():
+        return int(text)
+    if not text or any(ch not in _CN_DIGITS and ch != "十" for ch in text):
+        return None
+    if "十" not in text:
+        return int("".join(str(_CN_DIGITS[ch]) for ch in text)) if len(text) == 1 else None
+    tens, _, units = text.partition("十")
+    if (tens and tens not in _CN_DIGITS) or (units and units not in _CN_DIGITS):
+        return None
+    return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[units] if units else 0)
+
+
+@dataclass(frozen=True)
+class Span:
+    """A span of days within a year, as (month, day) pairs; ``year`` None means every year."""
+
+    start: tuple[int, int]
+    end: tuple[int, int]
+    year: int | None = None
+    label: str = ""
+
+    @property
+    def single_day(self) -> bool:
+        return self.start == self.end
+
+    def covers_month(self, month: int) -> bool:
+        """True when the span covers all of ``month`` (then month-level entries belong to it)."""
+        last = calendar.monthrange(self.year or _LEAP, month)[1]
+        return self.start <= (month, 1) and self.end >= (month, last)
+
+    def contains(self, event: Event) -> bool:
+        """True when the event falls in the span (a range event when it overlaps)."""
+        if self.year is not None and event.year != self.year:
+            return False
+        if event.day is None:
+            return self.covers_month(event.month)
+        start = (event.month, event.day)
+        end = (int((event.date_end or event.date)[5:7]), event.last_day or event.day)
+        return start <= self.end and end >= self.start
+
+
+@dataclass
+class DateQuery:
+    """What a question says about dates."""
+
+    spans: list[Span] = field(default_factory=list)
+    invalid: list[str] = field(default_factory=list)
+    rest: str = ""
+
+    def contains(self, event: Event) -> bool:
+        return any(span.contains(event) for span in self.spans)
+
+    @property
+    def label(self) -> str:
+        return "、".join(span.label for span in self.spans)
+
+
+def _last_day(month: int, year: int | None) -> int:
+    return calendar.monthrange(year or _LEAP, month)[1]
+
+
+def _valid(month: int | None, day: int | None, year: int | None) -> bool:
+    if month is None or not 1 <= month <= 12:
+        return False
+    return day is None or 1 <= day <= _last_day(month, year)
+
+
+def _part(month: int, part: str, year: int | None) -> tuple[tuple[int, int], tuple[int, int]]:
+    last = _last_day(month, year)
+    if part in ("上旬", "初", "early", "beginning", "start"):
+        return (month, 1), (month, 10)
+    if part in ("中旬", "中", "mid", "middle"):
+        return (month, 11), (month, 20)
+    return (month, 21), (month, last)
+
+
+def _year(text: str | None) -> int | None:
+    return int(text) if text else None
+
+
+_QUARTERS_CN = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_QUARTERS_EN = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "last": 4}
+
+# Holidays on fixed dates of the solar calendar (lunar ones move every year and are left out).
+_HOLIDAYS: dict[str, tuple[int, int]] = {
+    "元旦": (1, 1), "妇女节": (3, 8), "植树节": (3, 12), "劳动节": (5, 1), "五一": (5, 1), "青年节": (5, 4),
+    "五四": (5, 4), "儿童节": (6, 1), "六一": (6, 1), "建党节": (7, 1), "七一": (7, 1), "建军节": (8, 1),
+    "八一": (8, 1), "教师节": (9, 10), "国庆节": (10, 1), "国庆": (10, 1), "平安夜": (12, 24), "圣诞节": (12, 25),
+    "圣诞": (12, 25), "new year's day": (1, 1), "new years day": (1, 1), "women's day": (3, 8),
+    "labour day": (5, 1), "labor day": (5, 1), "may day": (5, 1), "children's day": (6, 1),
+    "teachers' day": (9, 10), "teachers day": (9, 10), "national day": (10, 1), "christmas eve": (12, 24),
+    "christmas day": (12, 25), "christmas": (12, 25),
+}
+_HOLIDAY = re.compile(
+    "|".join(re.escape(h) for h in sorted(_HOLIDAYS, key=len, reverse=True)).replace("'", "['’]?"), re.I
+)
+
+# Ordered: the longest, most specific expressions first; each match is cut out of the text before the next.
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("holiday", _HOLIDAY),
+    ("iso", re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")),
+    ("cn_day_range", re.compile(
+        rf"(?:(\d{{4}})年)?({_CN_NUM})月({_CN_NUM})[日号]?\s*(?:至|到|—|–|-|~|～)\s*(?:({_CN_NUM})月)?({_CN_NUM})[日号]")),
+    ("cn_day", re.compile(rf"(?:(\d{{4}})年)?({_CN_NUM})月({_CN_NUM})[日号]")),
+    ("cn_month_part", re.compile(rf"(?:(\d{{4}})年)?({_CN_NUM})月份?(上旬|中旬|下旬|初|底|末|中)")),
+    ("cn_month_range", re.compile(
+        rf"(?:(\d{{4}})年)?({_CN_NUM})月份?\s*(?:至|到|—|–|-|~|～)\s*({_CN_NUM})月份?")),
+    ("cn_month", re.compile(rf"(?:(\d{{4}})年)?(?<![0-9个])({_CN_NUM})月份?(?!份额)")),
+    ("cn_half", re.compile(r"(?:(\d{4})年)?(上|下)半年")),
+    ("cn_quarter", re.compile(r"(?:(\d{4})年)?(?:第)?([一二三四1-4])季度")),
+    ("cn_year_part", re.compile(r"(?:(\d{4})年)?(年初|年底|年末|年终|岁末)")),
+    ("en_range", re.compile(
+        rf"\b(?:between|from)\s+({_MONTH_EN})\s+(\d{{1,2}}){_ORD}\s+(?:and|to|until|till|through)\s+(?:({_MONTH_EN})\s+)?(\d{{1,2}}){_ORD}\b", re.I)),
+    ("en_day_range", re.compile(
+        rf"\b({_MONTH_EN})\s+(\d{{1,2}}){_ORD}\s*(?:-|–|—|to|through|until|and)\s*(\d{{1,2}}){_ORD}\b(?:,?\s*(\d{{4}}))?", re.I)),
+    ("en_month_day", re.compile(rf"\b({_MONTH_EN})\s+(\d{{1,2}}){_ORD}\b(?:,?\s*(\d{{4}}))?", re.I)),
+    ("en_day_month", re.compile(rf"\b(\d{{1,2}}){_ORD}\s+(?:of\s+)?({_MONTH_EN})\b(?:,?\s*(\d{{4}}))?", re.I)),
+    ("en_month_part", re.compile(
+        rf"\b(early|mid|middle|late|beginning|start|end)(?:-|\s+)(?:of\s+)?({_MONTH_EN})\b(?:,?\s*(\d{{4}}))?", re.I)),
+    ("en_half", re.compile(r"\b(first|second|1st|2nd)\s+half(?:\s+of)?(?:\s+(?:the\s+)?year)?(?:\s+(\d{4}))?\b|\bH([12])\b", re.I)),
+    ("en_quarter", re.compile(
+        r"\b(first|second|third|fourth|last|1st|2nd|3rd|4th)\s+quarter(?:\s+of)?(?:\s+(?:the\s+)?year)?(?:\s+(\d{4}))?\b|\bQ([1-4])\b", re.I)),
+    ("en_year_part", re.compile(
+        r"\b(end|close|beginning|start)\s+of\s+(?:the\s+)?year\b|\byear[-\s]end\b|\b(?:at\s+)?new\s+year\b", re.I)),
+    ("en_month", re.compile(rf"\b({_MONTH_EN})\b(?:,?\s*(\d{{4}}))?", re.I)),
+]
+# "may" is also a verb: a bare "may" counts as the month only when something around it says it is a date.
+_MAY_CONTEXT = re.compile(r"\b(?:in|during|of|since|until|till|by|from|through|early|mid|late|end|this|last)\s+may\b", re.I)
+
+
+def _en_month(name: str) -> int:
+    return _MONTHS_EN[name.lower().rstrip(".")]
+
+
+def _match_spans(kind: str, m: re.Match[str], invalid: list[str]) -> list[Span] | None:
+    """The spans one matched expression names; None when it is not a date after all."""
+    text = m.group(0).strip()
+    if kind == "holiday":
+        key = re.sub(r"['’]", "'", m.group(0).lower())
+        month, day = _HOLIDAYS.get(key) or _HOLIDAYS[key.replace("'", "")]
+        return [Span((month, day), (month, day), None, text)]
+    if kind == "iso":
+        year, month, day = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        if not _valid(month, day, year):
+            invalid.append(text)
+            return []
+        return [Span((month, day), (month, day), year, text)]
+    if kind in ("cn_day", "cn_day_range"):
+        year = _year(m.group(1))
+        month, day = cn_number(m.group(2)), cn_number(m.group(3))
+        if kind == "cn_day":
+            end_month, end_day = month, day
+        else:
+            end_month = cn_number(m.group(4)) if m.group(4) else month
+            end_day = cn_number(m.group(5))
+        if not (_valid(month, day, year) and _valid(end_month, end_day, year)):
+            invalid.append(text)
+            return []
+        if (end_month, end_day) < (month, day):
+            invalid.append(text)
+            return []
+        return [Span((month, day), (end_month, end_day), year, text)]  # type: ignore[arg-type]
+    if kind == "cn_month_part":
+        year, month = _year(m.group(1)), cn_number(m.group(2))
+        if not _valid(month, None, year):
+            invalid.append(text)
+            return []
+        start, end = _part(month, m.group(3), year)  # type: ignore[arg-type]
+        return [Span(start, end, year, text)]
+    if kind == "cn_month_range":
+        year, first, last = _year(m.group(1)), cn_number(m.group(2)), cn_number(m.group(3))
+        if not (_valid(first, None, year) and _valid(last, None, year)) or last < first:  # type: ignore[operator]
+            invalid.append(text)
+            return []
+        return [Span((first, 1), (last, _last_day(last, year)), year, text)]  # type: ignore[arg-type]
+    if kind == "cn_month":
+        year, month = _year(m.group(1)), cn_number(m.group(2))
+        if month is None:
+            return None
+        if not _valid(month, None, year):
+            invalid.append(text)
+            return []
+        return [Span((month, 1), (month, _last_day(month, year)), year, text)]
+    if kind == "cn_half":
+        year = _year(m.group(1))
+        return [Span((1, 1), (6, 30), year, text) if m.group(2) == "上" else Span((7, 1), (12, 31), year, text)]
+    if kind == "cn_quarter":
+        q = _QUARTERS_CN[m.group(2)]
+        return [_quarter(q, _year(m.group(1)), text)]
+    if kind == "cn_year_part":
+        year = _year(m.group(1))
+        return [Span((1, 1), (1, 31), year, text) if m.group(2) == "年初" else Span((12, 1), (12, 31), year, text)]
+    if kind == "en_range":
+        month = _en_month(m.group(1))
+        end_month = _en_month(m.group(3)) if m.group(3) else month
+        day, end_day = int(m.group(2)), int(m.group(4))
+        if not (_valid(month, day, None) and _valid(end_month, end_day, None)) or (end_month, end_day) < (month, day):
+            invalid.append(text)
+            return []
+        return [Span((month, day), (end_month, end_day), None, text)]
+    if kind == "en_day_range":
+        if m.group(1).lower() == "may" and not m.group(2):
+            return None
+        month, day, end_day, year = _en_month(m.group(1)), int(m.group(2)), int(m.group(3)), _year(m.group(4))
+        if not (_valid(month, day, year) and _valid(month, end_day, year)) or end_day < day:
+            invalid.append(text)
+            return []
+        return [Span((month, day), (month, end_day), year, text)]
+    if kind in ("en_month_day", "en_day_month"):
+        if kind == "en_month_day":
+            month, day = _en_month(m.group(1)), int(m.group(2))
+        else:
+            month, day = _en_month(m.group(2)), int(m.group(1))
+        year = _year(m.group(3))
+        if not _valid(month, day, year):
+            invalid.append(text)
+            return []
+        return [Span((month, day), (month, day), year, text)]
+    if kind == "en_month_part":
+        month, year = _en_month(m.group(2)), _year(m.group(3))
+        start, end = _part(month, m.group(1).lower(), year)
+        return [Span(start, end, year, text)]
+    if kind == "en_half":
+        which = (m.group(1) or m.group(3) or "").lower()
+        first = which in ("first", "1st", "1")
+        year = _year(m.group(2))
+        return [Span((1, 1), (6, 30), year, text) if first else Span((7, 1), (12, 31), year, text)]
+    if kind == "en_quarter":
+        q = _QUARTERS_EN.get((m.group(1) or "").lower()) or int(m.group(3))
+        return [_quarter(q, _year(m.group(2)), text)]
+    if kind == "en_year_part":
+        start_words = ("beginning", "start", "new")
+        begin = any(w in text.lower() for w in start_words)
+        return [Span((1, 1), (1, 31), None, text) if begin else Span((12, 1), (12, 31), None, text)]
+    if kind == "en_month":
+        name = m.group(1)
+        if name.lower() == "may" and not _MAY_CONTEXT.search(m.string):
+            return None
+        month = _en_month(name)
+        year = _year(m.group(2))
+        return [Span((month, 1), (month, _last_day(month, year)), year, text)]
+    raise AssertionError(kind)
+
+
+def _quarter(q: int, year: int | None, label: str) -> Span:
+    first = 3 * q - 2
+    return Span((first, 1), (first + 2, _last_day(first + 2, year)), year, label)
+
+
+def parse_dates(question: str) -> DateQuery:
+    """Find the date expressions of a question; ``rest`` is the question without them."""
+    query = DateQuery()
+    rest = question
+    for kind, pattern in _PATTERNS:
+        pieces: list[str] = []
+        position = 0
+        for m in pattern.finditer(rest):
+            spans = _match_spans(kind, m, query.invalid)
+            if spans is None:
+                continue
+            query.spans.extend(spans)
+            pieces.append(rest[position : m.start()])
+            pieces.append(" ")
+            position = m.end()
+        pieces.append(rest[position:])
+        rest = "".join(pieces)
+    # A bare year ("2020年", "in 2020") narrows nothing in a one-year chronicle but is not a topic either.
+    rest = re.sub(r"(?<!\d)(?:19|20)\d{2}\s*年(?:度)?|\b(?:in\s+)?(?:19|20)\d{2}\b", " ", rest)
+    query.rest = re.sub(r"\s+", " ", rest).strip()
+    return query

@@ -1,0 +1,222 @@
+"""Chinese-aware lexical search: BM25 over character bigrams (and weak unigrams) and Latin words.
+
+Character n-grams need no dictionary and match Chinese names however a user segments them. A bilingual
+glossary (``resources/glossary.tsv``) maps English and colloquial terms to the chronicle's Chinese words, so an
+English question gets a lexical side too. Pure: no model, no I/O beyond reading the packaged glossary.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import numpy as np
+
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_LATIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.+\-]*[A-Za-z0-9+]|[A-Za-z0-9]")
+UNIGRAM_WEIGHT = 0.3
+# Unigrams that carry no topic on their own (function words, and words every entry has).
+_STOP_CHARS = set("的了在和与及是有为于等中对并将从向以其之这那个哪些什么吗呢吧啊请问你我他她它们年月日号")
+_STOP_LATIN = {
+    "the", "a", "an", "of", "in", "on", "at", "to", "for", "and", "or", "by", "with", "from", "is", "are", "was",
+    "were", "be", "been", "did", "does", "do", "what", "which", "who", "whom", "when", "where", "why", "how", "any",
+    "all", "that", "this", "these", "those", "there", "it", "its", "as", "about", "into", "s", "has", "have", "had",
+    "happened", "happen", "event", "events", "tell", "me", "please", "list", "show", "give", "some", "get", "got",
+}
+
+
+def tokens(text: str) -> Counter[str]:
+    """Bag of tokens: CJK bigrams, CJK unigrams (prefixed ``1:``) and lower-cased Latin words."""
+    bag: Counter[str] = Counter()
+    for run in _CJK.findall(text):
+        for i in range(len(run) - 1):
+            bag[run[i : i + 2]] += 1
+        for ch in run:
+            if ch not in _STOP_CHARS:
+                bag["1:" + ch] += 1
+    for word in _LATIN.findall(text):
+        word = word.lower()
+        if word not in _STOP_LATIN:
+            bag[word] += 1
+    return bag
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    term: str
+    pattern: re.Pattern[str]
+    expansion: str
+
+
+@lru_cache(maxsize=1)
+def load_glossary() -> tuple[GlossaryEntry, ...]:
+    """The packaged bilingual glossary, longest terms first."""
+    text = resources.files("retrieval").joinpath("resources/glossary.tsv").read_text(encoding="utf-8")
+    entries = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#") or "\t" not in line:
+            continue
+        term, expansion = line.split("\t", 1)
+        term = term.strip()
+        if term.isascii():
+            pattern = re.compile(r"(?<![A-Za-z0-9])" + re.escape(term) + r"(?![A-Za-z0-9])", re.I)
+        else:
+            pattern = re.compile(re.escape(term))
+        entries.append(GlossaryEntry(term, pattern, expansion.strip()))
+    entries.sort(key=lambda e: len(e.term), reverse=True)
+    return tuple(entries)
+
+
+def expand(question: str) -> tuple[str, list[str]]:
+    """The question plus the Chinese words of every glossary term it contains; and those terms."""
+    found: list[str] = []
+    additions: list[str] = []
+    remaining = question
+    for entry in load_glossary():
+        if entry.pattern.search(remaining):
+            found.append(entry.term)
+            additions.append(entry.expansion)
+            # A longer term consumes its words: "hong kong stock exchange" does not also count as "stock".
+            if entry.term.isascii():
+                remaining = entry.pattern.sub(" ", remaining)
+    return (question + " " + " ".join(additions)).strip(), found
+
+
+class BM25:
+    """Okapi BM25 over :func:`tokens`, with an inverted index so scoring touches only matching documents."""
+
+    def __init__(self, texts: Sequence[str], k1: float = 1.2, b: float = 0.75) -> None:
+        self.k1, self.b = k1, b
+        bags = [tokens(t) for t in texts]
+        self.n = len(bags)
+        self.lengths = np.array([sum(b_.values()) for b_ in bags], dtype=np.float32)
+        self.avg_length = float(self.lengths.mean()) if self.n else 0.0
+        self.postings: dict[str, list[tuple[int, int]]] = {}
+        for doc, bag in enumerate(bags):
+            for term, tf in bag.items():
+                self.postings.setdefault(term, []).append((doc, tf))
+        self.idf = {
+            term: math.log(1 + (self.n - len(p) + 0.5) / (len(p) + 0.5)) for term, p in self.postings.items()
+        }
+
+    def known(self, term: str) -> bool:
+        return term in self.postings
+
+    def scores(self, query: str) -> tuple[np.ndarray, float]:
+        """BM25 score of every document, and the share of the query's weight the corpus knows (0..1)."""
+        out = np.zeros(self.n, dtype=np.float32)
+        bag = tokens(query)
+        total = known = 0.0
+        for term, count in bag.items():
+            weight = UNIGRAM_WEIGHT if term.startswith("1:") else 1.0
+            total += weight
+            postings = self.postings.get(term)
+            if not postings:
+                continue
+            known += weight
+            idf = self.idf[term] * weight * min(count, 2)
+            for doc, tf in postings:
+                norm = self.k1 * (1 - self.b + self.b * self.lengths[doc] / self.avg_length)
+                out[doc] += idf * tf * (self.k1 + 1) / (tf + norm)
+        return out, (known / total if total else 0.0)
+
+
+# Characters that glue question words together; a bigram containing one is never a key term of the question.
+_GLUE = set(
+    "的了在和与及是有为于等中对并将从向以其之这那个哪些什么吗呢吧啊请问你我他她它们年月日号几多少啥谁怎么样如何"
+    "时候天次场款种家项一都也还就又被把给让去来过到后前里上下得地着没"
+)
+# Whole question words removed before bigrams are taken (their bigrams would otherwise look like topic words).
+_QUESTION_WORDS = re.compile(
+    r"什么时候|啥时候|哪一天|哪天|什么|哪些|哪个|哪家|哪款|哪里|哪儿|多少|有没有|是不是|一共|请问|告诉我|介绍一下|"
+    r"主要|情况|相关|有关|关于|具体|当时|这次|那次|那场|那天|那阵子|头一回|第一次"
+)
+_PINYIN = re.compile(
+    r"^(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|"
+    r"ia|ie|iu|ua|uo|ue|ui|er|a|o|e|i|u|v))+$",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class KeyTerm:
+    """A term the answer must contain: Chinese bigrams, a glossary term's words, or a foreign name."""
+
+    label: str
+    alternatives: tuple[str, ...]
+    weight: float
+
+
+def is_pinyin(word: str) -> bool:
+    """True for a romanised Chinese word (Rong, Yizhan, Jinji): the corpus has it in characters."""
+    return bool(_PINYIN.match(word))
+
+
+class KeyTerms:
+    """Which of a question's key terms an event contains, weighted by rarity (unknown terms weigh most)."""
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self.texts = list(texts)
+        self.n = len(self.texts)
+        df: Counter[str] = Counter()
+        for text in self.texts:
+            df.update({text[i : i + 2] for i in range(len(text) - 1)})
+        self.df = df
+        self.unknown_weight = math.log(self.n + 1) + 1.0
+
+    def weight(self, term: str) -> float:
+        count = self.df.get(term, 0) if len(term) == 2 else sum(1 for t in self.texts if term in t)
+        return math.log((self.n + 1) / (count + 0.5)) if count else self.unknown_weight
+
+    def extract(self, question: str) -> list[KeyTerm]:
+        """The question's key terms."""
+        terms: list[KeyTerm] = []
+        remaining = question
+        for entry in load_glossary():
+            if entry.pattern.search(remaining):
+                alternatives = tuple(entry.expansion.split())
+                weight = max(self.weight(a) for a in alternatives)
+                terms.append(KeyTerm(entry.term, alternatives, weight))
+                remaining = entry.pattern.sub(" ", remaining)
+        for run in _CJK.findall(_QUESTION_WORDS.sub(" ", remaining)):
+            grams = [run[i : i + 2] for i in range(len(run) - 1)]
+            for i, gram in enumerate(grams):
+                if gram[0] in _GLUE or gram[1] in _GLUE:
+                    continue
+                if gram not in self.df:
+                    # An unknown bigram between two known ones is a word junction ("届纳" in 第十一届纳博会);
+                    # only a stretch of unknown bigrams is an unknown word (确诊病例, 碳达峰).
+                    neighbours = [g for g in (grams[i - 1] if i else None, grams[i + 1] if i + 1 < len(grams) else None) if g]
+                    if not any(g not in self.df for g in neighbours):
+                        continue
+                terms.append(KeyTerm(gram, (gram,), self.weight(gram)))
+        words = re.findall(r"[A-Za-z][A-Za-z0-9\-]+|[0-9]+[A-Za-z][A-Za-z0-9]*", remaining)
+        for position, word in enumerate(words):
+            lowered = word.lower()
+            if lowered in _STOP_LATIN:
+                continue
+            if any(lowered in t.lower() for t in self.texts):
+                terms.append(KeyTerm(word, (word,), self.weight(word)))
+                continue
+            # A lone capitalised word that is not romanised Chinese is a foreign name (Tesla, Pfizer); words
+            # of a capitalised phrase ("National Civilized Unit") are a translated title, not a name.
+            neighbours = [words[j] for j in (position - 1, position + 1) if 0 < j < len(words)]
+            lone = not any(n[0].isupper() for n in neighbours)
+            if word[0].isupper() and lone and not is_pinyin(word) and len(word) > 2:
+                terms.append(KeyTerm(word, (word,), self.unknown_weight))
+        return terms
+
+    @staticmethod
+    def coverage(terms: Sequence[KeyTerm], text: str) -> float:
+        """The weighted share of ``terms`` that ``text`` contains (1.0 when there are none)."""
+        total = sum(t.weight for t in terms)
+        if not total:
+            return 1.0
+        lowered = text.lower()
+        found = sum(t.weight for t in terms if any(a.lower() in lowered for a in t.alternatives))
+        return found / total

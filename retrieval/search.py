@@ -1,0 +1,212 @@
+"""The retriever: dense FAISS search fused with BM25, dates, list questions and no-match detection.
+
+``Retriever.search(question)`` returns a :class:`SearchResult`: the events that answer the question, most
+relevant first (or in date order for list and date questions), with ``no_match`` set when nothing in the
+chronicles is about the question. Pure apart from calling the embedder.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections import OrderedDict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .dates import DateQuery, parse_dates
+from .embedding import Embedder
+from .events import Event
+from .index import ChronicleIndex
+from .lexical import BM25, KeyTerms, expand, tokens
+
+# Words that make a question ask for every matching event rather than the best one.
+_LIST_ZH = re.compile(r"哪些|哪几|有几|几家|几个|多少家|多少个|多少项|多少次|列出|列举|所有|全部|都有|分别|一共|共有")
+_LIST_EN = re.compile(
+    r"\b(?:which|what)\s+(?:\w+\s+){0,2}?(?:companies|firms|enterprises|drugs|medicines|products|events|banks|"
+    r"projects|institutes|centres|centers|conferences|forums|summits|meetings|awards|honours|honors|devices|"
+    r"visits|listings|schools|universities|hospitals|policies|agreements|activities|organisations|organizations|"
+    r"vaccines|kits|ones)\b|\blist\b|\ball\s+(?:the\s+)?\w+|\bhow\s+many\b|\bname\s+(?:the|every|all)\b|\bevery\b",
+    re.I,
+)
+# What is left of a date question once its date is cut out, when it asks for nothing but "what happened".
+_FILLER = re.compile(
+    r"发生了?|什么|哪些|有何|有啥|啥|事情?|事件|大事|新闻|动态|情况|活动|园区|苏州工业园区|工业园区|这一?天|当天|那一?天|期间|"
+    r"的|了|有|吗|呢|吧|呀|在|是|都|请问|请|告诉我|一下|列出|看看|"
+    r"\b(?:what|which|happened|happen|happening|did|does|do|anything|something|events?|news|in|on|at|during|the|"
+    r"park|sip|suzhou|industrial|tell|me|about|of|going|list|show|there|were|was|is|are|any|all|took|place|"
+    r"from|to|between|and|what's|whats|so|far|year|month|day|days|that|it)\b",
+    re.I,
+)
+_PUNCT = re.compile(r"[\s\W_]+")
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One event that answers a question, with its fused score and the words that matched."""
+
+    event: Event
+    score: float
+    terms: tuple[str, ...] = ()
+
+
+@dataclass
+class SearchResult:
+    """What the retriever found for one question."""
+
+    question: str
+    hits: list[Hit]
+    no_match: bool
+    is_list: bool
+    dates: DateQuery = field(default_factory=DateQuery)
+    date_only: bool = False
+    expansions: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class SearchParams:
+    """The knobs of fusion and selection, measured with `chronicle eval` (see docs/retrieval.md)."""
+
+    lexical_weight: float = 0.35
+    # No match when no top event contains enough of the question's key terms, unless dense search is sure.
+    min_coverage: float = 0.35
+    coverage_pool: int = 5
+    dense_sure_z: float = 4.0
+    dense_floor_z: float = 2.4
+    list_gap: float = 0.14
+    list_max: int = 30
+    candidate_pool: int = 1000
+
+
+def is_list_question(question: str) -> bool:
+    return bool(_LIST_ZH.search(question) or _LIST_EN.search(question))
+
+
+def topic_of(rest: str) -> str:
+    """The content words of a question once dates and "what happened" filler are gone."""
+    return _PUNCT.sub(" ", _FILLER.sub(" ", rest)).strip()
+
+
+def matched_terms(text: str, query_text: str) -> tuple[str, ...]:
+    """The longest stretches of ``text`` made of query bigrams or Latin query words, for highlighting."""
+    q = tokens(query_text)
+    grams = {t for t in q if not t.startswith("1:") and len(t) == 2 and not t.isascii()}
+    words = {t for t in q if t.isascii() and not t.startswith("1:")}
+    found: list[str] = []
+    i = 0
+    while i < len(text) - 1:
+        if text[i : i + 2] in grams:
+            j = i + 2
+            while j < len(text) and text[j - 1 : j + 1] in grams:
+                j += 1
+            found.append(text[i:j])
+            i = j
+        else:
+            i += 1
+    for m in re.finditer(r"[A-Za-z0-9][A-Za-z0-9.+\-]*", text):
+        if m.group(0).lower() in words:
+            found.append(m.group(0))
+    return tuple(dict.fromkeys(found))
+
+
+class Retriever:
+    """Answers ``search(question)`` over a loaded index with an embedder; thread-safe."""
+
+    def __init__(self, index: ChronicleIndex, embedder: Embedder, params: SearchParams | None = None) -> None:
+        self.index = index
+        self.embedder = embedder
+        self.params = params or SearchParams()
+        self.events = index.events
+        self.bm25 = BM25([e.text for e in self.events])
+        self.keys = KeyTerms([e.text for e in self.events])
+        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._lock = threading.Lock()
+
+    # Repeated questions are common in groups: the query embedding is the only costly step, so cache it.
+    def embed_query(self, text: str) -> np.ndarray:
+        with self._lock:
+            cached = self._cache.get(text)
+            if cached is not None:
+                self._cache.move_to_end(text)
+                return cached
+        vector = np.asarray(self.embedder.encode_queries([text])[0], dtype=np.float32)
+        with self._lock:
+            self._cache[text] = vector
+            if len(self._cache) > 2048:
+                self._cache.popitem(last=False)
+        return vector
+
+    def dense_scores(self, text: str) -> np.ndarray:
+        """Cosine similarity of the question to every event (0 for those outside the candidate pool)."""
+        vector = self.embed_query(text)
+        k = min(self.index.faiss_index.ntotal, self.params.candidate_pool)
+        scores, ids = self.index.faiss_index.search(vector[None, :], k)
+        out = np.zeros(len(self.events), dtype=np.float32)
+        valid = ids[0] >= 0
+        out[ids[0][valid]] = scores[0][valid]
+        return out
+
+    def score(self, question: str, topic: str) -> tuple[np.ndarray, np.ndarray, np.ndarray, str, list[str]]:
+        """Fused, dense and lexical scores of every event, the expanded lexical query and the glossary terms."""
+        expanded, expansions = expand(topic)
+        dense = self.dense_scores(question)
+        lexical, coverage = self.bm25.scores(expanded)
+        top = float(lexical.max()) if len(lexical) else 0.0
+        lexical_norm = lexical / top if top > 0 else lexical
+        # The lexical side counts only as much as the corpus can read the question: an English question
+        # with no glossary term has coverage ~0, so BM25 noise cannot drown the dense ranking.
+        fused = dense + self.params.lexical_weight * coverage * lexical_norm
+        return fused, dense, lexical_norm * coverage, expanded, expansions
+
+    def search(self, question: str, k: int = 5) -> SearchResult:
+        """The events that answer ``question``: top ``k``, or every match for list and date questions."""
+        question = question.strip()
+        dates = parse_dates(question)
+        topic = topic_of(dates.rest)
+        is_list = is_list_question(question)
+        in_dates = [i for i, e in enumerate(self.events) if dates.contains(e)] if dates.spans else None
+
+        if dates.spans and not topic:
+            # "6月3日发生了什么": exactly the events of that date or period, in date order.
+            hits = [Hit(self.events[i], 1.0) for i in in_dates or []]
+            return SearchResult(question, hits, not hits, True, dates, date_only=True)
+        if not topic and not dates.spans:
+            return SearchResult(question, [], True, is_list, dates)
+
+        fused, dense, lexical, expanded, expansions = self.score(question, topic)
+        candidates = np.array(in_dates if in_dates is not None else range(len(self.events)), dtype=np.int64)
+        if len(candidates) == 0:
+            return SearchResult(question, [], True, is_list, dates, expansions=expansions)
+        order = candidates[np.argsort(-fused[candidates], kind="stable")]
+        best = order[0]
+        no_match = self.is_no_match(topic, dense, order)
+        if is_list:
+            cut = fused[best] - self.params.list_gap
+            chosen = [i for i in order[: self.params.list_max] if fused[i] >= cut]
+            chosen.sort(key=lambda i: (self.events[i].date, self.events[i].id))
+        else:
+            chosen = list(order[:k])
+        hits = [Hit(self.events[i], float(fused[i]), matched_terms(self.events[i].text, expanded)) for i in chosen]
+        return SearchResult(question, [] if no_match else hits, no_match, is_list, dates, expansions=expansions)
+
+    def is_no_match(self, topic: str, dense: np.ndarray, order: np.ndarray) -> bool:
+        """True when nothing ranked high enough is about the question (see docs/retrieval.md).
+
+        The question's key terms (Chinese bigrams, glossary terms, foreign names; rare and unknown ones
+        weigh most) must mostly appear in one of the top events; when the question has no key term the
+        corpus could contain, the dense score's distance from the corpus average decides.
+        """
+        pool = order[: self.params.coverage_pool]
+        spread = float(dense.std()) or 1.0
+        z = (float(dense[pool].max()) - float(dense.mean())) / spread
+        if z >= self.params.dense_sure_z:
+            return False
+        terms = self.keys.extract(topic)
+        if not terms:
+            return z < self.params.dense_floor_z
+        best_coverage = max(self.keys.coverage(terms, self.events[i].text) for i in pool)
+        return best_coverage < self.params.min_coverage
+
+    def search_many(self, questions: Sequence[str], k: int = 5) -> list[SearchResult]:
+        return [self.search(q, k) for q in questions]
