@@ -131,6 +131,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?:(\d{{4}})年)?({_CN_NUM})月({_CN_NUM})[日号]?\s*(?:至|到|—|–|-|~|～)\s*(?:({_CN_NUM})月)?({_CN_NUM})[日号]")),
     ("cn_day", re.compile(rf"(?:(\d{{4}})年)?({_CN_NUM})月({_CN_NUM})[日号]")),
     ("cn_month_part", re.compile(rf"(?:(\d{{4}})年)?({_CN_NUM})月份?(上旬|中旬|下旬|初|底|末|中)")),
+    ("cn_month_week", re.compile(
+        rf"(?:(\d{{4}})年)?({_CN_NUM})月份?的?(第一周|头一周|第一个星期|前几天|头几天|第二周|第三周|第四周|最后一周|最后一个星期|最后几天|上半月|下半月)")),
     ("cn_month_range", re.compile(
         rf"(?:(\d{{4}})年)?({_CN_NUM})月份?\s*(?:至|到|—|–|-|~|～)\s*({_CN_NUM})月份?")),
     ("cn_month", re.compile(rf"(?:(\d{{4}})年)?(?<![0-9个])({_CN_NUM})月份?(?!份额)")),
@@ -145,6 +147,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("en_day_month", re.compile(rf"\b(\d{{1,2}}){_ORD}\s+(?:of\s+)?({_MONTH_EN})\b(?:,?\s*(\d{{4}}))?", re.I)),
     ("en_month_part", re.compile(
         rf"\b(early|mid|middle|late|beginning|start|end)(?:-|\s+)(?:of\s+)?({_MONTH_EN})\b(?:,?\s*(\d{{4}}))?", re.I)),
+    ("en_month_week", re.compile(
+        rf"\b(first|last|final|second|third|fourth|opening|closing)\s+(week|days|few\s+days|half)\s+of\s+({_MONTH_EN})\b(?:,?\s*(\d{{4}}))?", re.I)),
     ("en_half", re.compile(r"\b(first|second|1st|2nd)\s+half(?:\s+of)?(?:\s+(?:the\s+)?year)?(?:\s+(\d{4}))?\b|\bH([12])\b", re.I)),
     ("en_quarter", re.compile(
         r"\b(first|second|third|fourth|last|1st|2nd|3rd|4th)\s+quarter(?:\s+of)?(?:\s+(?:the\s+)?year)?(?:\s+(\d{4}))?\b|\bQ([1-4])\b", re.I)),
@@ -195,6 +199,19 @@ def _match_spans(kind: str, m: re.Match[str], invalid: list[str]) -> list[Span] 
             return []
         start, end = _part(month, m.group(3), year)  # type: ignore[arg-type]
         return [Span(start, end, year, text)]
+    if kind == "cn_month_week":
+        year, month = _year(m.group(1)), cn_number(m.group(2))
+        if not _valid(month, None, year):
+            invalid.append(text)
+            return []
+        return [_week(month, m.group(3), year, text)]  # type: ignore[arg-type]
+    if kind == "en_month_week":
+        month, year = _en_month(m.group(3)), _year(m.group(4))
+        which, unit = m.group(1).lower(), m.group(2).lower()
+        word = {"first": "第一周", "opening": "第一周", "second": "第二周", "third": "第三周", "fourth": "第四周"}.get(which, "最后一周")
+        if unit == "half":
+            word = "上半月" if which == "first" else "下半月"
+        return [_week(month, word, year, text)]
     if kind == "cn_month_range":
         year, first, last = _year(m.group(1)), cn_number(m.group(2)), cn_number(m.group(3))
         if not (_valid(first, None, year) and _valid(last, None, year)) or last < first:  # type: ignore[operator]
@@ -270,6 +287,41 @@ def _match_spans(kind: str, m: re.Match[str], invalid: list[str]) -> list[Span] 
     raise AssertionError(kind)
 
 
+def _week(month: int, word: str, year: int | None, label: str) -> Span:
+    last = _last_day(month, year)
+    if word in ("上半月",):
+        return Span((month, 1), (month, 15), year, label)
+    if word in ("下半月",):
+        return Span((month, 16), (month, last), year, label)
+    if word.startswith(("最后",)):
+        return Span((month, last - 6), (month, last), year, label)
+    week = {"第二周": 2, "第三周": 3, "第四周": 4}.get(word, 1)
+    return Span((month, 7 * week - 6), (month, 7 * week), year, label)
+
+
+# Days given without a month ("24号到31号", "between the 11th and the 20th") take the month already named.
+_BARE_DAY_RANGE = re.compile(
+    r"(?<![\d月])(\d{1,2})\s*[日号]?\s*(?:至|到|—|–|-|~|～)\s*(\d{1,2})\s*[日号]"
+    r"|\b(?:between\s+|from\s+)?(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\s+(?:and|to|-|–|through|until)\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\b",
+    re.I,
+)
+
+
+def _narrowest(spans: list[Span]) -> list[Span]:
+    """Drop a span that strictly contains another: "January 2020 (January 1 to 3)" means the 1st to 3rd."""
+    def inside(a: Span, b: Span) -> bool:
+        same_year = a.year is None or b.year is None or a.year == b.year
+        return (a.start, a.end) != (b.start, b.end) and b.start <= a.start and a.end <= b.end and same_year
+
+    kept: list[Span] = []
+    for span in spans:
+        if not any(inside(other, span) for other in spans) and not any(
+            (k.start, k.end, k.year) == (span.start, span.end, span.year) for k in kept
+        ):
+            kept.append(span)
+    return kept
+
+
 def _quarter(q: int, year: int | None, label: str) -> Span:
     first = 3 * q - 2
     return Span((first, 1), (first + 2, _last_day(first + 2, year)), year, label)
@@ -292,6 +344,25 @@ def parse_dates(question: str) -> DateQuery:
             position = m.end()
         pieces.append(rest[position:])
         rest = "".join(pieces)
+    months = {span.start[0] for span in query.spans} | {span.end[0] for span in query.spans}
+    if len(months) == 1:
+        month = months.pop()
+        year = next((span.year for span in query.spans if span.year), None)
+
+        def bare_range(m: re.Match[str]) -> str:
+            first, last = (int(m.group(1)), int(m.group(2))) if m.group(1) else (int(m.group(3)), int(m.group(4)))
+            if _valid(month, first, year) and _valid(month, last, year) and first <= last:
+                query.spans.append(Span((month, first), (month, last), year, m.group(0).strip()))
+            else:
+                query.invalid.append(m.group(0).strip())
+            return " "
+
+        before = list(query.spans)
+        rest = _BARE_DAY_RANGE.sub(bare_range, rest)
+        if len(query.spans) > len(before):
+            # Explicit days win over the vaguer span that gave their month ("最后一周（24号到31号）").
+            query.spans = query.spans[len(before):]
+    query.spans = _narrowest(query.spans)
     # A bare year ("2020年", "in 2020") narrows nothing in a one-year chronicle but is not a topic either.
     rest = re.sub(r"(?<!\d)(?:19|20)\d{2}\s*年(?:度)?|\b(?:in\s+)?(?:19|20)\d{2}\b", " ", rest)
     query.rest = re.sub(r"\s+", " ", rest).strip()

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from .lexicon import translations
+
 import numpy as np
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
@@ -143,6 +145,20 @@ _PINYIN = re.compile(
 )
 
 
+# English words too general to say what a question is about (their translations prove nothing either way).
+_GENERIC_EN = set("""
+when did does do was were is are be been being has have had will would could should can may might must shall
+get got make made take took give gave go went come came become became begin began start started happen happened
+receive received hold held take place took place see say said tell know want need use used find found
+first second third last next new old big small large great good best more most many much some any other
+year years month months day days time times date dates week weeks 2020 today yesterday ago
+park sip suzhou industrial china chinese jiangsu city local area areas region there here where what which who
+how why whom whose that this these those it its they them their he she his her we our you your
+also very just only even still yet already ever really about around after before during between into onto
+something anything everything thing things kind type way ways part parts lot lots one ones two three four five
+""".split())
+
+
 @dataclass(frozen=True)
 class KeyTerm:
     """A term the answer must contain: Chinese bigrams, a glossary term's words, or a foreign name."""
@@ -169,6 +185,11 @@ class KeyTerms:
         self.df = df
         self.unknown_weight = math.log(self.n + 1) + 1.0
 
+    def document_frequency(self, term: str) -> int:
+        if len(term) == 2:
+            return self.df.get(term, 0)
+        return sum(1 for t in self.texts if term in t)
+
     def weight(self, term: str) -> float:
         count = self.df.get(term, 0) if len(term) == 2 else sum(1 for t in self.texts if term in t)
         return math.log((self.n + 1) / (count + 0.5)) if count else self.unknown_weight
@@ -184,28 +205,47 @@ class KeyTerms:
                 terms.append(KeyTerm(entry.term, alternatives, weight))
                 remaining = entry.pattern.sub(" ", remaining)
         for run in _CJK.findall(_QUESTION_WORDS.sub(" ", remaining)):
-            grams = [run[i : i + 2] for i in range(len(run) - 1)]
-            for i, gram in enumerate(grams):
-                if gram[0] in _GLUE or gram[1] in _GLUE:
+            unknown = ""  # the current stretch of characters whose bigrams the corpus never has
+            for i in range(len(run) - 1):
+                gram = run[i : i + 2]
+                glued = gram[0] in _GLUE or gram[1] in _GLUE
+                if not glued and gram not in self.df:
+                    unknown = unknown + gram[1] if unknown else gram
                     continue
-                if gram not in self.df:
-                    # An unknown bigram between two known ones is a word junction ("届纳" in 第十一届纳博会);
-                    # only a stretch of unknown bigrams is an unknown word (确诊病例, 碳达峰).
-                    neighbours = [g for g in (grams[i - 1] if i else None, grams[i + 1] if i + 1 < len(grams) else None) if g]
-                    if not any(g not in self.df for g in neighbours):
-                        continue
-                terms.append(KeyTerm(gram, (gram,), self.weight(gram)))
-        words = re.findall(r"[A-Za-z][A-Za-z0-9\-]+|[0-9]+[A-Za-z][A-Za-z0-9]*", remaining)
+                # A lone unknown bigram between known ones is a word junction ("届纳" in 第十一届纳博会);
+                # a longer stretch is a word the chronicle does not have (确诊病例, 碳达峰): one term.
+                if len(unknown) > 2:
+                    terms.append(KeyTerm(unknown, (unknown,), self.unknown_weight))
+                unknown = ""
+                if not glued:
+                    terms.append(KeyTerm(gram, (gram,), self.weight(gram)))
+            if len(unknown) > 2:
+                terms.append(KeyTerm(unknown, (unknown,), self.unknown_weight))
+        words = re.findall(r"[A-Za-z][A-Za-z0-9\-']+|[0-9]+[A-Za-z][A-Za-z0-9]*", remaining)
         for position, word in enumerate(words):
-            lowered = word.lower()
-            if lowered in _STOP_LATIN:
+            lowered = word.lower().strip("'")
+            if lowered in _STOP_LATIN or lowered in _GENERIC_EN or len(lowered) < 2:
                 continue
             if any(lowered in t.lower() for t in self.texts):
                 terms.append(KeyTerm(word, (word,), self.weight(word)))
                 continue
-            # A lone capitalised word that is not romanised Chinese is a foreign name (Tesla, Pfizer); words
+            found = translations(lowered)
+            chinese = [t for t in found if len(t) >= 2] or list(found)
+            if chinese:
+                present = tuple(t for t in chinese if self.document_frequency(t))
+                if present:
+                    df = sum(1 for text in self.texts if any(t in text for t in present))
+                    terms.append(KeyTerm(word, present, math.log((self.n + 1) / (df + 0.5))))
+                else:
+                    # A concept the chronicle never mentions in any of its Chinese words (metro → 地铁). An
+                    # exact-gloss lookup misses synonyms the chronicle may use, so a common word weighs less
+                    # than a name; a capitalised one (Apple, Tesla) is a name.
+                    weight = self.unknown_weight if word[0].isupper() else self.unknown_weight / 2
+                    terms.append(KeyTerm(word, (word,), weight))
+                continue
+            # A lone capitalised word that is not romanised Chinese is a foreign name (Pfizer); words
             # of a capitalised phrase ("National Civilized Unit") are a translated title, not a name.
-            neighbours = [words[j] for j in (position - 1, position + 1) if 0 < j < len(words)]
+            neighbours = [words[j] for j in (position - 1, position + 1) if 0 <= j < len(words)]
             lone = not any(n[0].isupper() for n in neighbours)
             if word[0].isupper() and lone and not is_pinyin(word) and len(word) > 2:
                 terms.append(KeyTerm(word, (word,), self.unknown_weight))

@@ -33,10 +33,12 @@ _LIST_EN = re.compile(
 # What is left of a date question once its date is cut out, when it asks for nothing but "what happened".
 _FILLER = re.compile(
     r"发生了?|什么|哪些|有何|有啥|啥|事情?|事件|大事|新闻|动态|情况|活动|园区|苏州工业园区|工业园区|这一?天|当天|那一?天|期间|"
-    r"的|了|有|吗|呢|吧|呀|在|是|都|请问|请|告诉我|一下|列出|看看|"
+    r"的|了|有|吗|呢|吧|呀|在|是|都|请问|请|告诉我|一下|列出|看看|搞|干|做|举办|举行|召开|开展|进行|重要|主要|重大|有关|相关|"
+    r"最后一周|第一周|事儿|一些|几件|哪几件|"
     r"\b(?:what|which|happened|happen|happening|did|does|do|anything|something|events?|news|in|on|at|during|the|"
     r"park|sip|suzhou|industrial|tell|me|about|of|going|list|show|there|were|was|is|are|any|all|took|place|"
-    r"from|to|between|and|what's|whats|so|far|year|month|day|days|that|it)\b",
+    r"from|to|between|and|what's|whats|so|far|year|month|day|days|that|it|first|last|week|notable|important|"
+    r"major|key|main|occurred|occur|held|organised|organized|recorded|chronicle|did|go|on)\b",
     re.I,
 )
 _PUNCT = re.compile(r"[\s\W_]+")
@@ -70,11 +72,14 @@ class SearchParams:
 
     lexical_weight: float = 0.35
     # No match when no top event contains enough of the question's key terms, unless dense search is sure.
-    min_coverage: float = 0.35
+    min_coverage: float = 0.3
     coverage_pool: int = 5
-    dense_sure_z: float = 4.0
-    dense_floor_z: float = 2.4
+    z_bonus: float = 0.05
+    dense_sure_z: float = 4.5
+    dense_floor_z: float = 1.5
     list_gap: float = 0.14
+    list_gap_covered: float = 0.3
+    list_coverage: float = 0.99
     list_max: int = 30
     candidate_pool: int = 1000
 
@@ -182,8 +187,16 @@ class Retriever:
         best = order[0]
         no_match = self.is_no_match(topic, dense, order)
         if is_list:
+            # Every event close to the best one, and every event that holds all the question's key terms
+            # even if its wording ranks it lower.
             cut = fused[best] - self.params.list_gap
-            chosen = [i for i in order[: self.params.list_max] if fused[i] >= cut]
+            wide = fused[best] - self.params.list_gap_covered
+            terms = self.keys.extract(topic)
+            chosen = [
+                i for i in order[: self.params.list_max]
+                if fused[i] >= cut
+                or (terms and fused[i] >= wide and self.keys.coverage(terms, self.events[i].text) >= self.params.list_coverage)
+            ]
             chosen.sort(key=lambda i: (self.events[i].date, self.events[i].id))
         else:
             chosen = list(order[:k])
@@ -206,7 +219,9 @@ class Retriever:
         if not terms:
             return z < self.params.dense_floor_z
         best_coverage = max(self.keys.coverage(terms, self.events[i].text) for i in pool)
-        return best_coverage < self.params.min_coverage
+        # A dense score far above the corpus average makes up for a little missing coverage, and back.
+        evidence = best_coverage + self.params.z_bonus * (z - 3.0)
+        return evidence < self.params.min_coverage or z < self.params.dense_floor_z - 0.8
 
     def search_many(self, questions: Sequence[str], k: int = 5) -> list[SearchResult]:
         return [self.search(q, k) for q in questions]
