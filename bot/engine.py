@@ -31,9 +31,15 @@ _FOLLOW_UP_WORDS = re.compile(
     re.I,
 )
 # Slots a follow-up may swap: a new value of the same kind replaces the old one in the previous question.
-_SLOTS: list[tuple[str, ...]] = [
-    ("科创板", "STAR Market", "香港联合交易所", "港交所", "香港", "Hong Kong", "HKEX", "新三板", "主板",
-     "上海证券交易所", "上交所", "深交所", "Shanghai", "Shenzhen"),
+# Each value is (how the chronicle writes it, what users type); longer spellings first.
+_SLOTS: list[list[tuple[str, tuple[str, ...]]]] = [
+    [
+        ("科创板", ("科创板", "STAR Market", "Sci-Tech Innovation Board", "STAR board")),
+        ("香港联合交易所", ("香港联合交易所", "港交所", "联交所", "Hong Kong Stock Exchange", "HKEX", "香港", "Hong Kong")),
+        ("新三板", ("新三板", "NEEQ", "New Third Board")),
+        ("上海证券交易所", ("上海证券交易所", "上交所", "Shanghai Stock Exchange", "Shanghai")),
+        ("深圳证券交易所", ("深圳证券交易所", "深交所", "Shenzhen Stock Exchange", "Shenzhen")),
+    ],
 ]
 
 
@@ -89,22 +95,29 @@ class ChronicleEngine:
             return state
 
     def resolve(self, question: str, state: ChatState) -> str:
-        """The question to search: a follow-up is merged with the previous topic; others pass through."""
+        """The question to search: a follow-up is merged with the previous question; others pass through."""
         if not state.question or not _FOLLOW_UP.search(question):
             return question
         new_dates = parse_dates(question)
         new_topic = topic_of(_FOLLOW_UP_WORDS.sub(" ", new_dates.rest)).strip()
         previous = parse_dates(state.question)
-        if new_dates.spans and not new_topic:
-            # "那4月呢？" after a question about March: the previous topic, the new date.
-            return f"{state.topic or previous.rest} {new_dates.label}".strip()
-        if new_topic:
-            swapped = _swap_slot(state.question, new_topic)
-            if swapped:
-                return swapped + (f" {new_dates.label}" if new_dates.spans else "")
-            base = state.topic or previous.rest
-            return f"{base} {new_topic} {new_dates.label if new_dates.spans else previous.label}".strip()
-        return question
+        base = state.question
+        if new_dates.spans:
+            # "那4月呢？" after "3月有哪些签约项目？": the previous question with the new date in place of the old.
+            labels = [span.label for span in previous.spans if span.label and span.label in base]
+            if len(labels) == 1:
+                base = base.replace(labels[0], new_dates.label)
+            else:
+                for label in labels:
+                    base = base.replace(label, " ")
+                base = f"{base.strip()} {new_dates.label}"
+        if not new_topic:
+            return re.sub(r"\s+", " ", base).strip()
+        swapped = _swap_slot(base, new_topic)
+        if swapped:
+            return swapped
+        # Another subject with the same question: keep the question's frame, add the new subject.
+        return re.sub(r"\s+", " ", f"{base} {new_topic}").strip()
 
     def ask(self, question: str, chat: Hashable = "local", k: int = 5) -> Answer:
         """Answer one question in the context of ``chat``."""
@@ -174,11 +187,17 @@ class ChronicleEngine:
 
 
 def _swap_slot(previous: str, new_topic: str) -> str | None:
+    """``previous`` with its value of a slot (科创板) replaced by the follow-up's value of it (Hong Kong)."""
+    lowered_new, lowered_prev = new_topic.lower(), previous.lower()
     for slot in _SLOTS:
-        new_value = next((v for v in slot if v.lower() in new_topic.lower()), None)
-        old_value = next((v for v in slot if v.lower() in previous.lower()), None)
-        if new_value and old_value:
-            return re.sub(re.escape(old_value), new_value, previous, flags=re.I)
+        new = next((zh for zh, names in slot if any(n.lower() in lowered_new for n in names)), None)
+        old = next(((zh, n) for zh, names in slot for n in names if n.lower() in lowered_prev), None)
+        if new and old and new != old[0]:
+            # Written the chronicle's way in a Chinese question, the user's way in an English one.
+            replacement = new if is_chinese(previous) else next(
+                n for zh, names in slot if zh == new for n in names if n.lower() in lowered_new
+            )
+            return re.sub(re.escape(old[1]), replacement, previous, count=1, flags=re.I)
     return None
 
 

@@ -80,6 +80,7 @@ class SearchParams:
     list_gap: float = 0.14
     list_gap_covered: float = 0.3
     list_coverage: float = 0.99
+    list_relative_coverage: float = 0.8
     list_max: int = 30
     candidate_pool: int = 1000
 
@@ -192,10 +193,16 @@ class Retriever:
             cut = fused[best] - self.params.list_gap
             wide = fused[best] - self.params.list_gap_covered
             terms = self.keys.extract(topic)
+            pool = order[: self.params.list_max]
+            coverage = {i: self.keys.coverage(terms, self.events[i].text) for i in pool}
+            # An event missing key terms the best ones have is about something else ("listed in Hong Kong"
+            # for a STAR Market question), however close its score.
+            best_coverage = max(coverage.values())
+            enough = self.params.list_relative_coverage * best_coverage if best_coverage >= 0.99 else 0.0
             chosen = [
-                i for i in order[: self.params.list_max]
-                if fused[i] >= cut
-                or (terms and fused[i] >= wide and self.keys.coverage(terms, self.events[i].text) >= self.params.list_coverage)
+                i for i in pool
+                if (fused[i] >= cut and coverage[i] >= enough)
+                or (terms and fused[i] >= wide and coverage[i] >= self.params.list_coverage)
             ]
             chosen.sort(key=lambda i: (self.events[i].date, self.events[i].id))
         else:

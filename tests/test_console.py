@@ -392,10 +392,10 @@ def test_chronicle_chat_in_a_terminal(engine: ChronicleEngine, index_dir: Path, 
         assert "\x1b[1;36m2020年5月11日" in term.raw  # dates in colour on a terminal
         seen = term.say("那香港呢？", "和铂医药")
         assert "理解为" in seen and "沛嘉医疗" in seen and "开拓药业" in seen
-        seen = term.say("Which companies went public in Hong Kong?", "/more for more")
-        assert "沛嘉医疗" in seen and "[1/2]" in seen
-        seen = term.say("/more", "[2/2]")
-        assert "和铂医药" in seen
+        seen = term.say("What happened in May?", "/more for more")
+        assert "events in the chronicle for May" in seen and "2020年5月8日" in seen and "[1/4]" in seen
+        seen = term.say("/more", "[2/4]")
+        assert "2020年5月13日" in seen
         seen = term.say("/month 6", "[1/5]")
         assert "6月共有" in seen and "2020年6月3日" in seen
         status, shown = term.finish("d")
