@@ -135,6 +135,13 @@ def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
     return run_console(settings)
 
 
+def cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
+    """Measure speed and memory against their floors."""
+    from bot.bench import run_bench
+
+    return run_bench(settings, args)
+
+
 def cmd_telegram(args: argparse.Namespace, settings: Settings) -> int:
     """Run the Telegram bot."""
     from bot.telegram_app import run_telegram
@@ -176,6 +183,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--misses", action="store_true", help="also list the questions that missed")
     p.set_defaults(handler=cmd_eval)
 
+    p = sub.add_parser("bench", help="measure speed and memory", description="Measure latency, cold start, index build throughput, memory and FAISS scaling, each beside its floor.")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--quick", action="store_true", help="fewer repetitions and no 1M-vector scale run")
+    p.add_argument("--scales", default="10000,100000,1000000", help="synthetic corpus sizes for the FAISS scale test")
+    p.set_defaults(handler=cmd_bench)
+
     p = sub.add_parser("chat", help="console chat", description="Chat with the chronicle in the terminal.")
     p.set_defaults(handler=cmd_chat)
 
@@ -200,7 +213,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     # httpx logs full URLs at INFO, and Telegram URLs contain the token; the others are chatty at INFO.
-    for noisy in ("httpx", "httpcore", "faiss", "faiss.loader", "sentence_transformers", "transformers", "jieba"):
+    for noisy in ("httpx", "httpcore", "faiss", "faiss.loader", "sentence_transformers", "transformers"):
         logging.getLogger(noisy).setLevel(max(logging.WARNING, logging.getLogger().level))
     try:
         return args.handler(args, settings)

@@ -349,7 +349,7 @@ def line_reader(stream: Iterable[str] | None = None, echo_prompt_to: TextIO | No
 
 def _quiet_libraries() -> None:
     # Model-loading chatter at INFO would scroll the chat; the console says itself what it is loading.
-    for name in ("sentence_transformers", "transformers", "faiss", "faiss.loader", "jieba", "filelock"):
+    for name in ("sentence_transformers", "transformers", "faiss", "faiss.loader", "filelock"):
         if logging.getLogger(name).getEffectiveLevel() < logging.WARNING:
             logging.getLogger(name).setLevel(logging.WARNING)
 

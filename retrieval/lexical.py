@@ -66,7 +66,9 @@ def load_glossary() -> tuple[GlossaryEntry, ...]:
         term, expansion = line.split("\t", 1)
         term = term.strip()
         if term.isascii():
-            pattern = re.compile(r"(?<![A-Za-z0-9])" + re.escape(term) + r"(?![A-Za-z0-9])", re.I)
+            # "sci-tech", "sci tech" and "scitech" are one term.
+            body = r"[\s\-]*".join(re.escape(part) for part in re.split(r"[\s\-]+", term))
+            pattern = re.compile(r"(?<![A-Za-z0-9])" + body + r"(?![A-Za-z0-9])", re.I)
         else:
             pattern = re.compile(re.escape(term))
         entries.append(GlossaryEntry(term, pattern, expansion.strip()))

@@ -41,7 +41,8 @@ _FILLER = re.compile(
     r"major|key|main|occurred|occur|held|organised|organized|recorded|chronicle|did|go|on)\b",
     re.I,
 )
-_PUNCT = re.compile(r"[\s\W_]+")
+_PUNCT = re.compile(r"(?:[^\w\-&+]|_)+")
+_POSSESSIVE = re.compile(r"['’]s\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -91,7 +92,7 @@ def is_list_question(question: str) -> bool:
 
 def topic_of(rest: str) -> str:
     """The content words of a question once dates and "what happened" filler are gone."""
-    return _PUNCT.sub(" ", _FILLER.sub(" ", rest)).strip()
+    return _PUNCT.sub(" ", _FILLER.sub(" ", _POSSESSIVE.sub("", rest))).strip(" -")
 
 
 def matched_terms(text: str, query_text: str) -> tuple[str, ...]:

@@ -1,0 +1,82 @@
+"""Dates in questions, Chinese and English, as a user writes them."""
+
+from __future__ import annotations
+
+import pytest
+
+from retrieval.dates import cn_number, parse_dates
+from retrieval.events import Event
+
+
+def spans(question: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    return [(s.start, s.end) for s in parse_dates(question).spans]
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("6月3日发生了什么", [((6, 3), (6, 3))]),
+        ("六月三日有什么事", [((6, 3), (6, 3))]),
+        ("12月8号", [((12, 8), (12, 8))]),
+        ("3月有什么活动", [((3, 1), (3, 31))]),
+        ("9月下旬", [((9, 21), (9, 30))]),
+        ("5月初", [((5, 1), (5, 10))]),
+        ("上半年园区有哪些药获批", [((1, 1), (6, 30))]),
+        ("下半年", [((7, 1), (12, 31))]),
+        ("年底有什么大事", [((12, 1), (12, 31))]),
+        ("2020年第二季度", [((4, 1), (6, 30))]),
+        ("5月18日至19日", [((5, 18), (5, 19))]),
+        ("3月到5月", [((3, 1), (5, 31))]),
+        ("12月最后一周（24号到31号）", [((12, 24), (12, 31))]),
+        ("国庆节园区有什么活动", [((10, 1), (10, 1))]),
+        ("What happened on September 28?", [((9, 28), (9, 28))]),
+        ("on 28 September", [((9, 28), (9, 28))]),
+        ("in March", [((3, 1), (3, 31))]),
+        ("events in May", [((5, 1), (5, 31))]),
+        ("first half of the year", [((1, 1), (6, 30))]),
+        ("end of the year", [((12, 1), (12, 31))]),
+        ("between May 1 and May 15", [((5, 1), (5, 15))]),
+        ("late October", [((10, 21), (10, 31))]),
+        ("mid-October 2020, between the 11th and the 20th", [((10, 11), (10, 20))]),
+        ("Q3", [((7, 1), (9, 30))]),
+        ("the last week of June", [((6, 24), (6, 30))]),
+        ("2020-06-03", [((6, 3), (6, 3))]),
+        ("Christmas Day", [((12, 25), (12, 25))]),
+    ],
+)
+def test_dates_are_understood(question: str, expected: list) -> None:
+    assert spans(question) == expected
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["which companies listed on STAR Market", "May I ask about drugs?", "12个月的成绩", "哪些公司在科创板上市", "5G工业互联网"],
+)
+def test_no_date_where_there_is_none(question: str) -> None:
+    assert spans(question) == []
+
+
+@pytest.mark.parametrize("question", ["13月45日", "February 30", "4月31日发生了什么", "2020-02-30"])
+def test_impossible_dates_are_reported_not_guessed(question: str) -> None:
+    query = parse_dates(question)
+    assert query.spans == [] and query.invalid
+
+
+def test_rest_is_the_question_without_its_dates() -> None:
+    assert parse_dates("6月3日发生了什么").rest == "发生了什么"
+    assert "STAR" in parse_dates("which companies listed on STAR Market in May 2020").rest
+
+
+def test_span_contains_ranges_and_month_level_entries() -> None:
+    june = parse_dates("6月").spans[0]
+    third = parse_dates("6月3日").spans[0]
+    month_level = Event("2020-06-1", "2020-06", None, "x", "2020.txt:1")
+    range_event = Event("2020-05-18-1", "2020-05-18", "2020-05-19", "x", "2020.txt:2")
+    assert june.contains(month_level) and not third.contains(month_level)
+    assert parse_dates("5月19日").spans[0].contains(range_event)
+    assert not parse_dates("5月20日").spans[0].contains(range_event)
+
+
+@pytest.mark.parametrize(("text", "value"), [("3", 3), ("十", 10), ("十二", 12), ("二十一", 21), ("三十", 30), ("３", 3), ("abc", None)])
+def test_chinese_numbers(text: str, value: int | None) -> None:
+    assert cn_number(text) == value
