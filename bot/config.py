@@ -44,7 +44,8 @@ class Settings:
     log_level: str = "INFO"
     allowed_chats: frozenset[int] = frozenset()
     user_rate_per_minute: int = 20
-    group_rate_per_minute: int = 60
+    group_rate_per_minute: int = 20
+    webhook_secret: str = field(default="", repr=False)
     max_question_chars: int = 500
 
     @property
@@ -88,6 +89,7 @@ class Settings:
             log_level=level,
             allowed_chats=chats,
             user_rate_per_minute=_int(env, "TELEGRAM_USER_RATE_PER_MINUTE", 20),
-            group_rate_per_minute=_int(env, "TELEGRAM_GROUP_RATE_PER_MINUTE", 60),
+            group_rate_per_minute=_int(env, "TELEGRAM_GROUP_RATE_PER_MINUTE", 20),
+            webhook_secret=env.get("TELEGRAM_WEBHOOK_SECRET", "").strip(),
             max_question_chars=_int(env, "CHRONICLE_MAX_QUESTION_CHARS", 500),
         )

@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
-import os
 import re
 import sys
 from collections.abc import Callable, Coroutine
@@ -249,7 +248,7 @@ def run_telegram(settings: Settings, args: argparse.Namespace) -> int:
 def _run(settings: Settings, args: argparse.Namespace) -> int:
     token = settings.telegram_bot_token
     webhook_url = getattr(args, "webhook_url", None)
-    secret = getattr(args, "secret_token", None) or os.environ.get("TELEGRAM_WEBHOOK_SECRET") or None
+    secret = getattr(args, "secret_token", None) or settings.webhook_secret or None
     if webhook_url:
         if urlparse(webhook_url).scheme != "https":
             return _fail(f"--webhook-url must be an https:// URL (Telegram only posts to HTTPS), not {webhook_url!r}", 2)
@@ -270,6 +269,11 @@ def _run(settings: Settings, args: argparse.Namespace) -> int:
     from bot.engine import open_engine
 
     engine = open_engine(settings, progress=lambda message: print(message, file=sys.stderr, flush=True))
+    # Questions are embedded concurrently in worker threads: one torch thread each is faster than several
+    # threads per question fighting for the same cores (measured: docs/performance.md).
+    import torch
+
+    torch.set_num_threads(1)
     application = build_application(settings, engine)
     try:
         if webhook_url:

@@ -21,6 +21,13 @@ _MONTHS_EN = {
 _MONTH_EN = r"(?:" + "|".join(sorted(_MONTHS_EN, key=len, reverse=True)) + r")\.?"
 _ORD = r"(?:st|nd|rd|th)?"
 _LEAP = 2020  # any leap year: month lengths for spans given without a year
+# re.IGNORECASE also matches these four as ASCII letters ("ſept", "mıd"); fold them before any lookup.
+_FOLD = str.maketrans({"ſ": "s", "ı": "i", "İ": "i", "K": "k"})
+
+
+def _key(text: str) -> str:
+    """A matched English word as the lookup tables spell it: lower case, ASCII letters."""
+    return text.translate(_FOLD).lower()
 
 
 def cn_number(text: str) -> int | None:
@@ -119,6 +126,8 @@ _HOLIDAYS: dict[str, tuple[int, int]] = {
     "teachers' day": (9, 10), "teachers day": (9, 10), "national day": (10, 1), "christmas eve": (12, 24),
     "christmas day": (12, 25), "christmas": (12, 25),
 }
+# Looked up without apostrophes: the pattern lets "womens day" and "women’s day" match too.
+_HOLIDAY_KEYS = {name.replace("'", ""): day for name, day in _HOLIDAYS.items()}
 _HOLIDAY = re.compile(
     "|".join(re.escape(h) for h in sorted(_HOLIDAYS, key=len, reverse=True)).replace("'", "['’]?"), re.I
 )
@@ -161,15 +170,14 @@ _MAY_CONTEXT = re.compile(r"\b(?:in|during|of|since|until|till|by|from|through|e
 
 
 def _en_month(name: str) -> int:
-    return _MONTHS_EN[name.lower().rstrip(".")]
+    return _MONTHS_EN[_key(name).rstrip(".")]
 
 
 def _match_spans(kind: str, m: re.Match[str], invalid: list[str]) -> list[Span] | None:
     """The spans one matched expression names; None when it is not a date after all."""
     text = m.group(0).strip()
     if kind == "holiday":
-        key = re.sub(r"['’]", "'", m.group(0).lower())
-        month, day = _HOLIDAYS.get(key) or _HOLIDAYS[key.replace("'", "")]
+        month, day = _HOLIDAY_KEYS[re.sub(r"['’]", "", _key(m.group(0)))]
         return [Span((month, day), (month, day), None, text)]
     if kind == "iso":
         year, month, day = int(m.group(1)), int(m.group(2)), int(m.group(3))
@@ -207,7 +215,7 @@ def _match_spans(kind: str, m: re.Match[str], invalid: list[str]) -> list[Span] 
         return [_week(month, m.group(3), year, text)]  # type: ignore[arg-type]
     if kind == "en_month_week":
         month, year = _en_month(m.group(3)), _year(m.group(4))
-        which, unit = m.group(1).lower(), m.group(2).lower()
+        which, unit = _key(m.group(1)), _key(m.group(2))
         word = {"first": "第一周", "opening": "第一周", "second": "第二周", "third": "第三周", "fourth": "第四周"}.get(which, "最后一周")
         if unit == "half":
             word = "上半月" if which == "first" else "下半月"
@@ -244,7 +252,7 @@ def _match_spans(kind: str, m: re.Match[str], invalid: list[str]) -> list[Span] 
             return []
         return [Span((month, day), (end_month, end_day), None, text)]
     if kind == "en_day_range":
-        if m.group(1).lower() == "may" and not m.group(2):
+        if _key(m.group(1)) == "may" and not m.group(2):
             return None
         month, day, end_day, year = _en_month(m.group(1)), int(m.group(2)), int(m.group(3)), _year(m.group(4))
         if not (_valid(month, day, year) and _valid(month, end_day, year)) or end_day < day:
@@ -263,23 +271,23 @@ def _match_spans(kind: str, m: re.Match[str], invalid: list[str]) -> list[Span] 
         return [Span((month, day), (month, day), year, text)]
     if kind == "en_month_part":
         month, year = _en_month(m.group(2)), _year(m.group(3))
-        start, end = _part(month, m.group(1).lower(), year)
+        start, end = _part(month, _key(m.group(1)), year)
         return [Span(start, end, year, text)]
     if kind == "en_half":
-        which = (m.group(1) or m.group(3) or "").lower()
+        which = _key(m.group(1) or m.group(3) or "")
         first = which in ("first", "1st", "1")
         year = _year(m.group(2))
         return [Span((1, 1), (6, 30), year, text) if first else Span((7, 1), (12, 31), year, text)]
     if kind == "en_quarter":
-        q = _QUARTERS_EN.get((m.group(1) or "").lower()) or int(m.group(3))
+        q = _QUARTERS_EN.get(_key(m.group(1) or "")) or int(m.group(3))
         return [_quarter(q, _year(m.group(2)), text)]
     if kind == "en_year_part":
         start_words = ("beginning", "start", "new")
-        begin = any(w in text.lower() for w in start_words)
+        begin = any(w in _key(text) for w in start_words)
         return [Span((1, 1), (1, 31), None, text) if begin else Span((12, 1), (12, 31), None, text)]
     if kind == "en_month":
         name = m.group(1)
-        if name.lower() == "may" and not _MAY_CONTEXT.search(m.string):
+        if _key(name) == "may" and not _MAY_CONTEXT.search(m.string):
             return None
         month = _en_month(name)
         year = _year(m.group(2))

@@ -1,9 +1,11 @@
 """Build, save and load the FAISS index of the events, with a manifest that makes it verifiable.
 
-The index directory holds ``vectors.faiss``, ``events.json`` and ``manifest.json``. The manifest records the
-model, the corpus checksum and a sha256 of every file, so a truncated or altered file is detected and the
-index rebuilt. Files are written to a temporary directory and renamed into place, the manifest last, under
-a lock, so a crash mid-build or two builds at once never leave a half index that passes verification.
+The index directory holds ``manifest.json`` and the two data files it names, ``vectors-<generation>.faiss`` and
+``events-<generation>.json`` (``vectors.faiss`` and ``events.json`` in indexes built before generations). The
+manifest records the model, the corpus checksum and a sha256 of every file, so a truncated or altered file is
+detected and the index rebuilt. A build writes its data files under new names next to the old ones, then
+renames the manifest into place: that one rename is the commit, so a crash at any moment leaves the previous
+index whole and verifiable. Builds run under a lock, so two at once never interleave.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import hashlib
 import json
 import logging
 import os
+import re
 import shutil
 import tempfile
 import time
@@ -36,6 +39,13 @@ FORMAT_VERSION = 1
 VECTORS = "vectors.faiss"
 EVENTS = "events.json"
 MANIFEST = "manifest.json"
+# Data file names a manifest may point at: never a path, so a crafted manifest cannot reach outside the directory.
+_DATA_NAME = re.compile(r"(?:vectors(?:-[0-9a-f]{8,64})?\.faiss|events(?:-[0-9a-f]{8,64})?\.json)")
+# What load_index and the edges read from a manifest, with its type.
+_MANIFEST_FIELDS: dict[str, type] = {
+    "model": str, "model_fingerprint": str, "corpus_checksum": str, "index_type": str, "count": int, "dim": int,
+    "files": dict,
+}
 # Below this many events exact search is both fastest and exact; above it HNSW keeps p95 low (see docs/performance.md).
 HNSW_THRESHOLD = 50_000
 
@@ -114,14 +124,32 @@ def read_manifest(index_dir: Path) -> dict[str, Any]:
         raise IndexCorrupted(f"{path}: unreadable manifest ({exc})") from None
     if not isinstance(manifest, dict) or manifest.get("format_version") != FORMAT_VERSION:
         raise IndexCorrupted(f"{path}: not a manifest of format {FORMAT_VERSION}")
+    for key, kind in _MANIFEST_FIELDS.items():
+        if not isinstance(manifest.get(key), kind):
+            raise IndexCorrupted(f"{path}: manifest field {key!r} is missing or not a {kind.__name__}")
+    data_files(manifest)
     return manifest
 
 
+def data_files(manifest: dict[str, Any]) -> tuple[str, str]:
+    """The names of the vectors file and the events file a manifest points at (checked to be plain names)."""
+    names = (manifest.get("vectors", VECTORS), manifest.get("events", EVENTS))
+    files = manifest.get("files")
+    for name in names:
+        if not isinstance(name, str) or not _DATA_NAME.fullmatch(name):
+            raise IndexCorrupted(f"manifest names an invalid index file {name!r}")
+        entry = files.get(name) if isinstance(files, dict) else None
+        if not (isinstance(entry, dict) and isinstance(entry.get("size"), int) and isinstance(entry.get("sha256"), str)):
+            raise IndexCorrupted(f"manifest has no size and checksum for {name}")
+    return names
+
+
 def verify_files(index_dir: Path, manifest: dict[str, Any]) -> None:
-    """Check every file against the manifest's size and sha256; IndexCorrupted names the first bad one."""
-    for name, expected in manifest.get("files", {}).items():
+    """Check both data files against the manifest's size and sha256; IndexCorrupted names the first bad one."""
+    for name in data_files(manifest):
+        expected = manifest["files"][name]
         path = Path(index_dir) / name
-        if not path.exists():
+        if not path.is_file():
             raise IndexCorrupted(f"{path} is missing")
         if path.stat().st_size != expected["size"] or file_sha256(path) != expected["sha256"]:
             raise IndexCorrupted(f"{path} is truncated or altered (checksum mismatch)")
@@ -134,21 +162,25 @@ def load_index(index_dir: Path) -> ChronicleIndex:
     index_dir = Path(index_dir)
     manifest = read_manifest(index_dir)
     verify_files(index_dir, manifest)
+    vectors_name, events_name = data_files(manifest)
     try:
-        faiss_index = faiss.read_index(str(index_dir / VECTORS))
-        raw_events = json.loads((index_dir / EVENTS).read_text(encoding="utf-8"))
+        faiss_index = faiss.read_index(str(index_dir / vectors_name))
+        raw_events = json.loads((index_dir / events_name).read_text(encoding="utf-8"))
         events = [Event.from_dict(e) for e in raw_events]
     except (RuntimeError, ValueError, KeyError, TypeError) as exc:
         raise IndexCorrupted(f"{index_dir}: cannot read the index ({exc})") from None
-    if faiss_index.ntotal != len(events) or len(events) != manifest.get("count"):
-        raise IndexCorrupted(f"{index_dir}: {faiss_index.ntotal} vectors for {len(events)} events")
+    if faiss_index.ntotal != len(events) or len(events) != manifest["count"] or faiss_index.d != manifest["dim"]:
+        raise IndexCorrupted(f"{index_dir}: {faiss_index.ntotal} vectors of dimension {faiss_index.d} for {len(events)} events")
     return ChronicleIndex(events, faiss_index, manifest)
 
 
 def build_index(
     events: Sequence[Event], embedder: Embedder, index_dir: Path, show_progress: bool = False
 ) -> ChronicleIndex:
-    """Embed every event (passage prompt) and write the index atomically into ``index_dir``."""
+    """Embed every event (passage prompt) and write the index atomically into ``index_dir``.
+
+    Concurrent builds into one directory must hold its lock, as :func:`ensure_index` does.
+    """
     import faiss
 
     index_dir = Path(index_dir)
@@ -159,9 +191,15 @@ def build_index(
     faiss_index = make_faiss_index(vectors)
     seconds = time.perf_counter() - started
     tmp = Path(tempfile.mkdtemp(prefix=".build-", dir=index_dir))
+    generation = os.urandom(6).hex()
+    vectors_name, events_name = f"vectors-{generation}.faiss", f"events-{generation}.json"
     try:
-        faiss.write_index(faiss_index, str(tmp / VECTORS))
-        (tmp / EVENTS).write_text(json.dumps([e.to_dict() for e in events], ensure_ascii=False), encoding="utf-8")
+        replaced = data_files(read_manifest(index_dir))
+    except (IndexNotFound, IndexCorrupted):
+        replaced = ()
+    try:
+        faiss.write_index(faiss_index, str(tmp / vectors_name))
+        (tmp / events_name).write_text(json.dumps([e.to_dict() for e in events], ensure_ascii=False), encoding="utf-8")
         manifest = {
             "format_version": FORMAT_VERSION,
             "model": embedder.name,
@@ -173,18 +211,62 @@ def build_index(
             "versions": _versions(),
             "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
             "embed_seconds": round(seconds, 3),
+            "vectors": vectors_name,
+            "events": events_name,
             "files": {
                 name: {"size": (tmp / name).stat().st_size, "sha256": file_sha256(tmp / name)}
-                for name in (VECTORS, EVENTS)
+                for name in (vectors_name, events_name)
             },
         }
         (tmp / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
-        # Data files first, manifest last: a crash in between leaves a manifest whose checksums do not match.
-        for name in (VECTORS, EVENTS, MANIFEST):
+        for name in (vectors_name, events_name, MANIFEST):
+            _fsync(tmp / name)
+        # The data files arrive under new names, beside the old index's; renaming the manifest is the commit.
+        for name in (vectors_name, events_name, MANIFEST):
             os.replace(tmp / name, index_dir / name)
+        _fsync(index_dir)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+    for name in set(replaced) - {vectors_name, events_name}:
+        _discard(index_dir / name)
     return ChronicleIndex(list(events), faiss_index, manifest)
+
+
+def _discard(path: Path) -> None:
+    """Remove a file or directory if it is there; clean-up never fails a build that has committed."""
+    try:
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)
+    except OSError as exc:
+        log.warning("could not remove %s: %s", path, exc)
+
+
+def _fsync(path: Path) -> None:
+    """Flush a file (or a directory's entries) to disk, so the rename that follows commits real data."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return  # a platform that cannot open directories (Windows): the rename is still atomic
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def remove_leftovers(index_dir: Path) -> None:
+    """Delete what interrupted builds left: temporary directories and data files no manifest points at."""
+    index_dir = Path(index_dir)
+    try:
+        keep = set(data_files(read_manifest(index_dir)))
+    except (IndexNotFound, IndexCorrupted):
+        keep = set()
+    for path in index_dir.iterdir():
+        if (path.name.startswith(".build-") and path.is_dir()) or (_DATA_NAME.fullmatch(path.name) and path.name not in keep):
+            _discard(path)
 
 
 def index_is_current(manifest: dict[str, Any], events: Sequence[Event], embedder: Embedder) -> bool:
@@ -203,11 +285,13 @@ def ensure_index(
     force: bool = False,
     progress: Progress | None = None,
     show_progress: bool = False,
+    keep_serving: bool = True,
 ) -> tuple[ChronicleIndex, bool]:
     """Load the index, building it when missing, stale, corrupted or forced; returns (index, rebuilt).
 
     A chronicle that no longer parses is refused with its file and line, but when a verified index built
-    before exists, that index keeps serving (the error is logged) so a bad edit never takes the bot down.
+    before with this model exists, that index keeps serving (the error is logged) so a bad edit never takes
+    the bot down. ``keep_serving=False`` (`chronicle index`) and ``force`` raise the error instead.
     """
     from filelock import FileLock
 
@@ -215,15 +299,18 @@ def ensure_index(
     index_dir = Path(index_dir)
     index_dir.mkdir(parents=True, exist_ok=True)
     with FileLock(str(index_dir / ".lock"), timeout=600):
+        remove_leftovers(index_dir)  # of a build that crashed; nobody else is writing while we hold the lock
         try:
             events = load_chronicles(data_dir)
         except ChronicleFormatError as exc:
-            if force:
+            if force or not keep_serving:
                 raise
             try:
                 existing = load_index(index_dir)
             except (IndexNotFound, IndexCorrupted):
                 raise exc from None
+            if existing.manifest["model"] != embedder.name or existing.manifest["model_fingerprint"] != embedder.fingerprint():
+                raise exc from None  # vectors of another model cannot answer this model's queries
             log.error("chronicle refused (%s); serving the index built before", exc)
             say(f"warning: {exc}; serving the index built before")
             return existing, False

@@ -8,6 +8,7 @@ Everything here is pure except :func:`parse_chronicle_file` and :func:`load_chro
 from __future__ import annotations
 
 import calendar
+import codecs
 import re
 from collections import Counter
 from pathlib import Path
@@ -142,8 +143,11 @@ def year_of(path: Path) -> int:
 
 def decode_chronicle(data: bytes, source_name: str) -> str:
     """Decode UTF-8 strictly; undecodable bytes are refused with their line."""
+    # Drop the BOM here rather than with "utf-8-sig": that codec reports error offsets past the BOM, which
+    # would count the newlines of the wrong bytes.
+    data = data.removeprefix(codecs.BOM_UTF8)
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise ChronicleFormatError(source_name, line, f"bytes that are not UTF-8 ({exc.reason})") from None

@@ -71,7 +71,7 @@ class SearchResult:
 class SearchParams:
     """The knobs of fusion and selection, measured with `chronicle eval` (see docs/retrieval.md)."""
 
-    lexical_weight: float = 0.35
+    lexical_weight: float = 0.2
     # No match when no top event contains enough of the question's key terms, unless dense search is sure.
     min_coverage: float = 0.3
     coverage_pool: int = 5

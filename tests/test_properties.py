@@ -177,7 +177,7 @@ def check_dates(question: str) -> None:
         start = dt.date(year, *span.start)  # raises on an impossible day
         end = dt.date(year, *span.end)
         assert start <= end, span
-        assert span.year is None or 1 <= span.year <= 9999
+        assert span.year is None or 0 <= span.year <= 9999
         assert span.label
     assert all(isinstance(bad, str) and bad for bad in query.invalid)
     assert isinstance(query.rest, str)

@@ -107,12 +107,12 @@ def test_quality_floor_on_the_question_set(real_engine) -> None:  # type: ignore
     print("\n" + format_report(report))
     overall, groups = report["overall"], report["groups"]
     # Floors a little under what this version measures (see docs/retrieval.md), so a regression fails.
-    assert overall["recall"] >= 0.90
-    assert overall["mrr"] >= 0.88
+    assert overall["recall"] >= 0.92
+    assert overall["mrr"] >= 0.90
     assert groups["kind:date"]["recall"] >= 0.98
     assert groups["lang:en"]["recall"] >= 0.88
     assert overall["no_match_accuracy"] >= 0.55
-    assert overall["list_names"] >= 0.85
+    assert overall["list_names"] >= 0.88
     assert overall["false_no_match"] <= 7
 
 
