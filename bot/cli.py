@@ -74,7 +74,8 @@ def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
     started = time.perf_counter()
     embedder = SentenceTransformerEmbedder(settings.model)
     index, rebuilt = ensure_index(
-        settings.data_dir, settings.index_dir, embedder, force=args.force, progress=_progress, show_progress=True
+        settings.data_dir, settings.index_dir, embedder, force=args.force, progress=_progress, show_progress=True,
+        keep_serving=False,  # a broken chronicle fails `chronicle index`; `ask` and the bots keep the old index
     )
     seconds = time.perf_counter() - started
     state = "built" if rebuilt else "up to date"
@@ -88,10 +89,14 @@ def _answer_json(engine: object, question: str, k: int) -> dict:
     from bot.engine import clean_question
 
     cleaned, notice = clean_question(question, engine.max_question_chars)  # type: ignore[attr-defined]
+    if not cleaned:  # nothing left to search: the same prompt the console and Telegram give
+        prompt = engine.ask(cleaned)  # type: ignore[attr-defined]
+        return {"question": question, "answer": render_plain(prompt), "no_match": True, "events": []}
     result = engine.retriever.search(cleaned, k=k)  # type: ignore[attr-defined]
     answer = compose(result, notice=notice, shown_question=cleaned)
     return {
-        "question": question,
+        # Lone surrogates (undecodable bytes on the command line) cannot be printed as UTF-8.
+        "question": question.encode("utf-8", "replace").decode("utf-8"),
         "answer": render_plain(answer),
         "no_match": answer.no_match,
         "events": [hit_to_json(h) for h in result.hits],
@@ -104,6 +109,9 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     from bot.engine import open_engine
 
     engine = open_engine(settings, progress=_progress if args.verbose else None)
+    if args.question == "-" and hasattr(sys.stdin, "reconfigure"):
+        # Undecodable bytes become U+FFFD: one bad line must not end the session with a traceback.
+        sys.stdin.reconfigure(errors="replace")
     questions = (line.rstrip("\n") for line in sys.stdin) if args.question == "-" else [args.question]
     for question in questions:
         if args.question == "-" and not question.strip():
@@ -219,6 +227,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return args.handler(args, settings)
     except ChronicleError as exc:
         print(f"chronicle: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        # A full disk, a read-only index directory, a lock that never came free: one line, not a traceback.
+        print(f"chronicle: {exc.strerror or exc}" + (f": {exc.filename}" if getattr(exc, "filename", None) else ""), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print(file=sys.stderr)

@@ -46,7 +46,12 @@ _SLOTS: list[list[tuple[str, tuple[str, ...]]]] = [
 def clean_question(text: str, limit: int) -> tuple[str, str | None]:
     """Drop control, bidi and zero-width characters, cap the length; returns (question, notice)."""
     text = unicodedata.normalize("NFC", text)
-    text = "".join(" " if ch in "\t\r\n" else ch for ch in text if unicodedata.category(ch) not in {"Cc", "Cf", "Cs", "Co"})
+    # Line breaks and tabs (Cc, but whitespace) separate words: keep them as spaces, drop every other control.
+    text = "".join(
+        " " if ch.isspace() else ch
+        for ch in text
+        if ch.isspace() or unicodedata.category(ch) not in {"Cc", "Cf", "Cs", "Co"}
+    )
     text = re.sub(r"\s+", " ", text).strip()
     if len(text) > limit:
         return text[:limit], f"问题过长，只按前 {limit} 个字回答。 (Question cut to its first {limit} characters.)"

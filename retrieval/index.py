@@ -41,6 +41,8 @@ EVENTS = "events.json"
 MANIFEST = "manifest.json"
 # Data file names a manifest may point at: never a path, so a crafted manifest cannot reach outside the directory.
 _DATA_NAME = re.compile(r"(?:vectors(?:-[0-9a-f]{8,64})?\.faiss|events(?:-[0-9a-f]{8,64})?\.json)")
+# Files only a build writes; the sweep of leftovers never touches anything else in the directory.
+_GENERATION_FILE = re.compile(r"(?:vectors-[0-9a-f]{8,64}\.faiss|events-[0-9a-f]{8,64}\.json)")
 # What load_index and the edges read from a manifest, with its type.
 _MANIFEST_FIELDS: dict[str, type] = {
     "model": str, "model_fingerprint": str, "corpus_checksum": str, "index_type": str, "count": int, "dim": int,
@@ -170,7 +172,9 @@ def load_index(index_dir: Path) -> ChronicleIndex:
     except (RuntimeError, ValueError, KeyError, TypeError) as exc:
         raise IndexCorrupted(f"{index_dir}: cannot read the index ({exc})") from None
     if faiss_index.ntotal != len(events) or len(events) != manifest["count"] or faiss_index.d != manifest["dim"]:
-        raise IndexCorrupted(f"{index_dir}: {faiss_index.ntotal} vectors of dimension {faiss_index.d} for {len(events)} events")
+        raise IndexCorrupted(
+            f"{index_dir}: {faiss_index.ntotal} vectors of dimension {faiss_index.d} for {len(events)} events"
+        )
     return ChronicleIndex(events, faiss_index, manifest)
 
 
@@ -258,14 +262,15 @@ def _fsync(path: Path) -> None:
 
 
 def remove_leftovers(index_dir: Path) -> None:
-    """Delete what interrupted builds left: temporary directories and data files no manifest points at."""
+    """Delete what interrupted builds left: temporary directories and generation files no manifest points at."""
     index_dir = Path(index_dir)
     try:
         keep = set(data_files(read_manifest(index_dir)))
     except (IndexNotFound, IndexCorrupted):
         keep = set()
     for path in index_dir.iterdir():
-        if (path.name.startswith(".build-") and path.is_dir()) or (_DATA_NAME.fullmatch(path.name) and path.name not in keep):
+        dead_build = path.name.startswith(".build-") and path.is_dir()
+        if dead_build or (_GENERATION_FILE.fullmatch(path.name) and path.name not in keep):
             _discard(path)
 
 
@@ -309,7 +314,8 @@ def ensure_index(
                 existing = load_index(index_dir)
             except (IndexNotFound, IndexCorrupted):
                 raise exc from None
-            if existing.manifest["model"] != embedder.name or existing.manifest["model_fingerprint"] != embedder.fingerprint():
+            manifest = existing.manifest
+            if manifest["model"] != embedder.name or manifest["model_fingerprint"] != embedder.fingerprint():
                 raise exc from None  # vectors of another model cannot answer this model's queries
             log.error("chronicle refused (%s); serving the index built before", exc)
             say(f"warning: {exc}; serving the index built before")
