@@ -178,20 +178,42 @@ def load_index(index_dir: Path) -> ChronicleIndex:
     return ChronicleIndex(events, faiss_index, manifest)
 
 
-def build_index(
-    events: Sequence[Event], embedder: Embedder, index_dir: Path, show_progress: bool = False
-) -> ChronicleIndex:
-    """Embed every event (passage prompt) and write the index atomically into ``index_dir``.
+def reusable_vectors(previous: ChronicleIndex | None, embedder: Embedder) -> dict[str, np.ndarray]:
+    """Vectors of the previous index by event text, when the same model built it (else none)."""
+    if previous is None:
+        return {}
+    manifest = previous.manifest
+    if manifest.get("model") != embedder.name or manifest.get("model_fingerprint") != embedder.fingerprint():
+        return {}
+    return dict(zip((e.text for e in previous.events), previous.vectors(), strict=True))
 
-    Concurrent builds into one directory must hold its lock, as :func:`ensure_index` does.
+
+def build_index(
+    events: Sequence[Event],
+    embedder: Embedder,
+    index_dir: Path,
+    show_progress: bool = False,
+    previous: ChronicleIndex | None = None,
+) -> ChronicleIndex:
+    """Embed the events (passage prompt) and write the index atomically into ``index_dir``.
+
+    Incremental: an event whose text the ``previous`` index (same model) already embedded keeps its vector,
+    so editing one chronicle of many re-embeds only what changed. Concurrent builds into one directory must
+    hold its lock, as :func:`ensure_index` does.
     """
     import faiss
 
     index_dir = Path(index_dir)
     index_dir.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
-    vectors = embedder.encode_passages([e.text for e in events], show_progress=show_progress)
-    vectors = np.ascontiguousarray(vectors, dtype=np.float32)
+    known = reusable_vectors(previous, embedder)
+    missing = list(dict.fromkeys(e.text for e in events if e.text not in known))
+    if missing:
+        fresh = embedder.encode_passages(missing, show_progress=show_progress)
+        known.update(zip(missing, np.asarray(fresh, dtype=np.float32), strict=True))
+    if not events:
+        raise IndexCorrupted(f"{index_dir}: no events to index")
+    vectors = np.ascontiguousarray(np.stack([known[e.text] for e in events]), dtype=np.float32)
     faiss_index = make_faiss_index(vectors)
     seconds = time.perf_counter() - started
     tmp = Path(tempfile.mkdtemp(prefix=".build-", dir=index_dir))
@@ -215,6 +237,8 @@ def build_index(
             "versions": _versions(),
             "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
             "embed_seconds": round(seconds, 3),
+            "embedded": len(missing),
+            "reused": len({e.text for e in events}) - len(missing),
             "vectors": vectors_name,
             "events": events_name,
             "files": {
@@ -320,11 +344,13 @@ def ensure_index(
             log.error("chronicle refused (%s); serving the index built before", exc)
             say(f"warning: {exc}; serving the index built before")
             return existing, False
+        previous = None
         if not force:
             try:
                 existing = load_index(index_dir)
                 if index_is_current(existing.manifest, events, embedder):
                     return existing, False
+                previous = existing
                 say("the chronicles or the model changed: rebuilding the index")
             except IndexNotFound:
                 say("no index yet: building it")
@@ -332,4 +358,7 @@ def ensure_index(
                 log.warning("index corrupted, rebuilding: %s", exc)
                 say(f"index corrupted ({exc}): rebuilding it")
         say(f"embedding {len(events)} events with {embedder.name}")
-        return build_index(events, embedder, index_dir, show_progress=show_progress), True
+        built = build_index(events, embedder, index_dir, show_progress=show_progress, previous=previous)
+        if built.manifest["reused"]:
+            say(f"embedded {built.manifest['embedded']} new or changed events, reused {built.manifest['reused']}")
+        return built, True

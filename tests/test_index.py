@@ -538,3 +538,34 @@ def test_index_and_model_files_are_data_formats_only(data_dir: Path, index_dir: 
     if Path(model).is_dir():  # weights as safetensors: never a pickled .bin/.pt that torch would unpickle
         pickled = [p.name for p in Path(model).rglob("*") if p.suffix in {".bin", ".pt", ".pth", ".pkl", ".ckpt", ".pickle"}]
         assert pickled == [] and (Path(model) / "model.safetensors").is_file()
+
+
+def test_rebuild_is_incremental_only_changed_events_are_embedded(tmp_path: Path) -> None:
+    """Editing one entry re-embeds that entry only; the other vectors are reused bit for bit."""
+    from retrieval.embedding import HashEmbedder
+    from retrieval.index import ensure_index, load_index
+
+    class CountingEmbedder(HashEmbedder):
+        def __init__(self) -> None:
+            super().__init__()
+            self.embedded: list[str] = []
+
+        def encode_passages(self, texts, show_progress=False):  # type: ignore[no-untyped-def]
+            self.embedded.extend(texts)
+            return super().encode_passages(texts, show_progress=show_progress)
+
+    data = tmp_path / "chronicles"
+    data.mkdir()
+    (data / "2020.txt").write_text("1月\n\n2日  园区召开大会。\n\n3日  苏州某公司在科创板上市。\n", encoding="utf-8")
+    (data / "2021.txt").write_text("3月\n\n5日  另一年的事。\n", encoding="utf-8")
+    embedder = CountingEmbedder()
+    first, _ = ensure_index(data, tmp_path / "index", embedder)
+    assert len(embedder.embedded) == 3
+    (data / "2021.txt").write_text("3月\n\n5日  另一年的事，改过了。\n", encoding="utf-8")
+    embedder.embedded.clear()
+    second, rebuilt = ensure_index(data, tmp_path / "index", embedder)
+    assert rebuilt and embedder.embedded == ["另一年的事，改过了。"]
+    assert second.manifest["embedded"] == 1 and second.manifest["reused"] == 2
+    reloaded = load_index(tmp_path / "index")
+    assert (reloaded.vectors()[:2] == first.vectors()[:2]).all()
+    assert [e.text for e in reloaded.events][-1] == "另一年的事，改过了。"
