@@ -47,6 +47,7 @@ class Settings:
     group_rate_per_minute: int = 20
     webhook_secret: str = field(default="", repr=False)
     max_question_chars: int = 500
+    torch_threads: int = 1
 
     @property
     def model(self) -> str:
@@ -92,4 +93,5 @@ class Settings:
             group_rate_per_minute=_int(env, "TELEGRAM_GROUP_RATE_PER_MINUTE", 20),
             webhook_secret=env.get("TELEGRAM_WEBHOOK_SECRET", "").strip(),
             max_question_chars=_int(env, "CHRONICLE_MAX_QUESTION_CHARS", 500),
+            torch_threads=_int(env, "CHRONICLE_TORCH_THREADS", 1),
         )

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.answer import PAGE_SIZE, Answer, compose, is_chinese
+from bot.config import Settings
 from retrieval.dates import parse_dates
 from retrieval.events import Event
 from retrieval.search import Hit, Retriever, SearchResult, topic_of
@@ -206,16 +207,25 @@ def _swap_slot(previous: str, new_topic: str) -> str | None:
     return None
 
 
-def open_engine(settings: object, progress: Callable[[str], None] | None = None, show_progress: bool = False) -> ChronicleEngine:
+def open_engine(settings: Settings, progress: Callable[[str], None] | None = None, show_progress: bool = False) -> ChronicleEngine:
     """Load the model and the index (building it on first use) and return a ready engine."""
     from retrieval.embedding import SentenceTransformerEmbedder
     from retrieval.index import ensure_index
+    from retrieval.lexicon import warm_up as load_lexicon
 
-    embedder = SentenceTransformerEmbedder(settings.model)  # type: ignore[attr-defined]
-    index, _ = ensure_index(
-        settings.data_dir, settings.index_dir, embedder, progress=progress, show_progress=show_progress  # type: ignore[attr-defined]
-    )
+    # The English lexicon loads in the background while the model does (both take a moment).
+    lexicon = threading.Thread(target=load_lexicon, name="lexicon", daemon=True)
+    lexicon.start()
+    embedder = SentenceTransformerEmbedder(settings.model)
+    index, _ = ensure_index(settings.data_dir, settings.index_dir, embedder, progress=progress, show_progress=show_progress)
     if progress:
         progress(f"loading the model {Path(embedder.name).name}")
     embedder.warm_up()
-    return ChronicleEngine(Retriever(index, embedder), max_question_chars=settings.max_question_chars)  # type: ignore[attr-defined]
+    if settings.torch_threads:
+        import torch
+
+        # One question is one short sequence: a thread or two is all it uses well, and more threads than free
+        # cores make every question wait for the slowest (measured in docs/performance.md).
+        torch.set_num_threads(settings.torch_threads)
+    lexicon.join()
+    return ChronicleEngine(Retriever(index, embedder), max_question_chars=settings.max_question_chars)

@@ -268,12 +268,9 @@ def _run(settings: Settings, args: argparse.Namespace) -> int:
 
     from bot.engine import open_engine
 
+    # Questions are embedded concurrently in worker threads: CHRONICLE_TORCH_THREADS=1 (the default) keeps
+    # them from fighting over the cores (measured: docs/performance.md).
     engine = open_engine(settings, progress=lambda message: print(message, file=sys.stderr, flush=True))
-    # Questions are embedded concurrently in worker threads: one torch thread each is faster than several
-    # threads per question fighting for the same cores (measured: docs/performance.md).
-    import torch
-
-    torch.set_num_threads(1)
     application = build_application(settings, engine)
     try:
         if webhook_url:
