@@ -128,6 +128,16 @@ def test_figure_targets() -> None:
     assert bench.Figure("x", 9.0, "events/s", 10.0, ">= 0.9").met is True
     assert bench.Figure("x", 0.2, "s", None, "< 1").met is True
     assert bench.Figure("x", 900.0, "MB", 800.0).met is None
+    assert bench.Figure("x", 20.0, "s", 10.0, "<= 1.3", paired_ratio=1.1).met is True  # paired runs: pair ratios count
+
+
+def test_cold_start_pairs_each_run_with_its_floor() -> None:
+    fast = [sys.executable, "-c", "print(1)"]
+    figures, asks, floors = bench.measure_cold_start(fast, fast, None, reps=3)
+    assert len(asks) == len(floors) == 3
+    assert [f.name for f in figures] == ["cold start to first answer, median of 3", "cold start to first answer, best of 3"]
+    assert all(f.ratio is not None and f.ratio > 0 for f in figures)
+    assert all(r.max_rss_bytes > 0 for r in floors)
 
 
 def test_child_process_is_timed_with_its_peak_memory() -> None:
