@@ -370,8 +370,15 @@ def parse_dates(question: str) -> DateQuery:
         if len(query.spans) > len(before):
             # Explicit days win over the vaguer span that gave their month ("最后一周（24号到31号）").
             query.spans = query.spans[len(before):]
+    # A bare year ("2020年", "in 2019") is the whole year: it keeps the events of that year, so a question
+    # about a year no chronicle covers finds nothing. A narrower span inside it wins (see _narrowest).
+    def bare_year(m: re.Match[str]) -> str:
+        year = int(m.group(1) or m.group(2))
+        label = m.group(0).strip() if m.group(1) else str(year)
+        query.spans.append(Span((1, 1), (12, 31), year, label))
+        return " "
+
+    rest = re.sub(r"(?<!\d)((?:19|20)\d{2})\s*年(?:度)?|\b(?:in\s+)?((?:19|20)\d{2})\b", bare_year, rest)
     query.spans = _narrowest(query.spans)
-    # A bare year ("2020年", "in 2020") narrows nothing in a one-year chronicle but is not a topic either.
-    rest = re.sub(r"(?<!\d)(?:19|20)\d{2}\s*年(?:度)?|\b(?:in\s+)?(?:19|20)\d{2}\b", " ", rest)
     query.rest = re.sub(r"\s+", " ", rest).strip()
     return query

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from .lexicon import translations
+from .lexicon import chinese_words, lemmas, translations
 
 import numpy as np
 
@@ -29,6 +29,8 @@ _STOP_LATIN = {
     "were", "be", "been", "did", "does", "do", "what", "which", "who", "whom", "when", "where", "why", "how", "any",
     "all", "that", "this", "these", "those", "there", "it", "its", "as", "about", "into", "s", "has", "have", "had",
     "happened", "happen", "event", "events", "tell", "me", "please", "list", "show", "give", "some", "get", "got",
+    "up", "out", "off", "down", "over", "under", "ahead", "back", "away", "along", "via", "per", "onto", "against",
+    "without", "within", "regarding", "than", "then", "so", "if", "not", "no", "yes", "can", "could", "would",
 }
 
 
@@ -161,13 +163,64 @@ something anything everything thing things kind type way ways part parts lot lot
 """.split())
 
 
+# A word the chronicle lacks but that is this common in general Chinese text (jieba's counts over ~60M words) is
+# everyday language ("比例", "设施"), which a paraphrase may bring in; a rarer one names a thing (音乐节, 地铁).
+EVERYDAY_WORD_COUNT = 2000
+
+
+# English words that say what kind of fact is asked for, not what it is about: no translation of theirs in the
+# chronicle proves the question is about something else ("venue", "milestones", "designation").
+_FRAME_EN = set("""
+venue place location site spot designation title status honour honor award prize rank ranking milestone milestones
+sale sales approval amount number figure size scale total cost price value share rate stage step steps progress
+detail details purpose reason result results outcome role type kind category name names
+world-class first-ever novel special particular specific certain various several following latest recent
+""".split())
+
+
 @dataclass(frozen=True)
 class KeyTerm:
-    """A term the answer must contain: Chinese bigrams, a glossary term's words, or a foreign name."""
+    """A term the answer must contain: Chinese bigrams, a glossary term's words, or a foreign name.
+
+    ``absent`` marks a specific word (a dictionary word, or an English word whose every Chinese translation
+    is) that no chronicle contains: a strong sign the question is about something the chronicles do not cover.
+    """
 
     label: str
     alternatives: tuple[str, ...]
     weight: float
+    absent: bool = False
+
+
+def segment(run: str) -> list[str]:
+    """Cut a run of Chinese characters into its most likely words (jieba's dictionary, unigram model)."""
+    words = chinese_words()
+    total = math.log(sum_of_counts())
+    n = len(run)
+    best: list[tuple[float, int]] = [(0.0, n)] * (n + 1)
+    for i in range(n - 1, -1, -1):
+        options = []
+        for j in range(i + 1, min(n, i + 6) + 1):
+            piece = run[i:j]
+            if j == i + 1 or piece in words:
+                options.append((math.log(words.get(piece) or 1) - total + best[j][0], j))
+        best[i] = max(options)
+    out, i = [], 0
+    while i < n:
+        out.append(run[i : best[i][1]])
+        i = best[i][1]
+    return out
+
+
+@lru_cache(maxsize=1)
+def sum_of_counts() -> int:
+    return sum(chinese_words().values()) or 1
+
+
+def _lone(words: Sequence[str], position: int) -> bool:
+    """True when no capitalised word stands next to ``words[position]``: it is a name, not part of a title."""
+    neighbours = [words[j] for j in (position - 1, position + 1) if 0 <= j < len(words)]
+    return not any(n[0].isupper() and n.lower() not in _STOP_LATIN and n.lower() not in _GENERIC_EN for n in neighbours)
 
 
 def is_pinyin(word: str) -> bool:
@@ -186,6 +239,7 @@ class KeyTerms:
             df.update({text[i : i + 2] for i in range(len(text) - 1)})
         self.df = df
         self.unknown_weight = math.log(self.n + 1) + 1.0
+        self._joined = "\n".join(self.texts)
 
     def document_frequency(self, term: str) -> int:
         if len(term) == 2:
@@ -207,22 +261,18 @@ class KeyTerms:
                 terms.append(KeyTerm(entry.term, alternatives, weight))
                 remaining = entry.pattern.sub(" ", remaining)
         for run in _CJK.findall(_QUESTION_WORDS.sub(" ", remaining)):
-            unknown = ""  # the current stretch of characters whose bigrams the corpus never has
-            for i in range(len(run) - 1):
+            start = -1  # where the current stretch of bigrams the corpus never has begins
+            for i in range(len(run)):
                 gram = run[i : i + 2]
-                glued = gram[0] in _GLUE or gram[1] in _GLUE
+                glued = len(gram) < 2 or gram[0] in _GLUE or gram[1] in _GLUE
                 if not glued and gram not in self.df:
-                    unknown = unknown + gram[1] if unknown else gram
+                    start = i if start < 0 else start
                     continue
-                # A lone unknown bigram between known ones is a word junction ("届纳" in 第十一届纳博会);
-                # a longer stretch is a word the chronicle does not have (确诊病例, 碳达峰): one term.
-                if len(unknown) > 2:
-                    terms.append(KeyTerm(unknown, (unknown,), self.unknown_weight))
-                unknown = ""
+                if start >= 0:
+                    terms.extend(self._unknown_stretch(run, start, i + 1))
+                    start = -1
                 if not glued:
                     terms.append(KeyTerm(gram, (gram,), self.weight(gram)))
-            if len(unknown) > 2:
-                terms.append(KeyTerm(unknown, (unknown,), self.unknown_weight))
         words = re.findall(r"[A-Za-z][A-Za-z0-9\-']+|[0-9]+[A-Za-z][A-Za-z0-9]*", remaining)
         for position, word in enumerate(words):
             lowered = word.lower().strip("'")
@@ -235,23 +285,50 @@ class KeyTerms:
             chinese = [t for t in found if len(t) >= 2] or list(found)
             if chinese:
                 present = tuple(t for t in chinese if self.document_frequency(t))
+                # A one-character translation the chronicle has may be the head of its word (plant → 厂 in
+                # 工厂, station → 站 in 服务站): the concept may be there, so it is not known to be absent.
+                maybe = any(len(t) == 1 and self.document_frequency(t) for t in found)
                 if present:
                     df = sum(1 for text in self.texts if any(t in text for t in present))
                     terms.append(KeyTerm(word, present, math.log((self.n + 1) / (df + 0.5))))
                 else:
                     # A concept the chronicle never mentions in any of its Chinese words (metro → 地铁). An
                     # exact-gloss lookup misses synonyms the chronicle may use, so a common word weighs less
-                    # than a name; a capitalised one (Apple, Tesla) is a name.
-                    weight = self.unknown_weight if word[0].isupper() else self.unknown_weight / 2
-                    terms.append(KeyTerm(word, (word,), weight))
+                    # than a name; a capitalised one (Apple → 苹果, Tesla → 特斯拉) is a name it lacks.
+                    name = word[0].isupper() and not is_pinyin(word) and position > 0 and _lone(words, position)
+                    weight = self.unknown_weight if name else self.unknown_weight / 2
+                    frame = any(form in _FRAME_EN for form in lemmas(lowered))
+                    terms.append(KeyTerm(word, (word,), weight, absent=not maybe and (name or not frame)))
                 continue
             # A lone capitalised word that is not romanised Chinese is a foreign name (Pfizer); words
             # of a capitalised phrase ("National Civilized Unit") are a translated title, not a name.
-            neighbours = [words[j] for j in (position - 1, position + 1) if 0 <= j < len(words)]
-            lone = not any(n[0].isupper() for n in neighbours)
-            if word[0].isupper() and lone and not is_pinyin(word) and len(word) > 2:
+            if word[0].isupper() and _lone(words, position) and not is_pinyin(word) and len(word) > 2:
                 terms.append(KeyTerm(word, (word,), self.unknown_weight))
         return terms
+
+    def _unknown_stretch(self, run: str, start: int, end: int) -> list[KeyTerm]:
+        """Key terms for ``run[start:end]``, characters whose bigrams no chronicle has.
+
+        The run is cut into its most likely words; those that reach into the stretch, that the chronicles
+        lack and that are not everyday words are absent terms (确诊 and 病例 in 确诊病例, 中秋节). A mere
+        junction of two words ("人想办永" in 外国人想办永久居留) yields none. A longer stretch the dictionary
+        does not know at all may be a new coinage: a plain unknown term.
+        """
+        words = chinese_words()
+        found: list[str] = []
+        position = 0
+        for word in segment(run):
+            overlap = min(end, position + len(word)) - max(start, position)
+            position += len(word)
+            if len(word) >= 2 and overlap >= 2 and word not in self._joined:
+                found.append(word)
+        specific = [w for w in found if words.get(w, 0) < EVERYDAY_WORD_COUNT and not _QUESTION_WORDS.fullmatch(w)]
+        if specific:
+            return [KeyTerm(w, (w,), self.unknown_weight, absent=True) for w in specific]
+        stretch = run[start:end]
+        if len(stretch) > 2 and not found and not any(stretch[i : i + 2] in words for i in range(len(stretch) - 1)):
+            return [KeyTerm(stretch, (stretch,), self.unknown_weight)]
+        return []
 
     @staticmethod
     def coverage(terms: Sequence[KeyTerm], text: str) -> float:

