@@ -165,8 +165,16 @@ something anything everything thing things kind type way ways part parts lot lot
 
 # A word the chronicle lacks but that is this common in general Chinese text (jieba's counts over ~60M words) is
 # everyday language ("比例", "设施"), which a paraphrase may bring in; a rarer one names a thing (音乐节, 地铁).
-EVERYDAY_WORD_COUNT = 2000
+EVERYDAY_WORD_COUNT = 10000
 
+
+# Chinese words that frame a question rather than name its subject ("有啥动静", "开始能办", "包括哪些").
+_FRAME_ZH = set("""
+动静 动作 举措 消息 新闻 情况 方面 十来天 几天 这些 那些 地方 开始 包括 一起 正式 哪里 类型 比例 设施 文件 最早 进展 荣誉 自己 全省 几个 主要 具体
+时间 日子 日期 时期 阶段 结果 成果 内容 原因 目的 意义 作用 影响 方式 办法 过程 细节 规模 数量 数字 金额 名字 名称
+名单 排名 第几 多久 多长 多大 多高 多远 多快 怎样 怎么样 为啥 为何 啥事 大事 好事 新鲜 最近 后来 当初 以前 以后
+今年 去年 明年 当年 那年 今天 昨天 当天 那天 这天 本月 上月 下月 春天 夏天 秋天 冬天 年内 全年 本年 当时 期间 同期
+""".split())
 
 # English words that say what kind of fact is asked for, not what it is about: no translation of theirs in the
 # chronicle proves the question is about something else ("venue", "milestones", "designation").
@@ -261,18 +269,16 @@ class KeyTerms:
                 terms.append(KeyTerm(entry.term, alternatives, weight))
                 remaining = entry.pattern.sub(" ", remaining)
         for run in _CJK.findall(_QUESTION_WORDS.sub(" ", remaining)):
-            start = -1  # where the current stretch of bigrams the corpus never has begins
-            for i in range(len(run)):
+            unknown = [False] * len(run)  # characters of a bigram that no chronicle has
+            for i in range(len(run) - 1):
                 gram = run[i : i + 2]
-                glued = len(gram) < 2 or gram[0] in _GLUE or gram[1] in _GLUE
-                if not glued and gram not in self.df:
-                    start = i if start < 0 else start
+                if gram[0] in _GLUE or gram[1] in _GLUE:
                     continue
-                if start >= 0:
-                    terms.extend(self._unknown_stretch(run, start, i + 1))
-                    start = -1
-                if not glued:
+                if gram in self.df:
                     terms.append(KeyTerm(gram, (gram,), self.weight(gram)))
+                else:
+                    unknown[i] = unknown[i + 1] = True
+            terms.extend(self._absent_words(run, unknown))
         words = re.findall(r"[A-Za-z][A-Za-z0-9\-']+|[0-9]+[A-Za-z][A-Za-z0-9]*", remaining)
         for position, word in enumerate(words):
             lowered = word.lower().strip("'")
@@ -295,7 +301,7 @@ class KeyTerms:
                     # A concept the chronicle never mentions in any of its Chinese words (metro → 地铁). An
                     # exact-gloss lookup misses synonyms the chronicle may use, so a common word weighs less
                     # than a name; a capitalised one (Apple → 苹果, Tesla → 特斯拉) is a name it lacks.
-                    name = word[0].isupper() and not is_pinyin(word) and position > 0 and _lone(words, position)
+                    name = word[0].isupper() and not is_pinyin(word) and _lone(words, position)
                     weight = self.unknown_weight if name else self.unknown_weight / 2
                     frame = any(form in _FRAME_EN for form in lemmas(lowered))
                     terms.append(KeyTerm(word, (word,), weight, absent=not maybe and (name or not frame)))
@@ -306,29 +312,43 @@ class KeyTerms:
                 terms.append(KeyTerm(word, (word,), self.unknown_weight))
         return terms
 
-    def _unknown_stretch(self, run: str, start: int, end: int) -> list[KeyTerm]:
-        """Key terms for ``run[start:end]``, characters whose bigrams no chronicle has.
+    def _absent_words(self, run: str, unknown: Sequence[bool]) -> list[KeyTerm]:
+        """The words of a run of Chinese characters that no chronicle contains, as absent key terms.
 
-        The run is cut into its most likely words; those that reach into the stretch, that the chronicles
-        lack and that are not everyday words are absent terms (确诊 and 病例 in 确诊病例, 中秋节). A mere
-        junction of two words ("人想办永" in 外国人想办永久居留) yields none. A longer stretch the dictionary
-        does not know at all may be a new coinage: a plain unknown term.
+        The run is cut into its most likely words. A word the chronicles lack is absent unless it is
+        everyday language (a paraphrase may bring in 比例 or 设施); three or more single characters in a row,
+        each in a bigram no chronicle has, are a coinage no dictionary knows (碳达峰). A mere junction of two
+        words ("人想办永" in 外国人想办永久居留) is neither.
         """
         words = chinese_words()
         found: list[str] = []
         position = 0
-        for word in segment(run):
-            overlap = min(end, position + len(word)) - max(start, position)
+        singles = ""
+        for word in [*segment(run), ""]:
+            if len(word) == 1 and unknown[position]:
+                singles += word
+            else:
+                if len(singles) >= 3:
+                    found.append(singles)
+                singles = ""
+                if (
+                    len(word) >= 2
+                    and word not in self._joined
+                    and not self._compound(word)
+                    and words.get(word, 0) < EVERYDAY_WORD_COUNT
+                    and word not in _FRAME_ZH
+                    and not word.startswith("第")
+                    and not _QUESTION_WORDS.fullmatch(word)
+                ):
+                    found.append(word)
             position += len(word)
-            if len(word) >= 2 and overlap >= 2 and word not in self._joined:
-                found.append(word)
-        specific = [w for w in found if words.get(w, 0) < EVERYDAY_WORD_COUNT and not _QUESTION_WORDS.fullmatch(w)]
-        if specific:
-            return [KeyTerm(w, (w,), self.unknown_weight, absent=True) for w in specific]
-        stretch = run[start:end]
-        if len(stretch) > 2 and not found and not any(stretch[i : i + 2] in words for i in range(len(stretch) - 1)):
-            return [KeyTerm(stretch, (stretch,), self.unknown_weight)]
-        return []
+        return [KeyTerm(w, (w,), self.unknown_weight, absent=True) for w in dict.fromkeys(found)]
+
+    def _compound(self, word: str) -> bool:
+        """True when ``word`` is two words the chronicles have (建设项目 = 建设 + 项目): not a new concept."""
+        return any(
+            word[:i] in self._joined and word[i:] in self._joined for i in range(2, len(word) - 1)
+        )
 
     @staticmethod
     def coverage(terms: Sequence[KeyTerm], text: str) -> float:

@@ -24,7 +24,7 @@ from .lexical import BM25, KeyTerms, expand, tokens
 # Words that make a question ask for every matching event rather than the best one.
 _LIST_ZH = re.compile(r"哪些|哪几|有几|几家|几个|多少家|多少个|多少项|多少次|列出|列举|所有|全部|都有|分别|一共|共有")
 _LIST_EN = re.compile(
-    r"\b(?:which|what)\s+(?:\w+\s+){0,2}?(?:companies|firms|enterprises|drugs|medicines|products|events|banks|"
+    r"\b(?:which|what)\s+(?:[\w\-]+\s+){0,2}?(?:companies|firms|enterprises|drugs|medicines|products|events|banks|"
     r"projects|institutes|centres|centers|conferences|forums|summits|meetings|awards|honours|honors|devices|"
     r"visits|listings|schools|universities|hospitals|policies|agreements|activities|organisations|organizations|"
     r"vaccines|kits|ones)\b|\blist\b|\ball\s+(?:the\s+)?\w+|\bhow\s+many\b|\bname\s+(?:the|every|all)\b|\bevery\b",
@@ -38,7 +38,7 @@ _FILLER = re.compile(
     r"\b(?:what|which|happened|happen|happening|did|does|do|anything|something|events?|news|in|on|at|during|the|"
     r"park|sip|suzhou|industrial|tell|me|about|of|going|list|show|there|were|was|is|are|any|all|took|place|"
     r"from|to|between|and|what's|whats|so|far|year|month|day|days|that|it|first|last|week|notable|important|"
-    r"major|key|main|occurred|occur|held|organised|organized|recorded|chronicle|did|go|on|went|goes|give|me|a|an|rundown|"
+    r"major|key|main|occurred|occur|held|organised|organized|recorded|chronicle|did|go|on|went\s+on|goes\s+on|give|me|a|an|rundown|"
     r"summary|overview|recap|review|highlights?|happenings|new|there)\b",
     re.I,
 )
@@ -81,6 +81,7 @@ class SearchParams:
     dense_floor_z: float = 1.5
     # A question naming something no chronicle contains (absent key term) needs this much dense evidence.
     absent_sure_z: float = 3.5
+    absent_share: float = 0.45
     list_gap: float = 0.14
     list_gap_covered: float = 0.3
     list_coverage: float = 0.99
@@ -230,8 +231,14 @@ class Retriever:
         terms = self.keys.extract(topic)
         if not terms:
             return z < self.params.dense_floor_z
-        if any(t.absent for t in terms) and z < self.params.absent_sure_z:
-            return True
+        absent = [t for t in terms if t.absent]
+        if absent and z < self.params.absent_sure_z:
+            # A Chinese word or a foreign name the chronicles lack decides alone; an English common word may
+            # just be translated differently, so it decides only when it is much of what the question asks.
+            if any(not t.label.isascii() or t.weight >= self.keys.unknown_weight for t in absent):
+                return True
+            if sum(t.weight for t in absent) >= self.params.absent_share * sum(t.weight for t in terms):
+                return True
         best_coverage = max(self.keys.coverage(terms, self.events[i].text) for i in pool)
         # A dense score far above the corpus average makes up for a little missing coverage, and back.
         evidence = best_coverage + self.params.z_bonus * (z - 3.0)
