@@ -10,24 +10,12 @@ import html
 import re
 from dataclasses import dataclass, field
 
+from retrieval.entities import organisations
 from retrieval.events import Event
 from retrieval.search import Hit, SearchResult
 
 PAGE_SIZE = 5
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-# Organisation names end with one of these; the name runs back to the start of its clause (or list item).
-_ORG = re.compile(
-    r"[\u4e00-\u9fffA-Za-z0-9·（）()]{2,40}?(?:股份有限公司|有限责任公司|有限公司|集团|银行[\u4e00-\u9fff]{0,6}分行|银行|"
-    r"研究院|研究所|实验室|大学|医院|创新中心|创客中心|众创空间|硬创空间|众创|中心)"
-    # …and runs on to a unit of it named right after ("武汉大学苏州创客中心", "毕马威…有限公司苏州分公司").
-    r"(?:[\u4e00-\u9fff]{0,6}?(?:创客中心|创新中心|研究院|分公司|分行))?"
-)
-_LEADING = re.compile(r"^(?:园区企业|园区与|园区|由|在|苏州工业园区的?)")
-_CLAUSE = re.compile(r"[。；;，,]")
-# Items of a list inside a clause: "百拓众创空间、同程众创、欧朗物联硬创空间和武汉大学苏州创客中心入选".
-_CONJUNCTION = re.compile(r"^(?:和|与|及|以及|、)")
-# Without a suffix, the subject of a clause such as "罗氏组织诊断和专业诊断系统试剂项目签约" is what it is about.
-_SUBJECT = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9·]{2,24}?(?=项目|基地|签约|落户|开业|揭牌|投产|上市|获批|获)")
 MAX_NAMES_PER_EVENT = 6
 
 
@@ -37,35 +25,8 @@ def is_chinese(text: str) -> bool:
 
 
 def names_in(event: Event, terms: tuple[str, ...]) -> list[str]:
-    """The organisations an event names in the clauses that matched the question, cut verbatim from its text.
-
-    Every item of a list counts ("百拓众创空间、同程众创…入选"), and every clause that matched ("天臣…在科创板
-    上市，再鼎医药…在香港联合交易所主板挂牌上市" names both); with no organisation suffix anywhere, the
-    subject of the first matching clause does ("罗氏组织诊断…项目签约").
-    """
-    clauses = [c for c in _CLAUSE.split(event.text) if c]
-    if not clauses:
-        return []
-    matched = [c for c in clauses if any(t in c for t in terms)] or clauses[:1]
-    names: list[str] = []
-    for clause in matched:
-        end = None
-        for m in _ORG.finditer(clause):
-            if end is not None and not (clause[end : m.start()] == "、" or _CONJUNCTION.match(m.group(0))):
-                break  # only the first name and the items of a list right after it
-            name = _LEADING.sub("", _LEADING.sub("", m.group(0)))  # "由园区与…": both go
-            # A list item after the first starts after its conjunction; 和铂医药 at a clause's start keeps its 和.
-            name = _CONJUNCTION.sub("", name) if end is not None else name
-            if len(name) >= 2 and name not in names:
-                names.append(name)
-            end = m.end()
-    if not names:
-        for clause in matched[:1] + clauses:
-            m = _ORG.search(clause) or _SUBJECT.search(_LEADING.sub("", clause))
-            if m:
-                names.append(_LEADING.sub("", m.group(0)))
-                break
-    return names[:MAX_NAMES_PER_EVENT]
+    """The organisations an event names in the clauses that matched the question (see retrieval.entities)."""
+    return organisations(event.text, terms)[:MAX_NAMES_PER_EVENT]
 
 
 @dataclass(frozen=True)

@@ -55,6 +55,9 @@ class GlossaryEntry:
     term: str
     pattern: re.Pattern[str]
     expansion: str
+    # True in the sections of named things (organisations, companies, markets): a question naming two of
+    # them asks about them together (see retrieval.entities).
+    is_name: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -62,7 +65,10 @@ def load_glossary() -> tuple[GlossaryEntry, ...]:
     """The packaged bilingual glossary, longest terms first."""
     text = resources.files("retrieval").joinpath("resources/glossary.tsv").read_text(encoding="utf-8")
     entries = []
+    is_name = False
     for line in text.splitlines():
+        if line.startswith("# ---"):
+            is_name = any(word in line for word in ("organisations", "companies", "markets"))
         if not line.strip() or line.startswith("#") or "\t" not in line:
             continue
         term, expansion = line.split("\t", 1)
@@ -73,7 +79,7 @@ def load_glossary() -> tuple[GlossaryEntry, ...]:
             pattern = re.compile(r"(?<![A-Za-z0-9])" + body + r"(?![A-Za-z0-9])", re.I)
         else:
             pattern = re.compile(re.escape(term))
-        entries.append(GlossaryEntry(term, pattern, expansion.strip()))
+        entries.append(GlossaryEntry(term, pattern, expansion.strip(), is_name and term.isascii()))
     entries.sort(key=lambda e: len(e.term), reverse=True)
     return tuple(entries)
 

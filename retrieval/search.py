@@ -15,11 +15,14 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from .answer_type import expected_type
 from .dates import DateQuery, parse_dates
 from .embedding import Embedder
+from .entities import Anchor, Entities, apart
 from .events import Event
 from .index import ChronicleIndex
-from .lexical import BM25, KeyTerms, expand, tokens
+from .lexical import BM25, KeyTerms, expand, load_glossary, tokens
+from .lexicon import chinese_words
 
 # Words that make a question ask for every matching event rather than the best one.
 _LIST_ZH = re.compile(r"哪些|哪几|有几|几家|几个|多少家|多少个|多少项|多少次|列出|列举|所有|全部|都有|分别|一共|共有")
@@ -82,6 +85,8 @@ class SearchParams:
     # A question naming something no chronicle contains (absent key term) needs this much dense evidence.
     absent_sure_z: float = 3.5
     absent_share: float = 0.45
+    # A question asking for an amount, a height, a share… must find it in the events it is about.
+    answer_gap: float = 0.08
     list_gap: float = 0.14
     list_gap_covered: float = 0.3
     list_coverage: float = 0.99
@@ -131,6 +136,7 @@ class Retriever:
         self.events = index.events
         self.bm25 = BM25([e.text for e in self.events])
         self.keys = KeyTerms([e.text for e in self.events])
+        self.entities = Entities([e.text for e in self.events], chinese_words())
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
         self._lock = threading.Lock()
 
@@ -192,7 +198,11 @@ class Retriever:
             return SearchResult(question, [], True, is_list, dates, date_only=True, expansions=expansions)
         order = candidates[np.argsort(-fused[candidates], kind="stable")]
         best = order[0]
-        no_match = self.is_no_match(topic, dense, order)
+        no_match = (
+            self.is_no_match(topic, dense, order)
+            or not self.holds_answer(question, order, fused)
+            or self.names_apart(topic)
+        )
         if is_list:
             # Every event close to the best one, and every event that holds all the question's key terms
             # even if its wording ranks it lower.
@@ -243,6 +253,31 @@ class Retriever:
         # A dense score far above the corpus average makes up for a little missing coverage, and back.
         evidence = best_coverage + self.params.z_bonus * (z - 3.0)
         return evidence < self.params.min_coverage or z < self.params.dense_floor_z - 0.8
+
+    def holds_answer(self, question: str, order: np.ndarray, fused: np.ndarray) -> bool:
+        """False when the question asks for a kind of fact (an amount, a height…) that the events it is
+        about do not state: those ranked within ``answer_gap`` of the best (just the best one when it stands
+        out, as "苏州中南中心总投资多少钱" finds 中南中心, whose entry gives its height but no amount)."""
+        kind = expected_type(question)
+        if kind is None:
+            return True
+        top = float(fused[order[0]])
+        about = [i for i in order[: self.params.coverage_pool] if fused[i] >= top - self.params.answer_gap]
+        return any(kind.found_in(self.events[i].text) for i in about)
+
+    def names_apart(self, topic: str) -> bool:
+        """True when the question names several things (companies, people, markets) of the chronicles that no
+        one event names together: "百济神州什么时候在科创板上市的" (百济神州 never listed on 科创板)."""
+        if apart(topic):
+            return False
+        english: list[Anchor] = []
+        remaining = topic
+        for entry in load_glossary():
+            if entry.is_name and entry.pattern.search(remaining):
+                english.append(Anchor(entry.term, tuple(entry.expansion.split())))
+                remaining = entry.pattern.sub(" ", remaining)
+        anchors = self.entities.in_question(remaining, english)
+        return len(anchors) >= 2 and self.entities.together(anchors) <= len(anchors) / 2
 
     def search_many(self, questions: Sequence[str], k: int = 5) -> list[SearchResult]:
         return [self.search(q, k) for q in questions]

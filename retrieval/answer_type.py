@@ -1,0 +1,84 @@
+"""What kind of fact a question asks for, and whether an event's text holds one.
+
+"苏州中南中心总投资多少钱？" asks for an amount of money: an event about 中南中心 that gives its height but no
+amount does not answer it, however close its wording. Checking the expected answer type is how a retriever
+without a reading model tells "the chronicle mentions this" from "the chronicle answers this". Only types
+whose answer is always written the same way in a chronicle are checked: money, counts of people or cases,
+heights and lengths, shares and rates, ranks. Pure: regular expressions only.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class AnswerType:
+    name: str
+    asks: re.Pattern[str]
+    evidence: re.Pattern[str]
+
+    def found_in(self, text: str) -> bool:
+        return bool(self.evidence.search(text))
+
+
+_NUMBER = r"[0-9０-９][0-9０-９.,，]*|[一二两三四五六七八九十百千万亿]+"
+
+# Ordered: the first type whose question pattern matches is the one asked ("复工比例有多高" asks for a share,
+# not a height; "排第几名" for a rank, not a number of people).
+TYPES: tuple[AnswerType, ...] = (
+    AnswerType(
+        "share",
+        re.compile(
+            r"比例|占比|百分之|百分比|增长了?多少|增幅|涨了?多少|降了?多少|率(?:是|为|有)?多少|率多高|"
+            r"\bpercent(?:age)?\b|\bwhat\s+share\b|\bgrowth\s+rate\b|\brate\s+of\b|\bby\s+how\s+much\b",
+            re.I,
+        ),
+        re.compile(rf"(?:{_NUMBER})\s*(?:%|％)|百分之|(?:{_NUMBER})\s*成|翻(?:了)?(?:一|两|几)?番|近?100%"),
+    ),
+    AnswerType(
+        "money",
+        re.compile(
+            r"多少钱|花了多少|投了多少|投资(?:了)?多少|总投资|投资额|投资总额|金额|价格|售价|价钱|卖多少|多少元|"
+            r"募资|募集|融资(?:了)?多少|筹集|总额|总值|产值|营收|收入多少|"
+            r"\bhow\s+much\s+(?:money|funding|capital|investment)\b|\bhow\s+much\s+(?:did|was|were|is|does)\b.*"
+            r"\b(?:cost|raise|raised|invest|invested|spend|spent|worth|pay|paid)\b|\bprice\b|\bvalued?\s+at\b",
+            re.I,
+        ),
+        re.compile(rf"(?:{_NUMBER})\s*(?:多|余)?\s*(?:万|亿)?\s*(?:元|美元|港元|欧元|新元)|(?:万|亿)元"),
+    ),
+    AnswerType(
+        "height",
+        re.compile(r"多高|高度|多长|长度|\bhow\s+(?:tall|high|long)\b|\bheight\b|\blength\b", re.I),
+        re.compile(rf"(?:{_NUMBER})\s*(?:米|公里|千米|层|m\b|km\b)"),
+    ),
+    AnswerType(
+        "cases",
+        re.compile(r"多少例|病例数|几例|\bhow\s+many\s+(?:\w+\s+)?(?:cases|infections|patients)\b", re.I),
+        re.compile(rf"(?:{_NUMBER})\s*例"),
+    ),
+    AnswerType(
+        "rank",
+        re.compile(r"第几|排名|排第|名次|\bwhat\s+rank\b|\branked?\b|\bwhich\s+place\b|\bwhat\s+place\b", re.I),
+        re.compile(rf"第\s*(?:{_NUMBER})|前\s*(?:{_NUMBER})|首位|榜首|第一|首个|十佳|百强|领先"),
+    ),
+    AnswerType(
+        "people",
+        re.compile(
+            r"多少人|几个人|多少名|多少位|几名|几位|人口|"
+            r"\bhow\s+many\s+(?:\w+\s+)?(?:people|persons|workers|employees|staff|residents|students|visitors|"
+            r"tourists|talents|participants|attendees)\b",
+            re.I,
+        ),
+        re.compile(rf"(?:{_NUMBER})\s*(?:多|余)?\s*(?:万)?\s*(?:名|人|位)"),
+    ),
+)
+
+
+def expected_type(question: str) -> AnswerType | None:
+    """The kind of fact ``question`` asks for, when it is one whose answer a text visibly holds."""
+    for kind in TYPES:
+        if kind.asks.search(question):
+            return kind
+    return None

@@ -1,0 +1,156 @@
+"""The named things of a chronicle (organisations, people, stock markets) and which of them a question names.
+
+"百济神州什么时候在科创板上市的？" names two things the chronicle has, 百济神州 and 科创板, but never in one
+entry: no entry answers it, however well each half matches. A question that names several things must find
+most of them together in one event. Names are read off the chronicle itself (organisation suffixes, titles
+before people's names), so a new chronicle brings its own. Pure: regular expressions over the event texts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+# Organisation names end with one of these; the name runs back to the start of its clause (or list item)…
+ORG = re.compile(
+    r"[\u4e00-\u9fffA-Za-z0-9·（）()]{2,40}?(?:股份有限公司|有限责任公司|有限公司|集团|银行[\u4e00-\u9fff]{0,6}分行|银行|"
+    r"研究院|研究所|实验室|大学|医院|创新中心|创客中心|众创空间|硬创空间|众创|中心)"
+    # …and runs on to a unit of it named right after ("武汉大学苏州创客中心", "毕马威…有限公司苏州分公司").
+    r"(?:[\u4e00-\u9fff]{0,6}?(?:创客中心|创新中心|研究院|分公司|分行))?"
+)
+_LEADING = re.compile(r"^(?:园区企业|园区与|园区|由|在|苏州工业园区的?)")
+_CLAUSE = re.compile(r"[。；;，,]")
+# Items of a list inside a clause: "百拓众创空间、同程众创、欧朗物联硬创空间和武汉大学苏州创客中心入选".
+_CONJUNCTION = re.compile(r"^(?:和|与|及|以及|、)")
+# Without a suffix, the subject of a clause such as "罗氏组织诊断和专业诊断系统试剂项目签约" is what it is about.
+_SUBJECT = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9·]{2,24}?(?=项目|基地|签约|落户|开业|揭牌|投产|上市|获批|获)")
+
+
+def organisations(text: str, terms: Sequence[str] = (), every_clause: bool = False) -> list[str]:
+    """The organisations a text names, cut verbatim from it, in the clauses that hold one of ``terms``.
+
+    Every item of a list counts ("百拓众创空间、同程众创…入选"), and every clause that matched ("天臣…在科创板
+    上市，再鼎医药…在香港联合交易所主板挂牌上市" names both); with no organisation suffix anywhere, the
+    subject of the first matching clause does ("罗氏组织诊断…项目签约").
+    """
+    clauses = [c for c in _CLAUSE.split(text) if c]
+    if not clauses:
+        return []
+    matched = clauses if every_clause else [c for c in clauses if any(t in c for t in terms)] or clauses[:1]
+    names: list[str] = []
+    for clause in matched:
+        end = None
+        for m in ORG.finditer(clause):
+            if end is not None and not (clause[end : m.start()] == "、" or _CONJUNCTION.match(m.group(0))):
+                break  # only the first name and the items of a list right after it
+            name = _LEADING.sub("", _LEADING.sub("", m.group(0)))  # "由园区与…": both go
+            # A list item after the first starts after its conjunction; 和铂医药 at a clause's start keeps its 和.
+            name = _CONJUNCTION.sub("", name) if end is not None else name
+            if len(name) >= 2 and name not in names:
+                names.append(name)
+            end = m.end()
+    if not names and not every_clause:
+        for clause in matched[:1] + clauses:
+            m = ORG.search(clause) or _SUBJECT.search(_LEADING.sub("", clause))
+            if m:
+                names.append(_LEADING.sub("", m.group(0)))
+                break
+    return names
+
+
+# A person's name follows a title and comes before what they did ("主任娄勤俭考察", "院长周强一行").
+PERSON = re.compile(
+    r"(?:书记|主任|院长|副总理|总理|省长|市长|部长|局长|主席|大使|董事长|总裁)、?"
+    r"([\u4e00-\u9fff]{2,3}?)(?=考察|调研|到|一行|在|出席|主持|与|和|、|，|。|为|共同|视察|会见|参加|通过)"
+)
+# Stock markets are things a question pairs with a company ("…在科创板上市").
+MARKETS = (
+    "科创板", "创业板", "新三板", "香港联合交易所", "上海证券交易所", "深圳证券交易所", "北京证券交易所",
+    "上交所", "深交所", "港交所", "北交所", "纳斯达克", "纽约证券交易所",
+)
+_PLACE = re.compile(r"^(?:苏州工业园区|苏州市|苏州|园区企业|园区|中国|江苏省|江苏)")
+_PAREN = re.compile(r"（[^）]*）|\([^)]*\)")
+_LEGAL = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|集团|分公司|分行)$")
+_CJK_START = re.compile(r"^[\u4e00-\u9fff]{2}")
+EVERYDAY = 1000  # jieba's count above which a word is everyday language
+
+
+def core(name: str) -> str:
+    """The distinctive part of an organisation's name: 百济神州（苏州）生物科技有限公司 → 百济神州生物科技."""
+    name = _PAREN.sub("", name)
+    for _ in range(2):
+        name = _LEGAL.sub("", _PLACE.sub("", name))
+    return name
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """A named thing in a question, and the strings an event names it by."""
+
+    label: str
+    alternatives: tuple[str, ...]
+
+
+class Entities:
+    """The organisations and people named in ``texts``, for finding them in questions."""
+
+    def __init__(self, texts: Sequence[str], common: dict[str, int] | None = None) -> None:
+        self.texts = list(texts)
+        names: set[str] = set()
+        for text in self.texts:
+            names.update(core(n) for n in organisations(text, every_clause=True))
+            names.update(m.group(1) for m in PERSON.finditer(text))
+        self.common = common or {}
+        self.names = sorted((n for n in names if _CJK_START.match(n)), key=len, reverse=True)
+
+    def _distinctive(self, prefix: str, whole: bool) -> bool:
+        """False for the start of a name that is only a word of the language (生物医药 of 生物医药研究院) or
+        only everyday words: it names nothing in particular. A whole name (凌志软件) always names."""
+        if whole:
+            return True
+        from .lexical import segment
+
+        words = segment(prefix)
+        return len(words) > 1 and any(self.common.get(w, 0) < EVERYDAY for w in words)
+
+    def in_question(self, question: str, english: Sequence[Anchor] = ()) -> list[Anchor]:
+        """The named things ``question`` mentions: markets, then organisations and people of the chronicles
+        (their full distinctive name or its first three or more characters), then ``english`` ones found by
+        the caller through the glossary."""
+        found: list[Anchor] = [Anchor(m, (m,)) for m in MARKETS if m in question and not _inside(m, MARKETS, question)]
+        prefixes: set[str] = set()
+        for name in self.names:
+            prefix = next((name[:k] for k in range(len(name), 2, -1) if name[:k] in question), None)
+            if prefix is None and name[:2] in question and (len(name) == 2 or name[:2] not in self.common):
+                prefix = name[:2]  # 天臣 of 天臣国际医疗科技: two characters no dictionary has name it
+            if prefix and self._distinctive(prefix, whole=prefix == name or len(prefix) == 2):
+                prefixes.add(prefix)
+        # The longest wins: 独墅湖医院, not also 独墅湖.
+        for prefix in sorted(prefixes, key=len, reverse=True):
+            if not any(prefix in a.label for a in found):
+                found.append(Anchor(prefix, (prefix,)))
+        found.extend(english)
+        return found
+
+    def together(self, anchors: Sequence[Anchor]) -> int:
+        """The most of ``anchors`` that one event names."""
+        best = 0
+        for text in self.texts:
+            lowered = text.lower()
+            best = max(best, sum(1 for a in anchors if any(alt.lower() in lowered for alt in a.alternatives)))
+        return best
+
+
+def apart(question: str) -> bool:
+    """True when the question joins the things it names ("思瑞浦和天臣", "Pfizer or AstraZeneca"): it asks
+    about each, not about them together."""
+    return bool(_JOINED.search(question))
+
+
+_JOINED = re.compile(r"和|与|及|、|以及|分别|还是|或者?|\b(?:and|or|both|each|respectively|versus|vs)\b", re.I)
+
+
+def _inside(market: str, markets: Sequence[str], question: str) -> bool:
+    """True when ``market`` is only part of a longer market name the question uses (主板 in 香港…主板)."""
+    return any(market != other and market in other and other in question for other in markets)
