@@ -8,6 +8,7 @@ expressions cut out, so the caller can tell a date-only question from one with a
 from __future__ import annotations
 
 import calendar
+import datetime
 import re
 from dataclasses import dataclass, field
 
@@ -53,6 +54,7 @@ class Span:
     end: tuple[int, int]
     year: int | None = None
     label: str = ""
+    holiday: bool = False  # a festival's day: what marks it may be held in the days around it
 
     @property
     def single_day(self) -> bool:
@@ -88,6 +90,19 @@ class DateQuery:
     @property
     def label(self) -> str:
         return "、".join(span.label for span in self.spans)
+
+    def around_holidays(self, days: int) -> DateQuery:
+        """The same query with each festival widened to ``days`` either side: "五四青年节搞了什么主题活动"
+        finds the youth-day event held on May 8."""
+        def widen(span: Span) -> Span:
+            if not span.holiday:
+                return span
+            year = span.year or _LEAP
+            first = max(datetime.date(year, *span.start) - datetime.timedelta(days), datetime.date(year, 1, 1))
+            last = min(datetime.date(year, *span.end) + datetime.timedelta(days), datetime.date(year, 12, 31))
+            return Span((first.month, first.day), (last.month, last.day), span.year, span.label, True)
+
+        return DateQuery([widen(span) for span in self.spans], list(self.invalid), self.rest)
 
 
 def _last_day(month: int, year: int | None) -> int:
@@ -178,7 +193,7 @@ def _match_spans(kind: str, m: re.Match[str], invalid: list[str]) -> list[Span] 
     text = m.group(0).strip()
     if kind == "holiday":
         month, day = _HOLIDAY_KEYS[re.sub(r"['’]", "", _key(m.group(0)))]
-        return [Span((month, day), (month, day), None, text)]
+        return [Span((month, day), (month, day), None, text, holiday=True)]
     if kind == "iso":
         year, month, day = int(m.group(1)), int(m.group(2)), int(m.group(3))
         if not _valid(month, day, year):
@@ -378,6 +393,8 @@ def parse_dates(question: str) -> DateQuery:
         query.spans.append(Span((1, 1), (12, 31), year, label))
         return " "
 
+    # A range of years ("2020—2035年", "2020 to 2035") names a plan's horizon, not when something happened.
+    rest = re.sub(r"(?<!\d)(?:19|20)\d{2}\s*年?\s*(?:—|–|-|~|～|至|到|to|through)\s*(?:19|20)\d{2}\s*年?", " ", rest)
     rest = re.sub(r"(?<!\d)((?:19|20)\d{2})\s*年(?:度)?|\b(?:in\s+)?((?:19|20)\d{2})\b", bare_year, rest)
     query.spans = _narrowest(query.spans)
     query.rest = re.sub(r"\s+", " ", rest).strip()

@@ -45,6 +45,7 @@ _FILLER = re.compile(
     r"summary|overview|recap|review|highlights?|happenings|new|there)\b",
     re.I,
 )
+HOLIDAY_WINDOW_DAYS = 7
 _PUNCT = re.compile(r"(?:[^\w\-&+]|_)+")
 _POSSESSIVE = re.compile(r"['’]s\b", re.I)
 
@@ -182,14 +183,16 @@ class Retriever:
         dates = parse_dates(question)
         topic = topic_of(dates.rest)
         is_list = is_list_question(question)
-        in_dates = [i for i, e in enumerate(self.events) if dates.contains(e)] if dates.spans else None
 
         if dates.spans and not topic:
             # "6月3日发生了什么": exactly the events of that date or period, in date order.
-            hits = [Hit(self.events[i], 1.0) for i in in_dates or []]
+            hits = [Hit(e, 1.0) for e in self.events if dates.contains(e)]
             return SearchResult(question, hits, not hits, True, dates, date_only=True)
         if not topic and not dates.spans:
             return SearchResult(question, [], True, is_list, dates)
+        # A question about something done for a festival looks at the days around it, not only the day.
+        dates = dates.around_holidays(HOLIDAY_WINDOW_DAYS)
+        in_dates = [i for i, e in enumerate(self.events) if dates.contains(e)] if dates.spans else None
 
         fused, dense, lexical, expanded, expansions = self.score(question, topic)
         candidates = np.array(in_dates if in_dates is not None else range(len(self.events)), dtype=np.int64)
