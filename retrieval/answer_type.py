@@ -40,7 +40,8 @@ TYPES: tuple[AnswerType, ...] = (
     AnswerType(
         "money",
         re.compile(
-            r"多少钱|花了多少|投了多少|投资(?:了)?多少|总投资|投资额|投资总额|金额|价格|售价|价钱|卖多少|多少元|"
+            r"多少钱|花了多少|投了多少|投资(?:了)?多少|总投资|投资额|投资总额|金额|价格|售价|价钱|发行价|股价|定价|单价|"
+            r"卖多少|多少元|"
             r"募资|募集|融资(?:了)?多少|筹集|总额|总值|产值|营收|收入多少|"
             r"\bhow\s+much\s+(?:money|funding|capital|investment)\b|\bhow\s+much\s+(?:did|was|were|is|does)\b.*"
             r"\b(?:cost|raise|raised|invest|invested|spend|spent|worth|pay|paid)\b|\bprice\b|\bvalued?\s+at\b",

@@ -350,6 +350,10 @@ def _quarter(q: int, year: int | None, label: str) -> Span:
     return Span((first, 1), (first + 2, _last_day(first + 2, year)), year, label)
 
 
+# What may stand before a Chinese year that says when: nothing, or the park, a preposition, a comma.
+_YEAR_LEAD_CN = re.compile(r"(?:^|[\s，,。？?！!：:])(?:请问)?(?:苏州工业园区|工业园区|园区|在|于|是|从|到)?$")
+
+
 def parse_dates(question: str) -> DateQuery:
     """Find the date expressions of a question; ``rest`` is the question without them."""
     query = DateQuery()
@@ -388,14 +392,22 @@ def parse_dates(question: str) -> DateQuery:
     # A bare year ("2020年", "in 2019") is the whole year: it keeps the events of that year, so a question
     # about a year no chronicle covers finds nothing. A narrower span inside it wins (see _narrowest).
     def bare_year(m: re.Match[str]) -> str:
+        # Only a year that says when ("2021年园区有哪些企业上市", "what happened in 2019") filters; a year
+        # that qualifies something ("2019年度考核", "the Ministry's 2019 assessment", "for 2019") does not.
         year = int(m.group(1) or m.group(2))
-        label = m.group(0).strip() if m.group(1) else str(year)
-        query.spans.append(Span((1, 1), (12, 31), year, label))
+        before = m.string[: m.start()].rstrip()
+        if m.group(1):
+            when = not m.group(0).endswith("度") and (not before or bool(_YEAR_LEAD_CN.search(before)))
+        else:
+            when = bool(m.group(0).lower().startswith(("in", "during")))
+        if when:
+            label = m.group(0).strip() if m.group(1) else str(year)
+            query.spans.append(Span((1, 1), (12, 31), year, label))
         return " "
 
     # A range of years ("2020—2035年", "2020 to 2035") names a plan's horizon, not when something happened.
     rest = re.sub(r"(?<!\d)(?:19|20)\d{2}\s*年?\s*(?:—|–|-|~|～|至|到|to|through)\s*(?:19|20)\d{2}\s*年?", " ", rest)
-    rest = re.sub(r"(?<!\d)((?:19|20)\d{2})\s*年(?:度)?|\b(?:in\s+)?((?:19|20)\d{2})\b", bare_year, rest)
+    rest = re.sub(r"(?<!\d)((?:19|20)\d{2})\s*年(?:度)?|\b(?:(?:in|during)\s+)?((?:19|20)\d{2})\b", bare_year, rest)
     query.spans = _narrowest(query.spans)
     query.rest = re.sub(r"\s+", " ", rest).strip()
     return query

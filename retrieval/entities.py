@@ -15,7 +15,7 @@ from dataclasses import dataclass
 # Organisation names end with one of these; the name runs back to the start of its clause (or list item)…
 ORG = re.compile(
     r"[\u4e00-\u9fffA-Za-z0-9·（）()]{2,40}?(?:股份有限公司|有限责任公司|有限公司|集团|银行[\u4e00-\u9fff]{0,6}分行|银行|"
-    r"研究院|研究所|实验室|大学|医院|创新中心|创客中心|众创空间|硬创空间|众创|中心)"
+    r"研究院|研究所|实验室|大学|学院|医院|法院|法庭|检察院|协会|商会|联盟|创新中心|创客中心|众创空间|硬创空间|众创|中心)"
     # …and runs on to a unit of it named right after ("武汉大学苏州创客中心", "毕马威…有限公司苏州分公司").
     r"(?:[\u4e00-\u9fff]{0,6}?(?:创客中心|创新中心|研究院|分公司|分行))?"
 )
@@ -116,14 +116,17 @@ class Entities:
 
     def in_question(self, question: str, english: Sequence[Anchor] = ()) -> list[Anchor]:
         """The named things ``question`` mentions: markets, then organisations and people of the chronicles
-        (their full distinctive name or its first three or more characters), then ``english`` ones found by
-        the caller through the glossary."""
+        (their full distinctive name, its first three or more characters, or its last four or more), then
+        ``english`` ones found by the caller through the glossary."""
         found: list[Anchor] = [Anchor(m, (m,)) for m in MARKETS if m in question and not _inside(m, MARKETS, question)]
         prefixes: set[str] = set()
         for name in self.names:
             prefix = next((name[:k] for k in range(len(name), 2, -1) if name[:k] in question), None)
             if prefix is None and name[:2] in question and (len(name) == 2 or name[:2] not in self.common):
                 prefix = name[:2]  # 天臣 of 天臣国际医疗科技: two characters no dictionary has name it
+            if prefix is None:
+                # …or its end, from four characters (商事法庭 of 国际商事法庭).
+                prefix = next((name[k:] for k in range(0, len(name) - 3) if name[k:] in question), None)
             if prefix and self._distinctive(prefix, whole=prefix == name or len(prefix) == 2):
                 prefixes.add(prefix)
         # The longest wins: 独墅湖医院, not also 独墅湖.

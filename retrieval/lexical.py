@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from .lexicon import chinese_words, lemmas, translations
+from .lexicon import chinese_words, lemmas, names_a_thing, translations
 
 import numpy as np
 
@@ -140,7 +140,7 @@ class BM25:
 
 # Characters that glue question words together; a bigram containing one is never a key term of the question.
 _GLUE = set(
-    "的了在和与及是有为于等中对并将从向以其之这那个哪些什么吗呢吧啊请问你我他她它们年月日号几多少啥谁怎么样如何"
+    "的了在和与及是有为于等对并将从向以其之这那个哪些什么吗呢吧啊请问你我他她它们年月日号几多少啥谁怎么样如何"
     "时候天次场款种家项一都也还就又被把给让去来过到后前里上下得地着没"
 )
 # Whole question words removed before bigrams are taken (their bigrams would otherwise look like topic words).
@@ -179,6 +179,7 @@ _FRAME_ZH = set("""
 动静 动作 举措 消息 新闻 情况 方面 十来天 几天 这些 那些 地方 开始 包括 一起 正式 哪里 类型 比例 设施 文件 最早 进展 荣誉 自己 全省 几个 主要 具体
 时间 日子 日期 时期 阶段 结果 成果 内容 原因 目的 意义 作用 影响 方式 办法 过程 细节 规模 数量 数字 金额 名字 名称
 名单 排名 第几 多久 多长 多大 多高 多远 多快 怎样 怎么样 为啥 为何 啥事 大事 好事 新鲜 最近 后来 当初 以前 以后
+谢谢 感谢 多谢 麻烦 劳驾 拜托 你好 您好 大家 朋友 小伙伴
 今年 去年 明年 当年 那年 今天 昨天 当天 那天 这天 本月 上月 下月 春天 夏天 秋天 冬天 年内 全年 本年 当时 期间 同期
 """.split())
 
@@ -321,8 +322,9 @@ class KeyTerms:
     def _absent_words(self, run: str, unknown: Sequence[bool]) -> list[KeyTerm]:
         """The words of a run of Chinese characters that no chronicle contains, as absent key terms.
 
-        The run is cut into its most likely words. A word the chronicles lack is absent unless it is
-        everyday language (a paraphrase may bring in 比例 or 设施); three or more single characters in a row,
+        The run is cut into its most likely words. A word the chronicles lack is absent when it names a
+        thing (a noun, not a verb like 拿到) and is not everyday language (a paraphrase may bring in 比例 or
+        设施); three or more single characters in a row,
         each in a bigram no chronicle has, are a coinage no dictionary knows (碳达峰). A mere junction of two
         words ("人想办永" in 外国人想办永久居留) is neither.
         """
@@ -344,6 +346,7 @@ class KeyTerms:
                     and words.get(word, 0) < EVERYDAY_WORD_COUNT
                     and word not in _FRAME_ZH
                     and not word.startswith("第")
+                    and names_a_thing(word)
                     and not _QUESTION_WORDS.fullmatch(word)
                 ):
                     found.append(word)

@@ -34,10 +34,10 @@ def _cedict_lines() -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def chinese_words() -> dict[str, int]:
-    """Chinese words of two to six characters and how common they are (jieba's corpus counts; 0 if unknown)."""
+def _dictionary() -> tuple[dict[str, int], frozenset[str]]:
     with _lock:
         words: dict[str, int] = {}
+        verbs: set[str] = set()
         try:
             text = resources.files("jieba").joinpath("dict.txt").read_text(encoding="utf-8")
         except (ModuleNotFoundError, FileNotFoundError, OSError):
@@ -46,11 +46,29 @@ def chinese_words() -> dict[str, int]:
             parts = line.split(" ")
             if len(parts) >= 2 and 2 <= len(parts[0]) <= 6 and _CJK.match(parts[0]) and parts[1].isdigit():
                 words[parts[0]] = int(parts[1])
+                if len(parts) >= 3 and not parts[2].startswith(_NAMING_TAGS):
+                    verbs.add(parts[0])
         for line in _cedict_lines():
             m = _LINE.match(line)
             if m and 2 <= len(m.group(2)) <= 6 and _CJK.match(m.group(2)):
                 words.setdefault(m.group(2), 0)
-        return words
+        return words, frozenset(verbs)
+
+
+# jieba's part-of-speech tags of words that name a thing: nouns (n, nr, ns, nt, nz…), verbal nouns (vn), time
+# words (t: 中秋节), abbreviations (j: 深交所) and foreign words.
+_NAMING_TAGS = ("n", "vn", "t", "j", "eng")
+
+
+def chinese_words() -> dict[str, int]:
+    """Chinese words of two to six characters and how common they are (jieba's corpus counts; 0 if unknown)."""
+    return _dictionary()[0]
+
+
+def names_a_thing(word: str) -> bool:
+    """False for a word jieba tags as a verb, adjective, number… (拿到, 获准): it says what happened or how,
+    not what the question is about. Words only CC-CEDICT knows (碳中和) count as names."""
+    return word not in _dictionary()[1]
 
 
 @lru_cache(maxsize=1)

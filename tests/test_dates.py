@@ -80,3 +80,27 @@ def test_span_contains_ranges_and_month_level_entries() -> None:
 @pytest.mark.parametrize(("text", "value"), [("3", 3), ("十", 10), ("十二", 12), ("二十一", 21), ("三十", 30), ("３", 3), ("abc", None)])
 def test_chinese_numbers(text: str, value: int | None) -> None:
     assert cn_number(text) == value
+
+
+def test_a_bare_year_is_that_whole_year() -> None:
+    query = parse_dates("2021年园区有哪些企业上市？")
+    assert [(s.start, s.end, s.year) for s in query.spans] == [((1, 1), (12, 31), 2021)]
+    assert "2021" not in query.rest
+    # A narrower date in the same question wins over its year.
+    assert spans("2020年3月发生了什么") == [((3, 1), (3, 31))]
+    assert spans("What happened in 2019?") == [((1, 1), (12, 31))]
+
+
+@pytest.mark.parametrize("question", ["《规划（2020—2035年）》什么时候发布", "the plan for 2020 to 2035"])
+def test_a_range_of_years_is_a_horizon_not_a_date(question: str) -> None:
+    query = parse_dates(question)
+    assert query.spans == [] and "2035" not in query.rest
+
+
+def test_festivals_can_be_widened_to_the_days_around_them() -> None:
+    query = parse_dates("五四青年节搞了什么主题活动")
+    assert spans("五四青年节搞了什么主题活动") == [((5, 4), (5, 4))]
+    wide = query.around_holidays(7)
+    assert [(s.start, s.end) for s in wide.spans] == [((4, 27), (5, 11))]
+    # Other dates stay as they are.
+    assert parse_dates("6月3日").around_holidays(7).spans == parse_dates("6月3日").spans

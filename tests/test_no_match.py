@@ -1,0 +1,161 @@
+"""Recognising questions the chronicle cannot answer: the pure pieces, on the seed's texts and made-up ones.
+
+The whole behaviour (through the real model and index) is in tests/test_retrieval.py; here each signal is
+checked on its own: words the chronicle lacks, the kind of fact a question asks for, and named things that
+never appear together.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from retrieval.answer_type import expected_type
+from retrieval.entities import Entities, apart, core, organisations
+from retrieval.lexical import KeyTerms, segment
+from retrieval.lexicon import chinese_words
+from retrieval.parsing import parse_chronicle_file
+
+SEED = Path(__file__).resolve().parents[1] / "data" / "chronicles" / "2020.txt"
+
+
+@pytest.fixture(scope="module")
+def texts() -> list[str]:
+    return [e.text for e in parse_chronicle_file(SEED)]
+
+
+@pytest.fixture(scope="module")
+def keys(texts: list[str]) -> KeyTerms:
+    return KeyTerms(texts)
+
+
+@pytest.fixture(scope="module")
+def entities(texts: list[str]) -> Entities:
+    return Entities(texts, chinese_words())
+
+
+def absent(keys: KeyTerms, question: str) -> list[str]:
+    return [t.label for t in keys.extract(question) if t.absent]
+
+
+# ----------------------------------------------------------------------------- words the chronicle lacks
+
+
+def test_segmentation_finds_words_not_junctions() -> None:
+    assert segment("外国人想办永久居留") == ["外国人", "想", "办", "永久", "居留"]
+    assert "中秋节" in segment("今年中秋节园区搞了啥活动")
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("园区2020年办了音乐节吗", {"音乐节"}),
+        ("园区一共有多少新冠确诊病例", {"病例"}),  # 确诊 is a verb: it says what happened, not about what
+        ("园区关于碳达峰、碳中和有什么规划", {"碳达峰", "碳中和"}),  # 碳达峰 is in no dictionary: a coinage
+        ("阿里巴巴在园区落了什么项目", {"阿里巴巴"}),
+        ("Did Samsung announce any new investment?", {"Samsung"}),  # 三星 is not in the chronicle
+        ("Was the marathon held?", {"marathon"}),
+    ],
+)
+def test_specific_words_the_chronicle_lacks_are_absent_terms(keys: KeyTerms, question: str, expected: set) -> None:
+    assert expected <= set(absent(keys, question))
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "外国人想办永久居留，园区有没有受理的地方",  # junctions of words the chronicle has
+        "2020年园区有哪些建设项目开工",  # 建设项目 = 建设 + 项目, both in the chronicle
+        "血液病的国家级临床研究中心今年有啥动静",  # 动静, 今年: framing, not a subject
+        "What venue hosted the final?",  # frame words: venue
+        "When did the financial service station open?",  # station → 站 is in the chronicle (服务站)
+        "Which companies went public on the STAR Market?",
+    ],
+)
+def test_paraphrases_and_framing_words_are_not_absent_terms(keys: KeyTerms, question: str) -> None:
+    found = absent(keys, question)
+    assert not (set(found) - {"血液病"}), found
+
+
+# ----------------------------------------------------------------------------- the kind of fact asked for
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("苏州中南中心总投资多少钱？", "money"),
+        ("How much money did Lingzhi raise?", "money"),
+        ("苏州中南中心规划多高？", "height"),
+        ("How tall is the tower?", "height"),
+        ("复工比例有多高？", "share"),  # a share, not a height
+        ("园区排第几名？", "rank"),  # a rank, not a number of people
+        ("拉了多少人？", "people"),
+        ("How many confirmed cases were there?", "cases"),
+        ("哪些公司在科创板上市？", None),
+        ("When did BeiGene get approval?", None),
+    ],
+)
+def test_the_kind_of_fact_a_question_asks_for(question: str, kind: str | None) -> None:
+    found = expected_type(question)
+    assert (found.name if found else None) == kind
+
+
+def test_an_answer_type_is_found_only_where_the_text_states_one(texts: list[str]) -> None:
+    money = expected_type("总投资多少钱")
+    height = expected_type("多高")
+    assert money and height
+    zhongnan = next(t for t in texts if t.startswith("苏州中南中心开工仪式"))
+    assert height.found_in(zhongnan) and not money.found_in(zhongnan)
+    assert money.found_in("项目总投资2.1亿元，分两期建设")
+    assert expected_type("复工比例").found_in("规模以上工业企业复工率近100%。")  # type: ignore[union-attr]
+
+
+# ----------------------------------------------------------------------------- named things together
+
+
+def test_organisation_names_are_cut_from_the_text() -> None:
+    assert organisations("百拓众创空间、同程众创、欧朗物联硬创空间和武汉大学苏州创客中心入选名单。", every_clause=True) == [
+        "百拓众创空间", "同程众创", "欧朗物联硬创空间", "武汉大学苏州创客中心",
+    ]
+    assert organisations("苏州和锐生物科技有限公司研制出试剂盒。") == ["苏州和锐生物科技有限公司"]
+    assert organisations("和铂医药（苏州）有限公司在香港联合交易所主板挂牌上市。") == ["和铂医药（苏州）有限公司"]
+    # No suffix: the subject of the clause.
+    assert organisations("罗氏组织诊断和专业诊断系统试剂项目签约。") == ["罗氏组织诊断和专业诊断系统试剂"]
+    assert core("百济神州（苏州）生物科技有限公司") == "百济神州生物科技"
+
+
+@pytest.mark.parametrize(
+    ("question", "labels", "together"),
+    [
+        ("百济神州什么时候在科创板上市的", {"百济神州", "科创板"}, 1),
+        ("娄勤俭书记参加独墅湖医院启用仪式了吗", {"娄勤俭", "独墅湖医院"}, 1),
+        ("天臣国际在科创板上市了吗", {"天臣国际", "科创板"}, 2),
+    ],
+)
+def test_named_things_and_whether_one_event_has_them_all(
+    entities: Entities, question: str, labels: set, together: int
+) -> None:
+    anchors = entities.in_question(question)
+    assert {a.label for a in anchors} == labels
+    assert entities.together(anchors) == together
+
+
+def test_everyday_words_are_not_names(entities: Entities) -> None:
+    assert entities.in_question("园区生物医药产业有哪些进展") == []
+
+
+def test_names_joined_by_and_are_asked_about_one_by_one() -> None:
+    assert apart("思瑞浦和天臣分别是哪天上市的")
+    assert apart("Did Pfizer or AstraZeneca sign anything?")
+    assert not apart("百济神州什么时候在科创板上市的")
+
+
+def test_entities_come_from_the_chronicle_itself() -> None:
+    made_up = ["星河光电有限公司在科创板上市。", "市长王大明考察星河光电有限公司。", "月亮湾医院开业。"]
+    entities = Entities(made_up, chinese_words())
+    anchors = entities.in_question("月亮湾医院在科创板上市了吗")
+    assert {a.label for a in anchors} == {"月亮湾医院", "科创板"} and entities.together(anchors) == 1
+    anchors = entities.in_question("王大明考察了星河光电吗")
+    assert {a.label for a in anchors} == {"王大明", "星河光电"} and entities.together(anchors) == 2
