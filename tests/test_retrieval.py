@@ -72,12 +72,59 @@ def test_top_results_answer_the_question(real_engine, question: str, expected: s
 
 @pytest.mark.parametrize(
     "question",
-    ["Did Tesla open a factory in the park?", "园区2020年GDP是多少？", "What happened on Christmas Day?", "2020年10月1日国庆节园区有什么活动？"],
+    [
+        "Did Tesla open a factory in the park?",
+        "园区2020年GDP是多少？",
+        "What happened on Christmas Day?",
+        "2020年10月1日国庆节园区有什么活动？",
+        # Something the chronicle never mentions, in a word it lacks.
+        "园区2020年办了音乐节吗？",
+        "Did Samsung announce any new investment in the park?",
+        # Two things the chronicle has, but never together.
+        "百济神州什么时候在科创板上市的？",
+        "When did Innovent list on the Hong Kong stock exchange?",
+        "娄勤俭书记参加独墅湖医院启用仪式了吗",
+        # A detail the entry about it does not give.
+        "苏州中南中心总投资多少钱？",
+        "凌志软件上市的发行价是多少？",
+        # A year the chronicle does not cover.
+        "2021年园区有哪些企业上市？",
+    ],
 )
 def test_questions_the_chronicle_cannot_answer_say_so(real_engine, question: str) -> None:  # type: ignore[no-untyped-def]
     answer = real_engine.ask(question, chat=f"nm-{question}")
     assert answer.no_match and answer.quotes == []
     assert "没有" in answer.headline or "nothing" in answer.headline or "no event" in answer.headline
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # The same kind of question about something the chronicle does state.
+        ("苏州中南中心规划多高？", "2020-06-28-1"),
+        ("How much is being invested in the Suzhou supercomputing center?", "2020-03-03-1"),
+        ("天臣国际在科创板上市了吗", "2020-09-28-1"),
+        # A year that qualifies an assessment is not the date of the entry.
+        ("Where did SIP rank in the Ministry of Commerce's 2019 assessment of development zones?", "2020-01-17-1"),
+        # A festival is marked in the days around it.
+        ("园区五四青年节搞了什么主题活动？", "2020-05-08-2"),
+    ],
+)
+def test_near_misses_that_the_chronicle_does_answer(real_engine, question: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    result = real_engine.retriever.search(question, k=5)
+    assert not result.no_match
+    assert expected in ids(result)[:3]
+
+
+def test_a_year_the_chronicle_does_not_cover_is_named_in_the_answer(real_engine) -> None:  # type: ignore[no-untyped-def]
+    answer = real_engine.ask("2021年园区有哪些企业上市？", chat="year")
+    assert answer.no_match and "2021年" in answer.headline
+
+
+def test_list_headlines_name_every_listed_organisation(real_engine) -> None:  # type: ignore[no-untyped-def]
+    answer = real_engine.ask("有哪些众创空间今年进了国家级名单？", chat="names")
+    for name in ("百拓众创空间", "同程众创", "欧朗物联硬创空间", "武汉大学苏州创客中心"):
+        assert name in answer.headline
 
 
 def test_answers_quote_the_chronicle_verbatim_with_dates(real_engine) -> None:  # type: ignore[no-untyped-def]
@@ -99,21 +146,32 @@ def test_follow_ups_reuse_the_previous_question(real_engine) -> None:  # type: i
     assert answer.quotes and all(q.event.month == 4 for q in answer.quotes)
 
 
-def test_quality_floor_on_the_question_set(real_engine) -> None:  # type: ignore[no-untyped-def]
-    questions = load_questions()
+# Floors a little under what this version measures on each set (see docs/retrieval.md), so a regression fails:
+# recall, MRR, no-match accuracy, most answerable questions wrongly flagged, names in list headlines.
+FLOORS = {
+    "questions.jsonl": (0.93, 0.91, 0.90, 5, 0.95),
+    "holdout.jsonl": (0.93, 0.92, 0.82, 3, 0.95),
+    "fresh.jsonl": (0.93, 0.94, 0.70, 2, 0.60),
+}
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_quality_floor_on_the_question_sets(real_engine, name: str) -> None:  # type: ignore[no-untyped-def]
+    questions = load_questions(ROOT / "data" / "eval" / name)
     english = sum(q.lang == "en" for q in questions)
     assert len(questions) >= 80 and english / len(questions) >= 0.4
+    assert sum(q.kind == "no_answer" for q in questions) >= 20
     report = evaluate(real_engine.retriever, questions)
     print("\n" + format_report(report))
     overall, groups = report["overall"], report["groups"]
-    # Floors a little under what this version measures (see docs/retrieval.md), so a regression fails.
-    assert overall["recall"] >= 0.92
-    assert overall["mrr"] >= 0.90
+    recall, mrr, no_match, false_no_match, names = FLOORS[name]
+    assert overall["recall"] >= recall
+    assert overall["mrr"] >= mrr
     assert groups["kind:date"]["recall"] >= 0.98
     assert groups["lang:en"]["recall"] >= 0.88
-    assert overall["no_match_accuracy"] >= 0.55
-    assert overall["list_names"] >= 0.88
-    assert overall["false_no_match"] <= 7
+    assert overall["no_match_accuracy"] >= no_match
+    assert overall["false_no_match"] <= false_no_match
+    assert overall["list_names"] >= names
 
 
 def run_cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
