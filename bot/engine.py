@@ -44,8 +44,12 @@ _SLOTS: list[list[tuple[str, tuple[str, ...]]]] = [
 ]
 
 
+_SCRIPT = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.I | re.S)
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]{0,200})?/?>")
+
+
 def clean_question(text: str, limit: int) -> tuple[str, str | None]:
-    """Drop control, bidi and zero-width characters, cap the length; returns (question, notice)."""
+    """Drop markup tags, control, bidi and zero-width characters, cap the length; returns (question, notice)."""
     text = unicodedata.normalize("NFC", text)
     # Line breaks and tabs (Cc, but whitespace) separate words: keep them as spaces, drop every other control.
     text = "".join(
@@ -53,6 +57,9 @@ def clean_question(text: str, limit: int) -> tuple[str, str | None]:
         for ch in text
         if ch.isspace() or unicodedata.category(ch) not in {"Cc", "Cf", "Cs", "Co"}
     )
+    # Markup pasted into a question ("<b>科创板</b><script>…</script>") is not what is asked.
+    text = _SCRIPT.sub(" ", text)
+    text = _TAG.sub(" ", text)
     text = re.sub(r"\s+", " ", text).strip()
     if len(text) > limit:
         return text[:limit], f"问题过长，只按前 {limit} 个字回答。 (Question cut to its first {limit} characters.)"

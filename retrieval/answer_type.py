@@ -4,7 +4,8 @@
 amount does not answer it, however close its wording. Checking the expected answer type is how a retriever
 without a reading model tells "the chronicle mentions this" from "the chronicle answers this". Only types
 whose answer is always written the same way in a chronicle are checked: money, counts of people or cases,
-heights and lengths, shares and rates, ranks. Pure: regular expressions only.
+heights and lengths, shares and rates, ranks; and, for a winner, a leader, a completion date or what someone
+said, at least the words that report one. Pure: regular expressions only.
 """
 
 from __future__ import annotations
@@ -73,6 +74,34 @@ TYPES: tuple[AnswerType, ...] = (
             re.I,
         ),
         re.compile(rf"(?:{_NUMBER})\s*(?:多|余)?\s*(?:万)?\s*(?:名|人|位)"),
+    ),
+)
+
+
+# Types whose answer is a name or a statement rather than a figure: the entry must at least say it happened.
+TYPES += (
+    AnswerType(
+        "winner",
+        re.compile(r"夺冠|冠军|获胜|谁赢|赢了|胜者|比分|谁拿了?第一|\b(?:who|which\s+\w+)\s+won\b|\bwinners?\b|\bchampions?\b", re.I),
+        re.compile(r"冠军|夺冠|获胜|战胜|一等奖|金奖|特等奖|第一名|获奖|中标|获评|荣获|夺得|摘得|\d+\s*[:：比]\s*\d+"),
+    ),
+    AnswerType(
+        "leader",
+        re.compile(r"领衔|牵头人|负责人|带头人|由谁|谁负责|谁主持|\bwho\s+(?:leads|led|heads|headed|runs|chairs)\b|"
+                   r"\b(?:led|headed|chaired)\s+by\b", re.I),
+        re.compile(r"领衔|牵头|负责人|带头人|主持|院士|教授|主任|院长|书记|董事长|理事长|(?:由|与)[^，。]{2,30}(?:共同|联合)?(?:主办|承办|发起|组建|共建)"),
+    ),
+    AnswerType(
+        "completion",
+        re.compile(r"(?:哪年|哪一年|什么时候|何时|啥时候|预计|多久).{0,4}(?:完工|竣工|建成|交付|落成)|(?:完工|竣工|建成|交付|落成)"
+                   r"(?:时间|日期)|\bwhen\b.*\b(?:completed|finished|be\s+complete|be\s+done|be\s+built)\b|\bcompletion\b",
+                   re.I),
+        re.compile(r"完工|竣工|建成|交付|投用|落成|启用|投产|开业|开馆|开园"),
+    ),
+    AnswerType(
+        "speech",
+        re.compile(r"讲了|说了|讲话|发言|致辞|讲的是|说的是|\bwhat\s+did\s+\w+(?:\s+\w+)?\s+say\b|\bspeech\b|\bremarks\b", re.I),
+        re.compile(r"讲话|致辞|表示|指出|强调|发言|要求|提出|宣布|说"),
     ),
 )
 

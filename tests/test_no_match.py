@@ -93,6 +93,11 @@ def test_paraphrases_and_framing_words_are_not_absent_terms(keys: KeyTerms, ques
         ("园区排第几名？", "rank"),  # a rank, not a number of people
         ("拉了多少人？", "people"),
         ("How many confirmed cases were there?", "cases"),
+        ("金鸡湖创业大赛最后谁夺冠了？", "winner"),
+        ("Which team won the opening match?", "winner"),
+        ("新成立的实验室由谁领衔？", "leader"),
+        ("中南中心预计哪年完工？", "completion"),
+        ("书记在揭牌仪式上讲了啥", "speech"),
         ("哪些公司在科创板上市？", None),
         ("When did BeiGene get approval?", None),
     ],
