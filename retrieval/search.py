@@ -25,12 +25,20 @@ from .lexical import BM25, KeyTerms, expand, load_glossary, tokens
 from .lexicon import chinese_words
 
 # Words that make a question ask for every matching event rather than the best one.
-_LIST_ZH = re.compile(r"哪些|哪几|有几|几家|几个|多少家|多少个|多少项|多少次|列出|列举|所有|全部|都有|分别|一共|共有")
+_LIST_ZH = re.compile(
+    r"哪些|哪几|有几|几家|几个|多少家|多少个|多少项|多少次|列出|列举|所有|全部|都有|分别|一共|共有|"
+    # "华为今年在园区搞了啥": what someone did is everything the chronicle records of them.
+    r"(?:搞|做|干|办)了(?:啥|什么|哪些)|有(?:啥|什么|哪些)(?:动作|动静|举措|进展)"
+)
 _LIST_EN = re.compile(
     r"\b(?:which|what)\s+(?:[\w\-]+\s+){0,2}?(?:companies|firms|enterprises|drugs|medicines|products|events|banks|"
     r"projects|institutes|centres|centers|conferences|forums|summits|meetings|awards|honours|honors|devices|"
     r"visits|listings|schools|universities|hospitals|policies|agreements|activities|organisations|organizations|"
-    r"vaccines|kits|ones)\b|\blist\b|\ball\s+(?:the\s+)?\w+|\bhow\s+many\b|\bname\s+(?:the|every|all)\b|\bevery\b",
+    r"vaccines|kits|ones)\b|\blist\b|\ball\s+(?:the\s+)?\w+|\bhow\s+many\b|\bname\s+(?:the|every|all)\b|\bevery\b|"
+    # "what did Huawei do in the park", and bare plural topics: "Innovent drug approvals 2020".
+    r"\bwhat\s+(?:did|has|have)\s+.{2,60}?\s+(?:do|done)\b|"
+    r"^(?!\s*(?:when|where|who|whom|whose|why|how|did|does|do|was|were|is|are|has|have|had|can|could|will|would)\b)"
+    r"[^?？]*\b(?:approvals|listings|milestones|activities|projects|visits|deals|signings|launches|openings)\b",
     re.I,
 )
 # What is left of a date question once its date is cut out, when it asks for nothing but "what happened".
