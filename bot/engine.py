@@ -218,9 +218,9 @@ def open_engine(settings: Settings, progress: Callable[[str], None] | None = Non
     """Load the model and the index (building it on first use) and return a ready engine."""
     from retrieval.embedding import SentenceTransformerEmbedder
     from retrieval.index import ensure_index
-    from retrieval.lexicon import warm_up as load_lexicon
+    from retrieval.lexical import warm_up as load_lexicon
 
-    # The English lexicon loads in the background while the model does (both take a moment).
+    # The glossary and the dictionaries load in the background while the model does (both take a moment).
     lexicon = threading.Thread(target=load_lexicon, name="lexicon", daemon=True)
     lexicon.start()
     embedder = SentenceTransformerEmbedder(settings.model)

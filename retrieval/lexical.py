@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from .lexicon import chinese_words, lemmas, names_a_thing, translations
+from .lexicon import chinese_words, lemmas, log_total_count, names_a_thing, translations
 
 import numpy as np
 
@@ -82,6 +82,14 @@ def load_glossary() -> tuple[GlossaryEntry, ...]:
         entries.append(GlossaryEntry(term, pattern, expansion.strip(), is_name and term.isascii()))
     entries.sort(key=lambda e: len(e.term), reverse=True)
     return tuple(entries)
+
+
+def warm_up() -> None:
+    """Load the glossary and the dictionaries now (about a second) rather than on the first question."""
+    from .lexicon import warm_up as load_lexicon
+
+    load_glossary()
+    load_lexicon()
 
 
 def expand(question: str) -> tuple[str, list[str]]:
@@ -210,7 +218,7 @@ class KeyTerm:
 def segment(run: str) -> list[str]:
     """Cut a run of Chinese characters into its most likely words (jieba's dictionary, unigram model)."""
     words = chinese_words()
-    total = math.log(sum_of_counts())
+    total = log_total_count()
     n = len(run)
     best: list[tuple[float, int]] = [(0.0, n)] * (n + 1)
     for i in range(n - 1, -1, -1):
@@ -225,11 +233,6 @@ def segment(run: str) -> list[str]:
         out.append(run[i : best[i][1]])
         i = best[i][1]
     return out
-
-
-@lru_cache(maxsize=1)
-def sum_of_counts() -> int:
-    return sum(chinese_words().values()) or 1
 
 
 def _lone(words: Sequence[str], position: int) -> bool:

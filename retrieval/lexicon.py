@@ -13,6 +13,7 @@ apart: a real word it lacks (音乐节, 确诊) versus two words meeting ("人�
 from __future__ import annotations
 
 import gzip
+import math
 import re
 import threading
 from functools import lru_cache
@@ -63,6 +64,12 @@ _NAMING_TAGS = ("n", "vn", "t", "j", "eng")
 def chinese_words() -> dict[str, int]:
     """Chinese words of two to six characters and how common they are (jieba's corpus counts; 0 if unknown)."""
     return _dictionary()[0]
+
+
+@lru_cache(maxsize=1)
+def log_total_count() -> float:
+    """log of the sum of jieba's word counts: the denominator of a word's probability."""
+    return math.log(sum(chinese_words().values()) or 1)
 
 
 def names_a_thing(word: str) -> bool:
@@ -116,4 +123,4 @@ def translations(word: str) -> frozenset[str]:
 def warm_up() -> None:
     """Load the lexicons now (about a second) rather than on the first question that needs them."""
     _table()
-    chinese_words()
+    log_total_count()

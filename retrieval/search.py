@@ -21,7 +21,7 @@ from .embedding import Embedder
 from .entities import Anchor, Entities, apart
 from .events import Event
 from .index import ChronicleIndex
-from .lexical import BM25, KeyTerms, expand, load_glossary, tokens
+from .lexical import BM25, KeyTerm, KeyTerms, expand, load_glossary, tokens
 from .lexicon import chinese_words
 
 # Words that make a question ask for every matching event rather than the best one.
@@ -210,8 +210,9 @@ class Retriever:
             return SearchResult(question, [], True, is_list, dates, date_only=True, expansions=expansions)
         order = candidates[np.argsort(-fused[candidates], kind="stable")]
         best = order[0]
+        terms = self.keys.extract(topic)
         no_match = (
-            self.is_no_match(topic, dense, order)
+            self.is_no_match(terms, dense, order)
             or not self.holds_answer(question, order, fused)
             or self.names_apart(topic)
         )
@@ -220,7 +221,6 @@ class Retriever:
             # even if its wording ranks it lower.
             cut = fused[best] - self.params.list_gap
             wide = fused[best] - self.params.list_gap_covered
-            terms = self.keys.extract(topic)
             pool = order[: self.params.list_max]
             coverage = {i: self.keys.coverage(terms, self.events[i].text) for i in pool}
             # An event missing key terms the best ones have is about something else ("listed in Hong Kong"
@@ -238,7 +238,7 @@ class Retriever:
         hits = [Hit(self.events[i], float(fused[i]), matched_terms(self.events[i].text, expanded)) for i in chosen]
         return SearchResult(question, [] if no_match else hits, no_match, is_list, dates, expansions=expansions)
 
-    def is_no_match(self, topic: str, dense: np.ndarray, order: np.ndarray) -> bool:
+    def is_no_match(self, terms: Sequence[KeyTerm], dense: np.ndarray, order: np.ndarray) -> bool:
         """True when nothing ranked high enough is about the question (see docs/retrieval.md).
 
         The question's key terms (Chinese bigrams, glossary terms, foreign names; rare and unknown ones
@@ -250,7 +250,6 @@ class Retriever:
         z = (float(dense[pool].max()) - float(dense.mean())) / spread
         if z >= self.params.dense_sure_z:
             return False
-        terms = self.keys.extract(topic)
         if not terms:
             return z < self.params.dense_floor_z
         absent = [t for t in terms if t.absent]
