@@ -85,7 +85,7 @@ def load_glossary() -> tuple[GlossaryEntry, ...]:
 
 
 def warm_up() -> None:
-    """Load the glossary and the dictionaries now (about a second) rather than on the first question."""
+    """Load the glossary and CC-CEDICT now (about a second) rather than on the first question."""
     from .lexicon import warm_up as load_lexicon
 
     load_glossary()

