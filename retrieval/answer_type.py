@@ -43,7 +43,7 @@ TYPES: tuple[AnswerType, ...] = (
         re.compile(
             r"多少钱|花了多少|投了多少|投资(?:了)?多少|总投资|投资额|投资总额|金额|价格|售价|价钱|发行价|股价|定价|单价|"
             r"卖多少|多少元|"
-            r"募资|募集|融资(?:了)?多少|筹集|总额|总值|产值|营收|收入多少|"
+            r"募资|募集|融资(?:了)?多少|筹集|总额|总值|产值|营收|收入多少|注册资本|注册资金|\bregistered\s+capital\b|"
             r"\bhow\s+much\s+(?:money|funding|capital|investment)\b|\bhow\s+much\s+(?:did|was|were|is|does)\b.*"
             r"\b(?:cost|raise|raised|invest|invested|spend|spent|worth|pay|paid)\b|\bprice\b|\bvalued?\s+at\b",
             re.I,
@@ -52,13 +52,18 @@ TYPES: tuple[AnswerType, ...] = (
     ),
     AnswerType(
         "height",
-        re.compile(r"多高|高度|多长|长度|\bhow\s+(?:tall|high|long)\b|\bheight\b|\blength\b", re.I),
+        re.compile(r"多高|高度|多长|长度|多少米|楼高|高多少|\bhow\s+(?:tall|high|long)\b|\bheight\b|\blength\b", re.I),
         re.compile(rf"(?:{_NUMBER})\s*(?:米|公里|千米|层|m\b|km\b)"),
     ),
     AnswerType(
         "cases",
-        re.compile(r"多少例|病例数|几例|\bhow\s+many\s+(?:\w+\s+)?(?:cases|infections|patients)\b", re.I),
+        re.compile(r"多少例|病例数|几例|\bhow\s+many\s+(?:[\w\-]+\s+){0,3}?(?:cases|infections|patients)\b", re.I),
         re.compile(rf"(?:{_NUMBER})\s*例"),
+    ),
+    AnswerType(
+        "measure",
+        re.compile(r"多少(?:张|台|辆|套|栋|间|座|层|架|艘)|床位|\bhow\s+many\s+(?:[\w\-]+\s+){0,2}?(?:beds|floors|units|buildings)\b", re.I),
+        re.compile(rf"(?:{_NUMBER})\s*(?:张|台|辆|套|栋|间|座|层|架|艘)"),
     ),
     AnswerType(
         "rank",
@@ -68,8 +73,8 @@ TYPES: tuple[AnswerType, ...] = (
     AnswerType(
         "people",
         re.compile(
-            r"多少人|几个人|多少名|多少位|几名|几位|人口|"
-            r"\bhow\s+many\s+(?:\w+\s+)?(?:people|persons|workers|employees|staff|residents|students|visitors|"
+            r"多少人|几个人|多少名|多少位|几名|几位|人口|多少(?:个)?(?:员工|职工|工人|人员|学生|患者|游客|居民|人才)|"
+            r"\bhow\s+many\s+(?:[\w\-]+\s+){0,3}?(?:people|persons|workers|employees|staff|residents|students|visitors|"
             r"tourists|talents|participants|attendees)\b",
             re.I,
         ),

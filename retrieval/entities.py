@@ -42,11 +42,12 @@ def organisations(text: str, terms: Sequence[str] = (), every_clause: bool = Fal
     for clause in matched:
         end = None
         for m in ORG.finditer(clause):
-            if end is not None and not (clause[end : m.start()] == "、" or _CONJUNCTION.match(m.group(0))):
-                break  # only the first name and the items of a list right after it
+            listed = end is None or clause[end : m.start()] == "、" or _CONJUNCTION.match(m.group(0))
+            if not listed and not every_clause:
+                break  # for a headline, only the first name and the items of a list right after it
             name = _LEADING.sub("", _LEADING.sub("", m.group(0)))  # "由园区与…": both go
             # A list item after the first starts after its conjunction; 和铂医药 at a clause's start keeps its 和.
-            name = _CONJUNCTION.sub("", name) if end is not None else name
+            name = _CONJUNCTION.sub("", name) if end is not None and listed else name
             if len(name) >= 2 and name not in names:
                 names.append(name)
             end = m.end()
@@ -64,10 +65,12 @@ PERSON = re.compile(
     r"(?:书记|主任|院长|副总理|总理|省长|市长|部长|局长|主席|大使|董事长|总裁)、?"
     r"([\u4e00-\u9fff]{2,3}?)(?=考察|调研|到|一行|在|出席|主持|与|和|、|，|。|为|共同|视察|会见|参加|通过)"
 )
-# Stock markets are things a question pairs with a company ("…在科创板上市").
+# Stock markets are things a question pairs with a company ("…在科创板上市")…
 MARKETS = (
     "科创板", "创业板", "新三板", "香港联合交易所", "上海证券交易所", "深圳证券交易所", "北京证券交易所",
     "上交所", "深交所", "港交所", "北交所", "纳斯达克", "纽约证券交易所",
+    # …and so are the regulators that approve a company's products ("…在美国拿到FDA许可").
+    "FDA", "EMA", "美国食品药品监督管理局",
 )
 _PLACE = re.compile(r"^(?:苏州工业园区|苏州市|苏州|园区企业|园区|中国|江苏省|江苏)")
 _PAREN = re.compile(r"（[^）]*）|\([^)]*\)")

@@ -28,15 +28,15 @@ from .lexicon import chinese_words
 _LIST_ZH = re.compile(
     r"哪些|哪几|有几|几家|几个|多少家|多少个|多少项|多少次|列出|列举|所有|全部|都有|分别|一共|共有|"
     # "华为今年在园区搞了啥": what someone did is everything the chronicle records of them.
-    r"(?:搞|做|干|办)了(?:啥|什么|哪些)|有(?:啥|什么|哪些)(?:动作|动静|举措|进展)"
+    r"(?:搞|做|干|办)了(?:啥|什么|哪些)|有(?:啥|什么|哪些)(?:动作|动静|举措|进展|消息|新闻|动态)"
 )
 _LIST_EN = re.compile(
     r"\b(?:which|what)\s+(?:[\w\-]+\s+){0,2}?(?:companies|firms|enterprises|drugs|medicines|products|events|banks|"
     r"projects|institutes|centres|centers|conferences|forums|summits|meetings|awards|honours|honors|devices|"
     r"visits|listings|schools|universities|hospitals|policies|agreements|activities|organisations|organizations|"
-    r"vaccines|kits|ones)\b|\blist\b|\ball\s+(?:the\s+)?\w+|\bhow\s+many\b|\bname\s+(?:the|every|all)\b|\bevery\b|"
+    r"vaccines|kits|ones)\b|^\s*list\b|\blist\s+(?:all|every|the|of)\b|\ball\s+(?:the\s+)?\w+|\bhow\s+many\b|\bname\s+(?:the|every|all)\b|\bevery\b|"
     # "what did Huawei do in the park", and bare plural topics: "Innovent drug approvals 2020".
-    r"\bwhat\s+(?:did|has|have)\s+.{2,60}?\s+(?:do|done)\b|"
+    r"\bwhat\s+(?:did|has|have)\s+.{2,60}?\s+(?:do|done|open|opened|launch|launched)\b|"
     r"^(?!\s*(?:when|where|who|whom|whose|why|how|did|does|do|was|were|is|are|has|have|had|can|could|will|would)\b)"
     r"[^?？]*\b(?:approvals|listings|milestones|activities|projects|visits|deals|signings|launches|openings)\b",
     re.I,
@@ -45,7 +45,7 @@ _LIST_EN = re.compile(
 _FILLER = re.compile(
     r"发生了?|什么|哪些|有何|有啥|啥|事情?(?=[\s？?。，,！!]|$)|事件|大事|新闻|消息|资讯|新鲜事|动态|情况|活动|概况|回顾|盘点|总结|园区|苏州工业园区|工业园区|这一?天|当天|那一?天|期间|"
     r"的|了|有|吗|呢|吧|呀|在|是|都|请问|请|告诉我|一下|列出|看看|搞|干|做|举办|举行|召开|开展|进行|重要|主要|重大|有关|相关|"
-    r"最后一周|第一周|事儿|一些|几件|哪几件|动静|动作|在办|办了?|"
+    r"最后一周|第一周|事儿|一些|有些|些|几件|哪几件|动静|动作|在办|办了?|也就是|就是|十来天|这几天|那几天|"
     r"\b(?:what|which|happened|happen|happening|did|does|do|anything|something|events?|news|in|on|at|during|the|"
     r"park|sip|suzhou|industrial|tell|me|about|of|going|list|show|there|were|was|is|are|any|all|took|place|"
     r"from|to|between|and|what's|whats|so|far|year|month|day|days|that|it|first|last|week|notable|important|"

@@ -98,6 +98,10 @@ def test_paraphrases_and_framing_words_are_not_absent_terms(keys: KeyTerms, ques
         ("新成立的实验室由谁领衔？", "leader"),
         ("中南中心预计哪年完工？", "completion"),
         ("书记在揭牌仪式上讲了啥", "speech"),
+        ("独墅湖医院有多少张床位", "measure"),
+        ("九龙仓国金中心楼高多少米？", "height"),
+        ("丹纳赫基地预计招多少员工？", "people"),
+        ("What is the registered capital of the branch?", "money"),
         ("哪些公司在科创板上市？", None),
         ("When did BeiGene get approval?", None),
     ],
@@ -137,6 +141,8 @@ def test_organisation_names_are_cut_from_the_text() -> None:
         ("百济神州什么时候在科创板上市的", {"百济神州", "科创板"}, 1),
         ("娄勤俭书记参加独墅湖医院启用仪式了吗", {"娄勤俭", "独墅湖医院"}, 1),
         ("天臣国际在科创板上市了吗", {"天臣国际", "科创板"}, 2),
+        ("商事法庭挂牌那天，吴庆文书记到场了吗？", {"商事法庭", "吴庆文"}, 1),
+        ("百济神州泽布替尼是哪天在美国拿到FDA许可的？", {"百济神州", "FDA"}, 1),
     ],
 )
 def test_named_things_and_whether_one_event_has_them_all(
@@ -164,3 +170,27 @@ def test_entities_come_from_the_chronicle_itself() -> None:
     assert {a.label for a in anchors} == {"月亮湾医院", "科创板"} and entities.together(anchors) == 1
     anchors = entities.in_question("王大明考察了星河光电吗")
     assert {a.label for a in anchors} == {"王大明", "星河光电"} and entities.together(anchors) == 2
+
+
+# ----------------------------------------------------------------------------- list or not
+
+
+@pytest.mark.parametrize(
+    ("question", "is_list"),
+    [
+        ("which companies listed on STAR Market", True),
+        ("华为今年在园区搞了啥", True),
+        ("亚盛医药2020年有什么消息", True),
+        ("What did Huawei open or launch in SIP in 2020?", True),
+        ("Innovent drug approvals 2020", True),
+        ("List all of Innovent's milestones", True),
+        # "list" the verb, a single fact.
+        ("When did Lingzhi Software list on the Hong Kong stock exchange?", False),
+        ("When did the listings happen?", False),
+        ("What happened on June 3?", False),
+    ],
+)
+def test_list_questions_are_told_from_single_facts(question: str, is_list: bool) -> None:
+    from retrieval.search import is_list_question
+
+    assert is_list_question(question) is is_list
