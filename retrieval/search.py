@@ -211,6 +211,7 @@ class Retriever:
         order = candidates[np.argsort(-fused[candidates], kind="stable")]
         best = order[0]
         terms = self.keys.extract(topic)
+        # Four independent signals; any one means the chronicles do not answer the question.
         no_match = (
             self.is_no_match(terms, dense, order)
             or not self.holds_answer(question, order, fused)
@@ -241,9 +242,10 @@ class Retriever:
     def is_no_match(self, terms: Sequence[KeyTerm], dense: np.ndarray, order: np.ndarray) -> bool:
         """True when nothing ranked high enough is about the question (see docs/retrieval.md).
 
-        The question's key terms (Chinese bigrams, glossary terms, foreign names; rare and unknown ones
-        weigh most) must mostly appear in one of the top events; when the question has no key term the
-        corpus could contain, the dense score's distance from the corpus average decides.
+        A key term no chronicle contains (a specific word or a foreign name: 音乐节, Samsung) decides unless
+        the dense score is well above the corpus average; otherwise the question's key terms (Chinese
+        bigrams, glossary terms, foreign names; rare and unknown ones weigh most) must mostly appear in one of
+        the top events; when it has no key term at all, the dense score's distance from the average decides.
         """
         pool = order[: self.params.coverage_pool]
         spread = float(dense.std()) or 1.0
