@@ -178,6 +178,7 @@ def translations(word: str) -> frozenset[str]:
 def warm_up() -> None:
     """Load CC-CEDICT now (about a second) rather than on the first English question."""
     _cedict()
+    syllables()
 
 
 def warm_up_words() -> None:
