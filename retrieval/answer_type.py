@@ -87,18 +87,43 @@ TYPES: tuple[AnswerType, ...] = (
 TYPES += (
     AnswerType(
         "winner",
-        re.compile(r"夺冠|冠军|获胜|谁赢|赢了|胜者|比分|谁拿了?第一|\b(?:who|which\s+\w+)\s+won\b|\bwinners?\b|\bchampions?\b", re.I),
+        re.compile(r"夺冠|冠军|获胜|谁赢|赢了|胜者|比分|谁拿了?第一|\b(?:who|which\s+\w+)\s+won\b|\bwinners?\b|\bchampions?\b|"
+                   r"\bfinal\s+score\b|\bwhat\s+was\s+the\s+score\b", re.I),
         re.compile(r"冠军|夺冠|获胜|战胜|一等奖|金奖|特等奖|第一名|获奖|中标|获评|荣获|夺得|摘得|\d+\s*[:：比]\s*\d+"),
     ),
     AnswerType(
+        "organiser",
+        re.compile(r"谁(?:主办|承办|举办|发起|组织)|由谁(?:主办|承办|举办|发起|组织)|\bwho\s+(?:organi[sz]ed|hosted|ran)\b|"
+                   r"\b(?:organi[sz]ed|hosted)\s+by\b", re.I),
+        re.compile(r"主办|承办|发起|组织|举办|(?:由|与)[^，。]{2,30}(?:共同|联合)?(?:组建|共建)"),
+    ),
+    AnswerType(
         "leader",
-        re.compile(r"领衔|牵头人|负责人|带头人|由谁|谁负责|谁主持|\bwho\s+(?:leads|led|heads|headed|runs|chairs)\b|"
-                   r"\b(?:led|headed|chaired)\s+by\b", re.I),
-        re.compile(r"领衔|牵头|负责人|带头人|主持|院士|教授|主任|院长|书记|董事长|理事长|(?:由|与)[^，。]{2,30}(?:共同|联合)?(?:主办|承办|发起|组建|共建)"),
+        re.compile(r"领衔|牵头人|负责人|带头人|由谁|谁负责|谁主持|(?:院长|校长|主任|董事长|总经理|总裁|掌门人|所长)是谁|"
+                   r"\bwho\s+(?:leads|led|heads|headed|runs|chairs)\b|\b(?:led|headed|chaired)\s+by\b|"
+                   r"\bwho\s+(?:is|was)\s+(?:the\s+)?(?:first\s+)?(?:dean|director|head|president|chair)\b", re.I),
+        re.compile(r"领衔|牵头|负责人|带头人|主持|院士|教授|主任|院长|校长|所长|书记|董事长|理事长|总经理"),
+    ),
+    AnswerType(
+        "route",
+        re.compile(r"从哪(?:里|儿|个[\u4e00-\u9fff])?(?:发车|出发|起飞|开出|运来)|终点|目的地|(?:开往|飞往|发往|飞到|开到)哪(?!些)|"
+                   r"\bdestination\b|\bwhere\s+(?:did|does|was|were)\b.*\b(?:depart|leave|fly|go|head|bound)\b|"
+                   r"\bwhere\s+(?:from|to)\b", re.I),
+        re.compile(r"从[\u4e00-\u9fff]{2,}(?:出发|起飞|发车)|抵达|开往|飞往|发往|运往|至[\u4e00-\u9fff]{2,}|到达"),
+    ),
+    AnswerType(
+        "address",
+        re.compile(r"哪条路|什么路|哪条街|地址|门牌|什么位置|具体位置|\baddress\b|\bwhich\s+(?:road|street)\b", re.I),
+        re.compile(r"[\u4e00-\u9fff]{1,8}(?:路|街|大道)\d*号?|位于|坐落"),
+    ),
+    AnswerType(
+        "listing",
+        re.compile(r"哪个交易所|哪家交易所|哪个板块?上市|在哪(?:里|儿)?上(?:的)?市|\bwhich\s+(?:stock\s+)?(?:exchange|board|market)\b", re.I),
+        re.compile(r"交易所|科创板|创业板|新三板|主板|挂牌"),
     ),
     AnswerType(
         "completion",
-        re.compile(r"(?:哪年|哪一年|什么时候|何时|啥时候|预计|多久).{0,4}(?:完工|竣工|建成|交付|落成)|(?:完工|竣工|建成|交付|落成)"
+        re.compile(r"(?:哪年|哪一年|什么时候|何时|啥时候|预计|多久).{0,4}(?:完工|竣工|建成|建好|交付|落成)|(?:完工|竣工|建成|交付|落成)"
                    r"(?:时间|日期)|\bwhen\b.*\b(?:completed|finished|be\s+complete|be\s+done|be\s+built)\b|\bcompletion\b",
                    re.I),
         re.compile(r"完工|竣工|建成|交付|投用|落成|启用|投产|开业|开馆|开园"),

@@ -26,7 +26,7 @@ from .lexicon import chinese_words
 
 # Words that make a question ask for every matching event rather than the best one.
 _LIST_ZH = re.compile(
-    r"哪些|哪几|有几|几家|几个|多少家|多少个|多少项|多少次|列出|列举|所有|全部|都有|分别|一共|共有|"
+    r"哪些|哪几|有几|几家|几个|多少家|多少个|多少项|多少次|列出|列举|所有|全部|都有|分别|共有|"
     # "华为今年在园区搞了啥": what someone did is everything the chronicle records of them.
     r"(?:搞|做|干|办)了(?:啥|什么|哪些)|有(?:啥|什么|哪些)(?:动作|动静|举措|进展|消息|新闻|动态)"
 )
@@ -196,6 +196,10 @@ class Retriever:
         topic = topic_of(dates.rest)
         is_list = is_list_question(question)
 
+        # What is left beside the dates may be only words no event could match ("之间", "for", "出了"):
+        # then the question is only a date too.
+        if dates.spans and topic and not self.keys.extract(topic):
+            topic = ""
         if dates.spans and not topic:
             # "6月3日发生了什么": exactly the events of that date or period, in date order.
             hits = [Hit(e, 1.0) for e in self.events if dates.contains(e)]

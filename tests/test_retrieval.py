@@ -49,6 +49,19 @@ def test_a_date_question_returns_exactly_that_day(real_engine, question: str) ->
     assert ids(result) == ["2020-06-03-1", "2020-06-03-2", "2020-06-03-3"]
 
 
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # Words beside the date that no event could match leave a question about the date only.
+        ("3月25号到30号之间园区有啥新闻？", ["2020-03-25-1", "2020-03-25-2", "2020-03-26-1"]),
+        ("What's recorded in the chronicle for November 27, 2020?", ["2020-11-26-3"]),
+    ],
+)
+def test_a_date_with_only_filler_is_a_date_question(real_engine, question: str, expected: list) -> None:  # type: ignore[no-untyped-def]
+    result = real_engine.retriever.search(question)
+    assert result.date_only and ids(result) == expected
+
+
 def test_a_date_with_a_topic_filters_by_the_date(real_engine) -> None:  # type: ignore[no-untyped-def]
     result = real_engine.retriever.search("9月有哪些公司上市？")
     assert result.hits and all(h.event.date.startswith("2020-09") for h in result.hits)
@@ -155,7 +168,8 @@ FLOORS = {
     "questions.jsonl": (0.93, 0.91, 0.90, 5, 0.95),
     "holdout.jsonl": (0.94, 0.93, 0.85, 3, 0.95),
     "fresh.jsonl": (0.94, 0.95, 0.88, 2, 0.85),
-    "blind.jsonl": (0.93, 0.94, 0.80, 2, 0.80),
+    "blind.jsonl": (0.93, 0.94, 0.85, 2, 0.80),
+    "final.jsonl": (0.95, 0.89, 0.88, 2, 0.95),
 }
 
 
@@ -163,7 +177,7 @@ FLOORS = {
 def test_quality_floor_on_the_question_sets(real_engine, name: str) -> None:  # type: ignore[no-untyped-def]
     questions = load_questions(ROOT / "data" / "eval" / name)
     english = sum(q.lang == "en" for q in questions)
-    assert len(questions) >= 80 and english / len(questions) >= 0.4
+    assert len(questions) >= (80 if name == "questions.jsonl" else 60) and english / len(questions) >= 0.4
     assert sum(q.kind == "no_answer" for q in questions) >= 20
     report = evaluate(real_engine.retriever, questions)
     print("\n" + format_report(report))
