@@ -58,6 +58,12 @@ class GlossaryEntry:
     # True in the section of named organisations and companies: a question naming two named things asks
     # about them together (see retrieval.entities).
     is_name: bool = False
+    # A piece of the term any text it matches must contain (lower case): a cheap test before the pattern.
+    probe: str = ""
+
+    def search(self, text: str, lowered: str) -> bool:
+        """True when the term occurs in ``text``; ``lowered`` is ``text`` (or what it was cut from) in lower case."""
+        return self.probe in lowered and self.pattern.search(text) is not None
 
 
 @lru_cache(maxsize=1)
@@ -79,7 +85,8 @@ def load_glossary() -> tuple[GlossaryEntry, ...]:
             pattern = re.compile(r"(?<![A-Za-z0-9])" + body + r"(?![A-Za-z0-9])", re.I)
         else:
             pattern = re.compile(re.escape(term))
-        entries.append(GlossaryEntry(term, pattern, expansion.strip(), is_name and term.isascii()))
+        probe = re.split(r"[\s\-]+", term.lower())[0] if term.isascii() else term
+        entries.append(GlossaryEntry(term, pattern, expansion.strip(), is_name and term.isascii(), probe))
     entries.sort(key=lambda e: len(e.term), reverse=True)
     return tuple(entries)
 
@@ -96,9 +103,9 @@ def expand(question: str) -> tuple[str, list[str]]:
     """The question plus the Chinese words of every glossary term it contains; and those terms."""
     found: list[str] = []
     additions: list[str] = []
-    remaining = question
+    remaining, lowered = question, question.lower()
     for entry in load_glossary():
-        if entry.pattern.search(remaining):
+        if entry.search(remaining, lowered):
             found.append(entry.term)
             additions.append(entry.expansion)
             # A longer term consumes its words: "hong kong stock exchange" does not also count as "stock".
@@ -271,6 +278,7 @@ class KeyTerms:
         self.df = df
         self.unknown_weight = math.log(self.n + 1) + 1.0
         self._joined = "\n".join(self.texts)
+        self._lowered = self._joined.lower()
         self._by_reading: dict[str, list[tuple[int, int]]] | None = None
 
     def document_frequency(self, term: str) -> int:
@@ -285,9 +293,9 @@ class KeyTerms:
     def extract(self, question: str) -> list[KeyTerm]:
         """The question's key terms."""
         terms: list[KeyTerm] = []
-        remaining = question
+        remaining, lowered = question, question.lower()
         for entry in load_glossary():
-            if entry.pattern.search(remaining):
+            if entry.search(remaining, lowered):
                 alternatives = tuple(entry.expansion.split())
                 weight = max(self.weight(a) for a in alternatives)
                 terms.append(KeyTerm(entry.term, alternatives, weight))
@@ -313,16 +321,16 @@ class KeyTerms:
             lowered = word.lower().strip("'")
             if lowered in _STOP_LATIN or lowered in _GENERIC_EN or len(lowered) < 2:
                 continue
-            if any(lowered in t.lower() for t in self.texts):
+            if lowered in self._lowered:
                 terms.append(KeyTerm(word, (word,), self.weight(word)))
                 continue
             found = translations(lowered)
             chinese = [t for t in found if len(t) >= 2] or list(found)
             if chinese:
-                present = tuple(t for t in chinese if self.document_frequency(t))
+                present = tuple(t for t in chinese if t in self._joined)
                 # A one-character translation the chronicle has may be the head of its word (plant → 厂 in
                 # 工厂, station → 站 in 服务站): the concept may be there, so it is not known to be absent.
-                maybe = any(len(t) == 1 and self.document_frequency(t) for t in found)
+                maybe = any(len(t) == 1 and t in self._joined for t in found)
                 if present:
                     df = sum(1 for text in self.texts if any(t in text for t in present))
                     terms.append(KeyTerm(word, present, math.log((self.n + 1) / (df + 0.5))))

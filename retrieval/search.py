@@ -147,6 +147,11 @@ class Retriever:
         self.bm25 = BM25([e.text for e in self.events])
         self.keys = KeyTerms([e.text for e in self.events])
         self.entities = Entities([e.text for e in self.events], chinese_words())
+        # Glossary terms that name an organisation or a market: the English side of named things.
+        self.named_terms = [
+            entry for entry in load_glossary()
+            if entry.is_name or any(word in MARKETS for word in entry.expansion.split())
+        ]
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
         self._lock = threading.Lock()
 
@@ -291,10 +296,9 @@ class Retriever:
         if apart(topic):
             return False
         english: list[Anchor] = []
-        remaining = topic
-        for entry in load_glossary():
-            named = entry.is_name or any(word in MARKETS for word in entry.expansion.split())
-            if named and entry.pattern.search(remaining):
+        remaining, lowered = topic, topic.lower()
+        for entry in self.named_terms:
+            if entry.search(remaining, lowered):
                 english.append(Anchor(entry.term, tuple(entry.expansion.split())))
                 remaining = entry.pattern.sub(" ", remaining)
         # A name written in pinyin is named by its characters ("Lingzhi" → 凌志, "Lan Shaomin" → 蓝绍敏).
