@@ -354,10 +354,13 @@ class KeyTerms:
 
         The run is cut into its most likely words. A word the chronicles lack is absent when it names a
         thing (a noun, not a verb like 拿到) and is not everyday language (a paraphrase may bring in 比例 or
-        设施); three or more single characters in a row,
-        each in a bigram no chronicle has, are a coinage no dictionary knows (碳达峰). A mere junction of two
-        words ("人想办永" in 外国人想办永久居留) is neither.
+        设施); three or more single characters in a row, each in a bigram no chronicle has, are a coinage no
+        dictionary knows (碳达峰). A mere junction of two words ("人想办永" in 外国人想办永久居留) is neither.
         """
+        if all(run[i : i + 2] in self.df for i in range(len(run) - 1)):
+            # Every two characters occur in the chronicles: no word of two is absent, and the dictionary
+            # need not be read (the first questions after start do not wait for it).
+            return []
         words = chinese_words()
         found: list[str] = []
         position = 0
