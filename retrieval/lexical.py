@@ -279,15 +279,25 @@ class KeyTerms:
         self.unknown_weight = math.log(self.n + 1) + 1.0
         self._joined = "\n".join(self.texts)
         self._lowered = self._joined.lower()
+        self._df_cache: dict[tuple[str, ...], int] = {}
         self._by_reading: dict[str, list[tuple[int, int]]] | None = None
 
     def document_frequency(self, term: str) -> int:
         if len(term) == 2:
             return self.df.get(term, 0)
-        return sum(1 for t in self.texts if term in t)
+        return self.df_any((term,))
+
+    def df_any(self, alternatives: tuple[str, ...]) -> int:
+        """How many events hold any of ``alternatives`` (remembered: questions repeat their words)."""
+        count = self._df_cache.get(alternatives)
+        if count is None:
+            count = sum(1 for text in self.texts if any(a in text for a in alternatives))
+            if len(self._df_cache) < 100_000:
+                self._df_cache[alternatives] = count
+        return count
 
     def weight(self, term: str) -> float:
-        count = self.df.get(term, 0) if len(term) == 2 else sum(1 for t in self.texts if term in t)
+        count = self.document_frequency(term)
         return math.log((self.n + 1) / (count + 0.5)) if count else self.unknown_weight
 
     def extract(self, question: str) -> list[KeyTerm]:
@@ -313,8 +323,7 @@ class KeyTerms:
             terms.extend(self._absent_words(run, unknown))
         for label, matches in self.romanised(remaining):
             # Pinyin the chronicles have in characters: 蓝绍敏 for "Lan Shaomin".
-            df = sum(1 for text in self.texts if any(m in text for m in matches))
-            terms.append(KeyTerm(label, matches, math.log((self.n + 1) / (df + 0.5))))
+            terms.append(KeyTerm(label, matches, math.log((self.n + 1) / (self.df_any(matches) + 0.5))))
             remaining = remaining.replace(label, " ")
         words = re.findall(r"[A-Za-z][A-Za-z0-9\-']+|[0-9]+[A-Za-z][A-Za-z0-9]*", remaining)
         for position, word in enumerate(words):
@@ -332,8 +341,7 @@ class KeyTerms:
                 # 工厂, station → 站 in 服务站): the concept may be there, so it is not known to be absent.
                 maybe = any(len(t) == 1 and t in self._joined for t in found)
                 if present:
-                    df = sum(1 for text in self.texts if any(t in text for t in present))
-                    terms.append(KeyTerm(word, present, math.log((self.n + 1) / (df + 0.5))))
+                    terms.append(KeyTerm(word, present, math.log((self.n + 1) / (self.df_any(present) + 0.5))))
                 else:
                     # A concept the chronicle never mentions in any of its Chinese words (metro → 地铁). An
                     # exact-gloss lookup misses synonyms the chronicle may use, so a common word weighs less
