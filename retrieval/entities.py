@@ -100,6 +100,7 @@ class Entities:
 
     def __init__(self, texts: Sequence[str], common: dict[str, int] | None = None) -> None:
         self.texts = list(texts)
+        self._lowered = [text.lower() for text in self.texts]
         names: set[str] = set()
         for text in self.texts:
             names.update(core(n) for n in organisations(text, every_clause=True))
@@ -141,11 +142,11 @@ class Entities:
 
     def together(self, anchors: Sequence[Anchor]) -> int:
         """The most of ``anchors`` that one event names."""
-        best = 0
-        for text in self.texts:
-            lowered = text.lower()
-            best = max(best, sum(1 for a in anchors if any(alt.lower() in lowered for alt in a.alternatives)))
-        return best
+        alternatives = [[alt.lower() for alt in a.alternatives] for a in anchors]
+        return max(
+            (sum(1 for alts in alternatives if any(alt in text for alt in alts)) for text in self._lowered),
+            default=0,
+        )
 
 
 def apart(question: str) -> bool:

@@ -201,9 +201,10 @@ class Retriever:
         topic = topic_of(dates.rest)
         is_list = is_list_question(question)
 
+        terms = self.keys.extract(topic) if topic else []
         # What is left beside the dates may be only words no event could match ("之间", "for", "出了"):
         # then the question is only a date too.
-        if dates.spans and topic and not self.keys.extract(topic):
+        if dates.spans and not terms:
             topic = ""
         if dates.spans and not topic:
             # "6月3日发生了什么": exactly the events of that date or period, in date order.
@@ -222,7 +223,6 @@ class Retriever:
             return SearchResult(question, [], True, is_list, dates, date_only=True, expansions=expansions)
         order = candidates[np.argsort(-fused[candidates], kind="stable")]
         best = order[0]
-        terms = self.keys.extract(topic)
         # Four independent signals; any one means the chronicles do not answer the question.
         no_match = (
             self.is_no_match(terms, dense, order)
