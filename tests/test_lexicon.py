@@ -1,0 +1,94 @@
+"""The compiled word lexicon: built at set-up, read in microseconds, rebuilt when missing, stale or damaged."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from retrieval import lexicon
+from retrieval.lexical import KeyTerms
+
+
+@pytest.fixture()
+def lexicon_at(tmp_path: Path):
+    """Point the lexicon at a file under tmp_path for one test, then back at the shared one."""
+    path = tmp_path / "models" / "lexicon.sqlite"
+    lexicon.use(path)
+    yield path
+    lexicon.use(lexicon.DEFAULT_PATH)
+
+
+def _answers_lookups() -> None:
+    words = lexicon.chinese_words()
+    assert "音乐节" in words and words.get("园区", 0) > 0
+    assert "人想办永" not in words
+    assert not lexicon.names_a_thing("拿到") and lexicon.names_a_thing("音乐节")
+    assert "地铁" in lexicon.translations("subway")
+    assert "城市" in lexicon.translations("cities")  # through the lemma "city"
+    assert lexicon.readings("行") == {"hang", "xing"}
+    assert {"shao", "min", "lan"} <= lexicon.syllables()
+    assert lexicon.log_total_count() > 10
+
+
+def test_missing_lexicon_is_built_on_first_use_and_answers(lexicon_at: Path) -> None:
+    assert not lexicon_at.exists()
+    _answers_lookups()
+    assert lexicon_at.exists()
+    db = sqlite3.connect(lexicon_at)
+    assert db.execute("SELECT count(*) FROM word").fetchone()[0] > 300_000
+    db.close()
+
+
+def test_garbage_file_is_detected_and_rebuilt(lexicon_at: Path) -> None:
+    lexicon_at.parent.mkdir(parents=True)
+    lexicon_at.write_bytes(b"not a database at all\n" * 100)
+    _answers_lookups()
+    assert lexicon_at.read_bytes().startswith(b"SQLite format 3")
+
+
+def test_file_from_other_sources_is_rebuilt(lexicon_at: Path) -> None:
+    lexicon.build(lexicon_at)
+    db = sqlite3.connect(lexicon_at)
+    with db:
+        db.execute("UPDATE meta SET value = 'older' WHERE key = 'signature'")
+        db.execute("DELETE FROM word WHERE w = '音乐节'")
+    db.close()
+    lexicon.use(lexicon.DEFAULT_PATH)
+    lexicon.use(lexicon_at)
+    _answers_lookups()  # 音乐节 is back: the stale file was rebuilt, not trusted
+
+
+def test_file_damaged_after_opening_is_rebuilt_once(lexicon_at: Path) -> None:
+    lexicon.build(lexicon_at)
+    assert lexicon.readings("蓝") == {"lan"}
+    # Cut the file in half behind the open connection: its tables' pages are gone.
+    data = lexicon_at.read_bytes()
+    lexicon_at.write_bytes(data[: len(data) // 2])
+    lexicon.use(lexicon.DEFAULT_PATH)
+    lexicon.use(lexicon_at)
+    _answers_lookups()
+    db = sqlite3.connect(lexicon_at)
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    db.close()
+
+
+def test_command_builds_once_then_reports_up_to_date(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "lexicon.sqlite"
+    assert lexicon.main(["--out", str(out)]) == 0
+    assert "lexicon ready" in capsys.readouterr().out
+    before = out.stat().st_mtime_ns
+    assert lexicon.main(["--out", str(out)]) == 0
+    assert "up to date" in capsys.readouterr().out
+    assert out.stat().st_mtime_ns == before
+
+
+def test_abbreviations_name_what_the_chronicle_writes_in_full() -> None:
+    keys = KeyTerms(["苏州超级计算中心一期启用。", "国家血液系统疾病临床研究中心启动建设。", "园区外资企业落地。"])
+    terms = {t.label: t for t in keys.extract("超算中心二期")}
+    assert "超算" in terms and not terms["超算"].absent and terms["超算"].alternatives == ("超级计算",)
+    blood = {t.label: t for t in keys.extract("血液病研究中心")}
+    assert not blood["血液病"].absent and "血液系统疾病" in blood["血液病"].alternatives
+    # Two characters far apart are no abbreviation: 外地 is not 外资企业落地.
+    assert {t.label: t for t in keys.extract("外地城市")}["外地"].absent
