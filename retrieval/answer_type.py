@@ -44,8 +44,10 @@ TYPES: tuple[AnswerType, ...] = (
             r"多少钱|花了多少|投了多少|投资(?:了)?多少|总投资|投资额|投资总额|金额|价格|售价|价钱|发行价|股价|定价|单价|"
             r"卖多少|多少元|"
             r"募资|募集|融资(?:了)?多少|筹集|总额|总值|产值|营收|收入多少|注册资本|注册资金|\bregistered\s+capital\b|"
-            r"\bhow\s+much\s+(?:money|funding|capital|investment)\b|\bhow\s+much\s+(?:did|was|were|is|does)\b.*"
-            r"\b(?:cost|raise|raised|invest|invested|spend|spent|worth|pay|paid)\b|\bprice\b|\bvalued?\s+at\b",
+            r"\bhow\s+much\s+(?:money|funding|capital|investment)\b|\bhow\s+much\s+(?:did|was|were|is|are|does|do|will)\b.*"
+            r"\b(?:cost|costing|raise|raised|raising|invest|invested|investing|spend|spent|spending|worth|pay|paid|"
+            r"paying|waive|waived|fund|funded|subsid[iy]\w*)\b|\bhow\s+much\s+in\s+total\b|\btotal\s+investment\b|"
+            r"\binvestment\s+(?:amount|size|value|total)\b|\bprice\b|\bvalued?\s+at\b",
             re.I,
         ),
         re.compile(rf"(?:{_NUMBER})\s*(?:多|余)?\s*(?:万|亿)?\s*(?:元|美元|港元|欧元|新元)|(?:万|亿)元"),
@@ -73,15 +75,32 @@ TYPES: tuple[AnswerType, ...] = (
     AnswerType(
         "people",
         re.compile(
-            r"多少人|几个人|多少名|多少位|几名|几位|人口|多少(?:个)?(?:员工|职工|工人|人员|学生|患者|游客|居民|人才)|"
+            r"多少人|几个人|多少名|多少位|几名|几位|人口|人次|"
+            r"多少(?:个|名|位)?(?:员工|职工|工人|人员|学生|患者|游客|居民|人才|观众|听众|市民|访客|参观者|志愿者|选手|"
+            r"运动员|嘉宾|代表|医护|医生|护士|用户|会员|毕业生|家庭|户)|"
             r"\bhow\s+many\s+(?:[\w\-]+\s+){0,3}?(?:people|persons|workers|employees|staff|residents|students|visitors|"
-            r"tourists|talents|participants|attendees)\b",
+            r"tourists|talents|participants|attendees|spectators|audiences?|volunteers|athletes|guests|delegates|"
+            r"households|users|members|graduates)\b|\b(?:attendance|audience\s+size|headcount|turnout)\b",
             re.I,
         ),
-        re.compile(rf"(?:{_NUMBER})\s*(?:多|余)?\s*(?:万)?\s*(?:名|人|位)"),
+        re.compile(rf"(?:{_NUMBER})\s*(?:多|余)?\s*(?:万)?\s*(?:名|人|位|户)"),
     ),
 )
 
+
+TYPES += (
+    AnswerType(
+        "score",
+        re.compile(r"多少分|几分(?!钟|之)|得分|分数|评分是|\bwhat\s+score\b|\bhow\s+many\s+points\b|\bscored?\b", re.I),
+        re.compile(rf"(?:{_NUMBER})\s*分(?!钟|之|别|类|行|会|中心|公司)|(?:{_NUMBER})\S{{0,6}}(?:得分|评分)|"
+                   rf"(?:得分|评分)\S{{0,4}}(?:{_NUMBER})|\d+(?:\.\d+)?\s*points"),
+    ),
+    AnswerType(
+        "throughput",
+        re.compile(r"吞吐量|标箱|集装箱量|\bTEUs?\b|\bthroughput\b|\bcontainers?\s+handled\b", re.I),
+        re.compile(rf"(?:{_NUMBER})\s*(?:万|亿)?\s*(?:标箱|标准箱|TEU|吨)"),
+    ),
+)
 
 # Types whose answer is a name or a statement rather than a figure: the entry must at least say it happened.
 TYPES += (
@@ -123,10 +142,17 @@ TYPES += (
     ),
     AnswerType(
         "completion",
-        re.compile(r"(?:哪年|哪一年|什么时候|何时|啥时候|预计|多久).{0,4}(?:完工|竣工|建成|建好|交付|落成)|(?:完工|竣工|建成|交付|落成)"
-                   r"(?:时间|日期)|\bwhen\b.*\b(?:completed|finished|be\s+complete|be\s+done|be\s+built)\b|\bcompletion\b",
+        re.compile(r"(?:哪年|哪一年|什么时候|何时|啥时候|预计|多久).{0,4}(?:完工|竣工|建成|建好|交付|落成|投产|投用|运营|开业)|"
+                   r"(?:完工|竣工|建成|交付|落成|投产|投用)"
+                   r"(?:时间|日期)|\bwhen\b.*\b(?:completed|finished|be\s+complete|be\s+done|be\s+built|start\s+production|"
+                   r"go\s+into\s+production|begin\s+operat\w+|be\s+operational)\b|\bcompletion\b",
                    re.I),
-        re.compile(r"完工|竣工|建成|交付|投用|落成|启用|投产|开业|开馆|开园"),
+        re.compile(r"完工|竣工|建成|交付|投用|落成|启用|启动|投产|开业|开馆|开园|运营|运行"),
+    ),
+    AnswerType(
+        "theme",
+        re.compile(r"主题(?:是|为)?(?:什么|啥)|什么主题|啥主题|\b(?:theme|motto|slogan)\b", re.I),
+        re.compile(r"主题|为题|口号"),
     ),
     AnswerType(
         "speech",
@@ -136,9 +162,54 @@ TYPES += (
 )
 
 
+# "庭长是谁", "谁是董事长", "who is the president": the role asked about, which the answering event must name.
+_ROLE = re.compile(
+    r"([\u4e00-\u9fff]?(?:长|主任|书记|主席|总监|总裁|经理|负责人|掌门人|首席[\u4e00-\u9fff]{2}))(?:是|为|叫)(?:谁|哪位|什么人)|"
+    r"(?:谁|哪位)(?:是|当|担任|出任)(?:了)?[\u4e00-\u9fff]{0,6}?([\u4e00-\u9fff]?(?:长|主任|书记|主席|总监|总裁|经理|负责人))"
+)
+_ROLE_TYPE = TYPES[[t.name for t in TYPES].index("leader")]
+
+
 def expected_type(question: str) -> AnswerType | None:
     """The kind of fact ``question`` asks for, when it is one whose answer a text visibly holds."""
+    role = _ROLE.search(question)
+    if role:
+        word = role.group(1) or role.group(2)
+        return AnswerType("leader", _ROLE_TYPE.asks, re.compile(re.escape(word)))
     for kind in TYPES:
         if kind.asks.search(question):
             return kind
     return None
+
+
+# Qualifiers whose values exclude each other: an event about a project's 一期 does not answer a question about
+# its 二期, an entry on a provincial list does not answer one about a national list. Chinese and English forms.
+_QUALIFIERS: tuple[dict[str, re.Pattern[str]], ...] = tuple(
+    {value: re.compile(pattern, re.I) for value, pattern in slot.items()}
+    for slot in (
+        {
+            "1": r"(?:一|1|Ⅰ)期|\bphase\s*(?:I|1|one)\b|\bfirst\s+phase\b",
+            "2": r"(?:二|2|Ⅱ)期|\bphase\s*(?:II|2|two)\b|\bsecond\s+phase\b",
+            "3": r"(?:三|3|Ⅲ)期|\bphase\s*(?:III|3|three)\b|\bthird\s+phase\b",
+            "4": r"(?:四|4|Ⅳ)期|\bphase\s*(?:IV|4|four)\b|\bfourth\s+phase\b",
+        },
+        {
+            "national": r"国家级|全国|\bnational\b|\bstate[\s-]level\b",
+            "provincial": r"省级|\bprovincial\b|\bprovince[\s-]level\b",
+            "municipal": r"市级|\bmunicipal\b|\bcity[\s-]level\b",
+        },
+    )
+)
+
+
+def contradicted(question: str, texts: list[str]) -> bool:
+    """True when the question asks about one value of a qualifier (二期, 国家级) and the events it is about
+    each state only other values of it (一期, 省级): they are about something else of the same name."""
+    for slot in _QUALIFIERS:
+        asked = {value for value, pattern in slot.items() if pattern.search(question)}
+        if len(asked) != 1:
+            continue
+        stated = [{v for v, p in slot.items() if p.search(t)} for t in texts]
+        if stated and all(values and not values & asked for values in stated):
+            return True
+    return False

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .answer_type import expected_type
+from .answer_type import contradicted, expected_type
 from .dates import DateQuery, parse_dates
 from .embedding import Embedder
 from .entities import MARKETS, Anchor, Entities, apart
@@ -282,13 +282,14 @@ class Retriever:
     def holds_answer(self, question: str, order: np.ndarray, fused: np.ndarray) -> bool:
         """False when the question asks for a kind of fact (an amount, a height…) that the events it is
         about do not state: those ranked within ``answer_gap`` of the best (just the best one when it stands
-        out, as "苏州中南中心总投资多少钱" finds 中南中心, whose entry gives its height but no amount)."""
-        kind = expected_type(question)
-        if kind is None:
-            return True
+        out, as "苏州中南中心总投资多少钱" finds 中南中心, whose entry gives its height but no amount); also when
+        those events state only another value of a qualifier the question names (一期 for a question on 二期)."""
         top = float(fused[order[0]])
         about = [i for i in order[: self.params.coverage_pool] if fused[i] >= top - self.params.answer_gap]
-        return any(kind.found_in(self.events[i].text) for i in about)
+        if contradicted(question, [self.events[i].text for i in about]):
+            return False
+        kind = expected_type(question)
+        return kind is None or any(kind.found_in(self.events[i].text) for i in about)
 
     def names_apart(self, topic: str) -> bool:
         """True when the question names several things (companies, people, markets) of the chronicles that no
