@@ -91,7 +91,8 @@ TYPES: tuple[AnswerType, ...] = (
 TYPES += (
     AnswerType(
         "score",
-        re.compile(r"多少分|几分(?!钟|之)|得分|分数|评分是|\bwhat\s+score\b|\bhow\s+many\s+points\b|\bscored?\b", re.I),
+        re.compile(r"多少分|几分(?!钟|之)|得分|分数|评分是|\bscore\s+(?:did|does|do|has|have)\b|\bscored\b|"
+                   r"\bhow\s+many\s+points\b|\bpoints\s+did\b", re.I),
         re.compile(rf"(?:{_NUMBER})\s*分(?!钟|之|别|类|行|会|中心|公司)|(?:{_NUMBER})\S{{0,6}}(?:得分|评分)|"
                    rf"(?:得分|评分)\S{{0,4}}(?:{_NUMBER})|\d+(?:\.\d+)?\s*points"),
     ),
@@ -148,6 +149,12 @@ TYPES += (
                    r"go\s+into\s+production|begin\s+operat\w+|be\s+operational)\b|\bcompletion\b",
                    re.I),
         re.compile(r"完工|竣工|建成|交付|投用|落成|启用|启动|投产|开业|开馆|开园|运营|运行"),
+    ),
+    AnswerType(
+        "appointment",
+        re.compile(r"(?:哪一?年|什么时候|何时|啥时候)(?:开始)?(?:当|当上|担任|出任|就任|上任|任职)|(?:当|担任|出任)[\u4e00-\u9fff]{1,8}(?:多久|几年)|"
+                   r"\bwhen\s+did\s+.{2,40}\s+(?:become|take\s+office|take\s+over|get\s+appointed)\b|\bsince\s+when\b|\bappointed\b", re.I),
+        re.compile(r"任命|担任|就任|上任|出任|当选|履新|接任|任职"),
     ),
     AnswerType(
         "theme",

@@ -208,6 +208,10 @@ world-class first-ever novel special particular specific certain various several
 """.split())
 
 
+# A number and the one or two characters after it; not a date (20年, 8月, 3日, 5号), which dates.py reads.
+_COUNTED = re.compile(r"(?<![0-9.])([0-9]+(?:\.[0-9]+)?)(?![年月日])(?!号(?![\u4e00-\u9fff]))[\u4e00-\u9fff]{1,2}")
+
+
 @dataclass(frozen=True)
 class KeyTerm:
     """A term the answer must contain: Chinese bigrams, a glossary term's words, or a foreign name.
@@ -321,6 +325,13 @@ class KeyTerms:
                 else:
                     unknown[i] = unknown[i + 1] = True
             terms.extend(self._absent_words(run, unknown))
+        for m in _COUNTED.finditer(remaining):
+            # A number with its unit that a chronicle also writes (99周年, 11届, 5号线): as telling as a name.
+            for end in range(len(m.group()), len(m.group(1)), -1):
+                piece = m.group()[:end]
+                if piece in self._joined and not piece.endswith("号"):
+                    terms.append(KeyTerm(piece, (piece,), self.weight(piece)))
+                    break
         for label, matches in self.romanised(remaining):
             # Pinyin the chronicles have in characters: 蓝绍敏 for "Lan Shaomin".
             terms.append(KeyTerm(label, matches, math.log((self.n + 1) / (self.df_any(matches) + 0.5))))
@@ -379,7 +390,11 @@ class KeyTerms:
                 singles += word
             else:
                 if len(singles) >= 3:
-                    found.append(singles)
+                    short_for = self._abbreviated(singles)
+                    if short_for:
+                        found_short.append(self._short_for(singles, short_for))
+                    else:
+                        found.append(singles)
                 singles = ""
                 short_for = (
                     self._abbreviated(word)
@@ -389,7 +404,7 @@ class KeyTerms:
                 if short_for:
                     # An abbreviation of the chronicle's full form (超算 → 超级计算, 经开区 → 经济技术开发区):
                     # the question names something the chronicle has, in other words.
-                    found_short.append(KeyTerm(word, short_for, math.log((self.n + 1) / (self.df_any(short_for) + 0.5))))
+                    found_short.append(self._short_for(word, short_for))
                 elif (
                     len(word) >= 2
                     and word not in self._joined
@@ -403,6 +418,9 @@ class KeyTerms:
                     found.append(word)
             position += len(word)
         return [KeyTerm(w, (w,), self.unknown_weight, absent=True) for w in dict.fromkeys(found)] + found_short
+
+    def _short_for(self, word: str, full: tuple[str, ...]) -> KeyTerm:
+        return KeyTerm(word, full, math.log((self.n + 1) / (self.df_any(full) + 0.5)))
 
     def _abbreviated(self, word: str) -> tuple[str, ...]:
         """The chronicles' stretches that ``word`` abbreviates: its characters in order, within one clause,

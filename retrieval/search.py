@@ -95,6 +95,8 @@ class SearchParams:
     # A question naming something no chronicle contains (absent key term) needs this much dense evidence.
     absent_sure_z: float = 3.5
     absent_share: float = 0.45
+    # Absent Chinese words that are this much of the question's key-term weight decide below dense_sure_z.
+    dominant_absent_share: float = 0.5
     # A question asking for an amount, a height, a share… must find it in the events it is about.
     answer_gap: float = 0.065
     list_gap: float = 0.14
@@ -267,6 +269,11 @@ class Retriever:
         if not terms:
             return z < self.params.dense_floor_z
         absent = [t for t in terms if t.absent]
+        absent_share = sum(t.weight for t in absent) / sum(t.weight for t in terms)
+        if absent_share >= self.params.dominant_absent_share and any(not t.label.isascii() for t in absent):
+            # Most of what the question names is missing ("金鸡湖马拉松": 金鸡湖 is there, the marathon is not):
+            # a strong match on the rest is a match on something else (unless dense search is sure).
+            return True
         if absent and z < self.params.absent_sure_z:
             # A Chinese word or a foreign name the chronicles lack decides alone; an English common word may
             # just be translated differently, so it decides only when it is much of what the question asks.

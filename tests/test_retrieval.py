@@ -170,6 +170,7 @@ FLOORS = {
     "fresh.jsonl": (0.94, 0.95, 0.88, 2, 0.85),
     "blind.jsonl": (0.93, 0.94, 0.85, 2, 0.80),
     "final.jsonl": (0.95, 0.89, 0.88, 2, 0.95),
+    "sixth.jsonl": (0.94, 0.90, 0.78, 1, None),  # its list questions name no companies
 }
 
 
@@ -189,7 +190,8 @@ def test_quality_floor_on_the_question_sets(real_engine, name: str) -> None:  # 
     assert groups["lang:en"]["recall"] >= 0.88
     assert overall["no_match_accuracy"] >= no_match
     assert overall["false_no_match"] <= false_no_match
-    assert overall["list_names"] >= names
+    if names is not None:
+        assert overall["list_names"] >= names
 
 
 def run_cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
