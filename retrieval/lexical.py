@@ -285,6 +285,7 @@ class KeyTerms:
         self._lowered = self._joined.lower()
         self._df_cache: dict[tuple[str, ...], int] = {}
         self._by_reading: dict[str, list[tuple[int, int]]] | None = None
+        self._by_char: dict[str, set[int]] | None = None
 
     def document_frequency(self, term: str) -> int:
         if len(term) == 2:
@@ -425,8 +426,15 @@ class KeyTerms:
     def _abbreviated(self, word: str) -> tuple[str, ...]:
         """The chronicles' stretches that ``word`` abbreviates: its characters in order, within one clause,
         at most twice as long as the word (超算 → 超级计算, 血液病 → 血液系统疾病); () if none."""
-        gaps = "".join(re.escape(c) + "[^，。、；：！？\\s]{0,3}?" for c in word[:-1]) + re.escape(word[-1])
-        found = {m.group() for m in re.finditer(gaps, self._joined) if len(m.group()) <= 2 * len(word)}
+        if self._by_char is None:
+            by_char: dict[str, set[int]] = {}
+            for doc, text in enumerate(self.texts):
+                for char in set(text):
+                    by_char.setdefault(char, set()).add(doc)
+            self._by_char = by_char
+        docs = set.intersection(*(self._by_char.get(c, set()) for c in word))  # events with all its characters
+        gaps = re.compile("".join(re.escape(c) + "[^，。、；：！？\\s]{0,3}?" for c in word[:-1]) + re.escape(word[-1]))
+        found = {m.group() for doc in docs for m in gaps.finditer(self.texts[doc]) if len(m.group()) <= 2 * len(word)}
         return tuple(sorted(found))[:5]
 
     def romanised(self, question: str) -> list[tuple[str, tuple[str, ...]]]:

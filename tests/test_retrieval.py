@@ -104,6 +104,13 @@ def test_top_results_answer_the_question(real_engine, question: str, expected: s
         "When did Lingzhi Software list on the Hong Kong stock exchange?",
         # A year the chronicle does not cover.
         "2021年园区有哪些企业上市？",
+        # Most of what it names is missing, however well the rest matches (金鸡湖 is there, a marathon is not).
+        "金鸡湖国际半程马拉松是哪天开跑的？",
+        # Another phase, another role, a count or a start the entry about it does not give.
+        "超算中心二期什么时候投用？",
+        "商事法庭的庭长是谁？",
+        "第十一届纳博会来了多少观众？",
+        "吴庆文哪年当上党工委书记的",
     ],
 )
 def test_questions_the_chronicle_cannot_answer_say_so(real_engine, question: str) -> None:  # type: ignore[no-untyped-def]
@@ -124,6 +131,10 @@ def test_questions_the_chronicle_cannot_answer_say_so(real_engine, question: str
         ("Where did SIP rank in the Ministry of Commerce's 2019 assessment of development zones?", "2020-01-17-1"),
         # A festival is marked in the days around it.
         ("园区五四青年节搞了什么主题活动？", "2020-05-08-2"),
+        # The phase the entry gives; an abbreviation of the chronicle's words; a score written as 得分.
+        ("超算中心一期什么时候启用的？", "2020-03-03-1"),
+        ("血液病临床研究中心什么时候启动建设？", "2020-04-25-1"),
+        ("What score did SIP get in Jiangsu's assessment of development zones?", "2020-09-02-1"),
     ],
 )
 def test_near_misses_that_the_chronicle_does_answer(real_engine, question: str, expected: str) -> None:  # type: ignore[no-untyped-def]
@@ -170,7 +181,7 @@ FLOORS = {
     "fresh.jsonl": (0.94, 0.95, 0.88, 2, 0.85),
     "blind.jsonl": (0.93, 0.94, 0.85, 2, 0.80),
     "final.jsonl": (0.95, 0.89, 0.88, 2, 0.95),
-    "sixth.jsonl": (0.94, 0.90, 0.78, 1, None),  # its list questions name no companies
+    "sixth.jsonl": (0.94, 0.94, 0.83, 1, None),  # its list questions name no companies
 }
 
 
