@@ -196,6 +196,7 @@ _FRAME_ZH = set("""
 名单 排名 名次 第几 多久 多长 多大 多高 多远 多快 怎样 怎么样 为啥 为何 啥事 大事 好事 新鲜 最近 后来 当初 以前 以后
 谢谢 感谢 多谢 麻烦 劳驾 拜托 你好 您好 大家 朋友 小伙伴
 今年 去年 明年 当年 那年 今天 昨天 当天 那天 这天 本月 上月 下月 春天 夏天 秋天 冬天 年内 全年 本年 当时 期间 同期
+外地 本地 当地 外省 异地 各地 外面 国外 海外
 """.split())
 
 # English words that say what kind of fact is asked for, not what it is about: no translation of theirs in the
@@ -363,9 +364,10 @@ class KeyTerms:
                     frame = any(form in _FRAME_EN for form in lemmas(lowered))
                     terms.append(KeyTerm(word, (word,), weight, absent=not maybe and (name or not frame)))
                 continue
-            # A lone capitalised word that is not romanised Chinese is a foreign name (Pfizer); words
-            # of a capitalised phrase ("National Civilized Unit") are a translated title, not a name.
-            if word[0].isupper() and _lone(words, position) and not is_pinyin(word) and len(word) > 2:
+            # A capitalised word that is neither romanised Chinese nor in the dictionary is a foreign name
+            # (Pfizer; Hsien and Loong in "Lee Hsien Loong"); capitalised dictionary words of a phrase
+            # ("National Civilized Unit") are a translated title and were looked up above.
+            if word[0].isupper() and not is_pinyin(word) and len(word) > 2:
                 terms.append(KeyTerm(word, (word,), self.unknown_weight))
         return terms
 

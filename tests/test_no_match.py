@@ -72,6 +72,7 @@ def test_specific_words_the_chronicle_lacks_are_absent_terms(keys: KeyTerms, que
         "What venue hosted the final?",  # frame words: venue
         "When did the financial service station open?",  # station → 站 is in the chronicle (服务站)
         "Which companies went public on the STAR Market?",
+        "园区在外地设了哪些创新合作中心",  # 外地: where, relative to the park, not a subject
     ],
 )
 def test_paraphrases_and_framing_words_are_not_absent_terms(keys: KeyTerms, question: str) -> None:
@@ -89,6 +90,14 @@ def test_paraphrases_and_framing_words_are_not_absent_terms(keys: KeyTerms, ques
 def test_abbreviations_stand_for_the_chronicles_full_words(keys: KeyTerms, question: str, label: str, full: str) -> None:
     term = next(t for t in keys.extract(question) if t.label == label)
     assert not term.absent and full in term.alternatives
+
+
+def test_foreign_names_weigh_as_names_even_in_a_run_of_capitals(keys: KeyTerms) -> None:
+    weights = {t.label: t.weight for t in keys.extract("Did Lee Hsien Loong visit the park?")}
+    assert weights["Hsien"] == keys.unknown_weight
+    # A title made of dictionary words is looked up word by word, not taken for a name.
+    title = {t.label: t.weight for t in keys.extract("Which unit was named a National Civilized Unit?")}
+    assert title.get("Civilized", 0) < keys.unknown_weight
 
 
 def test_numbers_with_their_unit_are_key_terms_but_dates_are_not(keys: KeyTerms) -> None:
