@@ -53,8 +53,23 @@ TYPES: tuple[AnswerType, ...] = (
         re.compile(rf"(?:{_NUMBER})\s*(?:多|余)?\s*(?:万|亿)?\s*(?:元|美元|港元|欧元|新元)|(?:万|亿)元"),
     ),
     AnswerType(
+        "duration",
+        re.compile(r"多长时间|多少(?:分钟|小时|秒)|几(?:分钟|小时)|多快|\bhow\s+(?:quickly|fast|soon)\b|"
+                   r"\bhow\s+long\s+(?:does|did|do|will|would|is\s+it|was\s+it|to|before|after|until|has|have|had)\b|"
+                   r"\bhow\s+many\s+(?:minutes|hours|seconds)\b", re.I),
+        re.compile(rf"(?:{_NUMBER})\s*(?:分钟|小时|秒|天|周|个月|年)|当天|即时|实时"),
+    ),
+    AnswerType(
+        "area",
+        re.compile(r"占地(?:面积)?(?:有)?多(?:少|大)|面积(?:有|是)?多(?:少|大)|多少平方|多少亩|多少公顷|"
+                   r"\bhow\s+(?:big|large)\s+(?:is|was|are|were)\b|\bwhat\s+(?:is|was)\s+the\s+(?:land\s+|floor\s+)?area\b|"
+                   r"\bhow\s+many\s+(?:square|hectares|acres|mu)\b|\bsquare\s+(?:metres|meters|kilometres|kilometers)\b", re.I),
+        re.compile(rf"(?:{_NUMBER})\s*(?:多|余)?\s*(?:万|亿)?\s*(?:平方(?:米|公里|千米)|亩|公顷)"),
+    ),
+    AnswerType(
         "height",
-        re.compile(r"多高|高度|多长|长度|多少米|楼高|高多少|\bhow\s+(?:tall|high|long)\b|\bheight\b|\blength\b", re.I),
+        re.compile(r"多高|高度|多长(?!时间)|长度|多少米|楼高|高多少|\bhow\s+(?:tall|high)\b|\bheight\b|\blength\b|"
+                   r"\bhow\s+long\s+(?:is|was|are|were|will)\s+(?:the|it|its)\b", re.I),
         re.compile(rf"(?:{_NUMBER})\s*(?:米|公里|千米|层|m\b|km\b)"),
     ),
     AnswerType(
@@ -175,10 +190,28 @@ _ROLE = re.compile(
     r"(?:谁|哪位)(?:是|当|担任|出任)(?:了)?[\u4e00-\u9fff]{0,6}?([\u4e00-\u9fff]?(?:长|主任|书记|主席|总监|总裁|经理|负责人))"
 )
 _ROLE_TYPE = TYPES[[t.name for t in TYPES].index("leader")]
+# "哪家医院", "which hospital": kinds of institution whose names say what they are (苏州大学附属第一医院), so the
+# answering event must name one of that kind.
+_INSTITUTIONS = {
+    "医院": ("医院", "hospitals?"), "大学": ("大学|高校", "universit(?:y|ies)"), "银行": ("银行", "banks?"),
+    "学校": ("学校|中学|小学|学院", "schools?"), "法院": ("法院|法庭", "courts?"),
+    "研究院": ("研究院|研究所|研究中心|实验室", "(?:research\\s+)?(?:institutes?|labs?|laborator(?:y|ies))"),
+}
+_INSTITUTION = re.compile(
+    r"哪(?:家|个|所|几家|些)(" + "|".join(zh for zh, _ in _INSTITUTIONS.values()) + r")|\bwhich\s+(?:\w+\s+)?("
+    + "|".join(en for _, en in _INSTITUTIONS.values()) + r")\b",
+    re.I,
+)
 
 
 def expected_type(question: str) -> AnswerType | None:
     """The kind of fact ``question`` asks for, when it is one whose answer a text visibly holds."""
+    institution = _INSTITUTION.search(question)
+    if institution:
+        asked = institution.group(1) or institution.group(2)
+        for zh, en in _INSTITUTIONS.values():
+            if re.fullmatch(zh, asked) or re.fullmatch(en, asked, re.I):
+                return AnswerType("institution", _INSTITUTION, re.compile(zh))
     role = _ROLE.search(question)
     if role:
         word = role.group(1) or role.group(2)
@@ -211,12 +244,16 @@ _QUALIFIERS: tuple[dict[str, re.Pattern[str]], ...] = tuple(
 
 def contradicted(question: str, texts: list[str]) -> bool:
     """True when the question asks about one value of a qualifier (二期, 国家级) and the events it is about
-    each state only other values of it (一期, 省级): they are about something else of the same name."""
-    for slot in _QUALIFIERS:
+    each state only other values of it (一期, 省级): they are about something else of the same name. A phase
+    (of a project, of clinical trials) must be stated outright: an entry that names no phase does not answer
+    a question about 三期临床."""
+    for number, slot in enumerate(_QUALIFIERS):
         asked = {value for value, pattern in slot.items() if pattern.search(question)}
         if len(asked) != 1:
             continue
         stated = [{v for v, p in slot.items() if p.search(t)} for t in texts]
+        if number == 0 and not any(values & asked for values in stated):
+            return True
         if stated and all(values and not values & asked for values in stated):
             return True
     return False

@@ -158,7 +158,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("cn_month_week", re.compile(
         rf"(?:(\d{{4}})年)?({_CN_NUM})月份?的?(第一周|头一周|第一个星期|前几天|头几天|第二周|第三周|第四周|最后一周|最后一个星期|最后几天|上半月|下半月)")),
     ("cn_month_range", re.compile(
-        rf"(?:(\d{{4}})年)?({_CN_NUM})月份?\s*(?:至|到|—|–|-|~|～)\s*({_CN_NUM})月份?")),
+        rf"(?:(\d{{4}})年)?(?<![0-9])({_CN_NUM})(?:月份?)?\s*(?:至|到|—|–|-|~|～)\s*({_CN_NUM})月份?")),
     ("cn_month", re.compile(rf"(?:(\d{{4}})年)?(?<![0-9个])({_CN_NUM})月份?(?!份额)")),
     ("cn_half", re.compile(r"(?:(\d{4})年)?(上|下)半年")),
     ("cn_quarter", re.compile(r"(?:(\d{4})年)?(?:第)?([一二三四1-4])季度")),
@@ -169,10 +169,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"\b({_MONTH_EN})\s+(\d{{1,2}}){_ORD}\s*(?:-|–|—|to|through|until|and)\s*(\d{{1,2}}){_ORD}\b(?:,?\s*(\d{{4}}))?", re.I)),
     ("en_month_day", re.compile(rf"\b({_MONTH_EN})\s+(\d{{1,2}}){_ORD}\b(?:,?\s*(\d{{4}}))?", re.I)),
     ("en_day_month", re.compile(rf"\b(\d{{1,2}}){_ORD}\s+(?:of\s+)?({_MONTH_EN})\b(?:,?\s*(\d{{4}}))?", re.I)),
+    ("en_month_range", re.compile(
+        rf"\b(?:(?:from|between)\s+)?({_MONTH_EN})\s*(?:-|–|—|to|through|until|till)\s*({_MONTH_EN})\b(?:,?\s*(\d{{4}}))?|"
+        rf"\bbetween\s+({_MONTH_EN})\s+and\s+({_MONTH_EN})\b(?:,?\s*(\d{{4}}))?", re.I)),
     ("en_month_part", re.compile(
         rf"\b(early|mid|middle|late|beginning|start|end)(?:-|\s+)(?:of\s+)?({_MONTH_EN})\b(?:,?\s*(\d{{4}}))?", re.I)),
     ("en_month_week", re.compile(
-        rf"\b(first|last|final|second|third|fourth|opening|closing)\s+(week|days|few\s+days|half)\s+of\s+({_MONTH_EN})\b(?:,?\s*(\d{{4}}))?", re.I)),
+        rf"\b(first|last|final|second|third|fourth|opening|closing|middle)\s+(week|days|few\s+days|half|ten\s+days|10\s+days)\s+of\s+({_MONTH_EN})\b(?:,?\s*(\d{{4}}))?", re.I)),
     ("en_half", re.compile(r"\b(first|second|1st|2nd)\s+half(?:\s+of)?(?:\s+(?:the\s+)?year)?(?:\s+(\d{4}))?\b|\bH([12])\b", re.I)),
     ("en_quarter", re.compile(
         r"\b(first|second|third|fourth|last|1st|2nd|3rd|4th)\s+quarter(?:\s+of)?(?:\s+(?:the\s+)?year)?(?:\s+(\d{4}))?\b|\bQ([1-4])\b", re.I)),
@@ -231,6 +234,10 @@ def _match_spans(kind: str, m: re.Match[str], invalid: list[str]) -> list[Span] 
     if kind == "en_month_week":
         month, year = _en_month(m.group(3)), _year(m.group(4))
         which, unit = _key(m.group(1)), _key(m.group(2))
+        if unit.endswith("ten days") or unit.endswith("10 days"):
+            # The first, middle or last ten days of a month: 上旬, 中旬, 下旬.
+            part = {"first": "上旬", "opening": "上旬", "second": "中旬", "middle": "中旬"}.get(which, "下旬")
+            return [Span(*_part(month, part, year), year, text)] if month else None
         word = {"first": "第一周", "opening": "第一周", "second": "第二周", "third": "第三周", "fourth": "第四周"}.get(which, "最后一周")
         if unit == "half":
             word = "上半月" if which == "first" else "下半月"
@@ -258,6 +265,13 @@ def _match_spans(kind: str, m: re.Match[str], invalid: list[str]) -> list[Span] 
     if kind == "cn_year_part":
         year = _year(m.group(1))
         return [Span((1, 1), (1, 31), year, text) if m.group(2) == "年初" else Span((12, 1), (12, 31), year, text)]
+    if kind == "en_month_range":
+        first, last = _en_month(m.group(1) or m.group(4)), _en_month(m.group(2) or m.group(5))
+        year = _year(m.group(3) or m.group(6))
+        if first is None or last is None or last < first:
+            invalid.append(text)
+            return []
+        return [Span((first, 1), (last, _last_day(last, year)), year, text)]
     if kind == "en_range":
         month = _en_month(m.group(1))
         end_month = _en_month(m.group(3)) if m.group(3) else month

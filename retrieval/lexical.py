@@ -197,6 +197,7 @@ _FRAME_ZH = set("""
 谢谢 感谢 多谢 麻烦 劳驾 拜托 你好 您好 大家 朋友 小伙伴
 今年 去年 明年 当年 那年 今天 昨天 当天 那天 这天 本月 上月 下月 春天 夏天 秋天 冬天 年内 全年 本年 当时 期间 同期
 外地 本地 当地 外省 异地 各地 外面 国外 海外
+多长时间 多久 多少钱 多少次
 """.split())
 
 # English words that say what kind of fact is asked for, not what it is about: no translation of theirs in the

@@ -34,7 +34,7 @@ _LIST_EN = re.compile(
     r"\b(?:which|what)\s+(?:[\w\-]+\s+){0,2}?(?:companies|firms|enterprises|drugs|medicines|products|events|banks|"
     r"projects|institutes|centres|centers|conferences|forums|summits|meetings|awards|honours|honors|devices|"
     r"visits|listings|schools|universities|hospitals|policies|agreements|activities|organisations|organizations|"
-    r"vaccines|kits|ones)\b|^\s*list\b|\blist\s+(?:all|every|the|of)\b|\ball\s+(?:the\s+)?\w+|\bhow\s+many\b|\bname\s+(?:the|every|all)\b|\bevery\b|"
+    r"vaccines|kits|cities|places|countries|regions|provinces|districts|locations|venues|people|persons|leaders|officials|ones)\b|^\s*list\b|\blist\s+(?:all|every|the|of)\b|\ball\s+(?:the\s+)?\w+|\bhow\s+many\b|\bname\s+(?:the|every|all)\b|\bevery\b|"
     # "what did Huawei do in the park", and bare plural topics: "Innovent drug approvals 2020".
     r"\bwhat\s+(?:did|has|have)\s+.{2,60}?\s+(?:do|done|open|opened|launch|launched)\b|"
     r"^(?!\s*(?:when|where|who|whom|whose|why|how|did|does|do|was|were|is|are|has|have|had|can|could|will|would)\b)"

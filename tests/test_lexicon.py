@@ -90,5 +90,5 @@ def test_abbreviations_name_what_the_chronicle_writes_in_full() -> None:
     assert "超算" in terms and not terms["超算"].absent and terms["超算"].alternatives == ("超级计算",)
     blood = {t.label: t for t in keys.extract("血液病研究中心")}
     assert not blood["血液病"].absent and "血液系统疾病" in blood["血液病"].alternatives
-    # Two characters far apart are no abbreviation: 外地 is not 外资企业落地.
-    assert {t.label: t for t in keys.extract("外地城市")}["外地"].absent
+    # Two characters far apart are no abbreviation: 园地 is not 园区外资企业落地.
+    assert {t.label: t for t in keys.extract("园地")}["园地"].absent

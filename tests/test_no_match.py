@@ -148,6 +148,12 @@ def test_numbers_with_their_unit_are_key_terms_but_dates_are_not(keys: KeyTerms)
         ("诊断基地预计哪年投产？", "completion"),
         ("法庭首任庭长是谁？", "leader"),
         ("他是哪一年开始当管委会主任的", "appointment"),
+        ("那个抗原检测试剂盒多长时间能出结果", "duration"),  # a time, not a length
+        ("How quickly do the kits give a result?", "duration"),
+        ("How long is the new road?", "height"),
+        ("工业园区占地多少平方公里？", "area"),
+        ("Which hospital ran the clinical trial?", "institution"),
+        ("疫苗在哪家医院做的临床", "institution"),
         ("When did Ding Lixin become director of the committee?", "appointment"),
     ],
 )
@@ -168,6 +174,12 @@ def test_an_answer_type_is_found_only_where_the_text_states_one(texts: list[str]
     assert score and score.found_in("园区以744.92的综合得分位居第一。") and not score.found_in("园区位居第一。")
 
 
+def test_an_institution_asked_for_must_be_one_of_its_kind() -> None:
+    hospital = expected_type("Which hospital ran the clinical trial of the vaccine?")
+    assert hospital and hospital.found_in("亚盛医药与苏州大学附属第一医院共建研究院。")
+    assert not hospital.found_in("艾博生物的mRNA疫苗获国家药品监督管理局临床试验批准。")
+
+
 def test_a_role_asked_about_must_be_the_role_named(texts: list[str]) -> None:
     court = next(t for t in texts if "苏州国际商事法庭揭牌" in t)  # names a 院长, not the court's 庭长
     leader = expected_type("苏州国际商事法庭首任庭长是谁？")
@@ -183,6 +195,9 @@ def test_a_role_asked_about_must_be_the_role_named(texts: list[str]) -> None:
         ("金鸡湖景区什么时候被评为国家级夜间文旅消费集聚区", "金鸡湖景区入选江苏省省级夜间文旅消费集聚区建设单位名单。", True),
         ("金鸡湖景区什么时候被评为国家级夜间文旅消费集聚区", "金鸡湖景区入选夜间文旅消费集聚区名单。", False),
         ("超算中心什么时候建成", "苏州超级计算中心一期启用。", False),
+        # A phase must be stated: an approval for clinical trials says nothing of phase III.
+        ("DNA疫苗三期临床结果怎么样", "新冠病毒DNA疫苗临床试验批件获批准。", True),
+        ("What came of the vaccine's phase 3 trial?", "新冠病毒DNA疫苗临床试验批件获批准。", True),
     ],
 )
 def test_a_qualifier_the_events_give_only_other_values_of(question: str, event: str, contradicts: bool) -> None:
