@@ -82,6 +82,11 @@ def load_glossary() -> tuple[GlossaryEntry, ...]:
         if term.isascii():
             # "sci-tech", "sci tech" and "scitech" are one term.
             body = r"[\s\-]*".join(re.escape(part) for part in re.split(r"[\s\-]+", term))
+            # Plurals too: "rankings" is "ranking", "companies" is "company".
+            if re.search(r"[^aeiou]y$", term):
+                body = body[:-1] + "(?:y|ies)"
+            elif term[-1].isalpha() and not term.endswith("s"):
+                body += "(?:s|es)?"
             pattern = re.compile(r"(?<![A-Za-z0-9])" + body + r"(?![A-Za-z0-9])", re.I)
         else:
             pattern = re.compile(re.escape(term))

@@ -100,6 +100,11 @@ def test_foreign_names_weigh_as_names_even_in_a_run_of_capitals(keys: KeyTerms) 
     assert title.get("Civilized", 0) < keys.unknown_weight
 
 
+def test_glossary_terms_match_their_plurals(keys: KeyTerms) -> None:
+    found = {t.label: t.alternatives for t in keys.extract("In which rankings did the park come first?")}
+    assert "排名" in found["ranking"] and "第一" in found["come first"]
+
+
 def test_numbers_with_their_unit_are_key_terms_but_dates_are_not(keys: KeyTerms) -> None:
     labels = [t.label for t in keys.extract("建党99周年的时候园区开了什么会")]
     assert "99周年" in labels
