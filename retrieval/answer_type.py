@@ -79,8 +79,8 @@ TYPES: tuple[AnswerType, ...] = (
     ),
     AnswerType(
         "measure",
-        re.compile(r"多少(?:张|台|辆|套|栋|间|座|层|架|艘)|床位|\bhow\s+many\s+(?:[\w\-]+\s+){0,2}?(?:beds|floors|units|buildings)\b", re.I),
-        re.compile(rf"(?:{_NUMBER})\s*(?:张|台|辆|套|栋|间|座|层|架|艘)"),
+        re.compile(r"多少(?:张|台|辆|套|栋|间|座|层|架|艘|件|幅|部|册|份|株|棵)|床位|\bhow\s+many\s+(?:[\w\-]+\s+){0,2}?(?:beds|floors|units|buildings)\b", re.I),
+        re.compile(rf"(?:{_NUMBER})\s*(?:多|余)?\s*(?:万)?\s*(?:张|台|辆|套|栋|间|座|层|架|艘|件|幅|部|册|份|株|棵)"),
     ),
     AnswerType(
         "rank",
@@ -141,7 +141,7 @@ TYPES += (
     ),
     AnswerType(
         "route",
-        re.compile(r"从哪(?:里|儿|个[\u4e00-\u9fff])?(?:发车|出发|起飞|开出|运来)|终点|目的地|(?:开往|飞往|发往|飞到|开到)哪(?!些)|"
+        re.compile(r"从哪(?:里|儿|个[\u4e00-\u9fff]{1,3})?(?:发车|出发|起飞|开出|运来)|终点|目的地|(?:开往|飞往|发往|飞到|开到)哪(?!些)|"
                    r"\bdestination\b|\bwhere\s+(?:did|does|was|were)\b.*\b(?:depart|leave|fly|go|head|bound)\b|"
                    r"\bwhere\s+(?:from|to)\b", re.I),
         re.compile(r"从[\u4e00-\u9fff]{2,}(?:出发|起飞|发车)|抵达|开往|飞往|发往|运往|至[\u4e00-\u9fff]{2,}|到达"),
@@ -190,6 +190,18 @@ _ROLE = re.compile(
     r"(?:谁|哪位)(?:是|当|担任|出任)(?:了)?[\u4e00-\u9fff]{0,6}?([\u4e00-\u9fff]?(?:长|主任|书记|主席|总监|总裁|经理|负责人))"
 )
 _ROLE_TYPE = TYPES[[t.name for t in TYPES].index("leader")]
+# The same in English: the Chinese titles an event would give the person asked about.
+_ROLES_EN = {
+    "minister": "部长|大臣|总理|部长级", "mayor": "市长", "governor": "省长", "ambassador": "大使",
+    "secretary": "书记|秘书", "director": "主任|局长|所长|院长|董事|署长", "president": "主席|总统|校长|院长|总裁|会长",
+    "chairman": "董事长|主席|理事长", "chairwoman": "董事长|主席|理事长", "ceo": "总裁|首席执行官|总经理",
+    "dean": "院长", "premier": "总理", "vice premier": "副总理", "party secretary": "书记", "judge": "法官|庭长|院长",
+}
+_ROLE_EN = re.compile(
+    r"\b(?:which|what)\s+(?:[\w\-]+\s+){0,2}?(" + "|".join(sorted(_ROLES_EN, key=len, reverse=True)) + r")s?\b|"
+    r"\bwho\s+(?:is|was|were|are)\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}?(" + "|".join(sorted(_ROLES_EN, key=len, reverse=True)) + r")s?\b",
+    re.I,
+)
 # "哪家医院", "which hospital": kinds of institution whose names say what they are (苏州大学附属第一医院), so the
 # answering event must name one of that kind.
 _INSTITUTIONS = {
@@ -212,6 +224,10 @@ def expected_type(question: str) -> AnswerType | None:
         for zh, en in _INSTITUTIONS.values():
             if re.fullmatch(zh, asked) or re.fullmatch(en, asked, re.I):
                 return AnswerType("institution", _INSTITUTION, re.compile(zh))
+    role_en = _ROLE_EN.search(question)
+    if role_en:
+        title = (role_en.group(1) or role_en.group(2)).lower()
+        return AnswerType("leader", _ROLE_TYPE.asks, re.compile(_ROLES_EN[title]))
     role = _ROLE.search(question)
     if role:
         word = role.group(1) or role.group(2)

@@ -168,6 +168,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("en_day_range", re.compile(
         rf"\b({_MONTH_EN})\s+(\d{{1,2}}){_ORD}\s*(?:-|–|—|to|through|until|and)\s*(\d{{1,2}}){_ORD}\b(?:,?\s*(\d{{4}}))?", re.I)),
     ("en_month_day", re.compile(rf"\b({_MONTH_EN})\s+(\d{{1,2}}){_ORD}\b(?:,?\s*(\d{{4}}))?", re.I)),
+    ("en_days_month", re.compile(
+        rf"\b(?:(?:between|from)\s+(?:the\s+)?)?(\d{{1,2}}){_ORD}\s*(?:-|–|—|to|and|through|until|till)\s*(?:the\s+)?(\d{{1,2}}){_ORD}\s+(?:of\s+)?({_MONTH_EN})\b(?:,?\s*(\d{{4}}))?", re.I)),
     ("en_day_month", re.compile(rf"\b(\d{{1,2}}){_ORD}\s+(?:of\s+)?({_MONTH_EN})\b(?:,?\s*(\d{{4}}))?", re.I)),
     ("en_month_range", re.compile(
         rf"\b(?:(?:from|between)\s+)?({_MONTH_EN})\s*(?:-|–|—|to|through|until|till)\s*({_MONTH_EN})\b(?:,?\s*(\d{{4}}))?|"
@@ -272,6 +274,12 @@ def _match_spans(kind: str, m: re.Match[str], invalid: list[str]) -> list[Span] 
             invalid.append(text)
             return []
         return [Span((first, 1), (last, _last_day(last, year)), year, text)]
+    if kind == "en_days_month":
+        first, last, month, year = int(m.group(1)), int(m.group(2)), _en_month(m.group(3)), _year(m.group(4))
+        if not (_valid(month, first, year) and _valid(month, last, year)) or last < first:
+            invalid.append(text)
+            return []
+        return [Span((month, first), (month, last), year, text)]  # type: ignore[arg-type]
     if kind == "en_range":
         month = _en_month(m.group(1))
         end_month = _en_month(m.group(3)) if m.group(3) else month

@@ -140,6 +140,10 @@ class Entities:
         found.extend(english)
         return found
 
+    def mentions(self, anchor: Anchor, event: int) -> bool:
+        """True when text number ``event`` names ``anchor``."""
+        return any(alt.lower() in self._lowered[event] for alt in anchor.alternatives)
+
     def together(self, anchors: Sequence[Anchor]) -> int:
         """The most of ``anchors`` that one event names."""
         alternatives = [[alt.lower() for alt in a.alternatives] for a in anchors]

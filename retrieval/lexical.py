@@ -31,6 +31,7 @@ _STOP_LATIN = {
     "happened", "happen", "event", "events", "tell", "me", "please", "list", "show", "give", "some", "get", "got",
     "up", "out", "off", "down", "over", "under", "ahead", "back", "away", "along", "via", "per", "onto", "against",
     "without", "within", "regarding", "than", "then", "so", "if", "not", "no", "yes", "can", "could", "would",
+    "every", "each", "many", "much", "several", "such", "other", "another", "own", "same", "time", "times",
 }
 
 
@@ -216,7 +217,9 @@ world-class first-ever novel special particular specific certain various several
 
 
 # A number and the one or two characters after it; not a date (20年, 8月, 3日, 5号), which dates.py reads.
-_COUNTED = re.compile(r"(?<![0-9.])([0-9]+(?:\.[0-9]+)?)(?![年月日])(?!号(?![\u4e00-\u9fff]))[\u4e00-\u9fff]{1,2}")
+# jieba's count under which a dictionary word is rare enough to be a name (华为 373, 国家 far above).
+EVERYDAY_NAME_COUNT = 1000
+_COUNTED = re.compile(r"(?<![0-9.])(?!(?:19|20)[0-9]{2}(?![0-9.]))([0-9]+(?:\.[0-9]+)?)(?![年月日])(?!号(?![\u4e00-\u9fff]))[\u4e00-\u9fff]{1,2}")
 
 
 @dataclass(frozen=True)
@@ -324,9 +327,10 @@ class KeyTerms:
                 remaining = entry.pattern.sub(" ", remaining)
         for run in _CJK.findall(_QUESTION_WORDS.sub(" ", remaining)):
             unknown = [False] * len(run)  # characters of a bigram that no chronicle has
+            glued = {w for w in segment(run) if len(w) == 2} if any(c in _GLUE for c in run) else set()
             for i in range(len(run) - 1):
                 gram = run[i : i + 2]
-                if gram[0] in _GLUE or gram[1] in _GLUE:
+                if (gram[0] in _GLUE or gram[1] in _GLUE) and not (gram in glued and self._glued_name(gram)):
                     continue
                 if gram in self.df:
                     terms.append(KeyTerm(gram, (gram,), self.weight(gram)))
@@ -427,6 +431,11 @@ class KeyTerms:
                     found.append(word)
             position += len(word)
         return [KeyTerm(w, (w,), self.unknown_weight, absent=True) for w in dict.fromkeys(found)] + found_short
+
+    def _glued_name(self, gram: str) -> bool:
+        """True for a name whose character is also grammar (华为: 为), which the chronicles use: a rare
+        dictionary word that names a thing."""
+        return gram in self.df and names_a_thing(gram) and (chinese_words().get(gram) or EVERYDAY_NAME_COUNT) < EVERYDAY_NAME_COUNT
 
     def _short_for(self, word: str, full: tuple[str, ...]) -> KeyTerm:
         return KeyTerm(word, full, math.log((self.n + 1) / (self.df_any(full) + 0.5)))

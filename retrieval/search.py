@@ -49,7 +49,7 @@ _FILLER = re.compile(
     r"\b(?:what|which|happened|happen|happening|did|does|do|anything|something|events?|news|in|on|at|during|the|"
     r"park|sip|suzhou|industrial|tell|me|about|of|going|list|show|there|were|was|is|are|any|all|took|place|"
     r"from|to|between|and|what's|whats|so|far|year|month|day|days|that|it|first|last|week|notable|important|"
-    r"major|key|main|occurred|occur|held|organised|organized|recorded|chronicle|did|go|on|went\s+on|goes\s+on|give|me|a|an|rundown|"
+    r"major|key|main|occurred|occur|held|organised|organized|record|records|recorded|logged|noted|entries|entry|chronicle|did|go|on|went\s+on|goes\s+on|give|me|a|an|rundown|"
     r"summary|overview|recap|review|highlights?|happenings|new|there|one|two|three|four|five|six|seven|eight|"
     r"nine|ten|couple|few)\b",
     re.I,
@@ -103,6 +103,7 @@ class SearchParams:
     list_gap_covered: float = 0.3
     list_coverage: float = 0.99
     list_relative_coverage: float = 0.8
+    list_coverage_floor: float = 0.99
     list_max: int = 30
     candidate_pool: int = 1000
 
@@ -228,7 +229,7 @@ class Retriever:
         # Four independent signals; any one means the chronicles do not answer the question.
         no_match = (
             self.is_no_match(terms, dense, order)
-            or not self.holds_answer(question, order, fused)
+            or not self.holds_answer(question, topic, order, fused)
             or self.names_apart(topic)
         )
         if is_list:
@@ -241,7 +242,7 @@ class Retriever:
             # An event missing key terms the best ones have is about something else ("listed in Hong Kong"
             # for a STAR Market question), however close its score.
             best_coverage = max(coverage.values())
-            enough = self.params.list_relative_coverage * best_coverage if best_coverage >= 0.99 else 0.0
+            enough = self.params.list_relative_coverage * best_coverage if best_coverage >= self.params.list_coverage_floor else 0.0
             chosen = [
                 i for i in pool
                 if (fused[i] >= cut and coverage[i] >= enough)
@@ -286,13 +287,19 @@ class Retriever:
         evidence = best_coverage + self.params.z_bonus * (z - 3.0)
         return evidence < self.params.min_coverage or z < self.params.dense_floor_z - 0.8
 
-    def holds_answer(self, question: str, order: np.ndarray, fused: np.ndarray) -> bool:
+    def holds_answer(self, question: str, topic: str, order: np.ndarray, fused: np.ndarray) -> bool:
         """False when the question asks for a kind of fact (an amount, a height…) that the events it is
         about do not state: those ranked within ``answer_gap`` of the best (just the best one when it stands
         out, as "苏州中南中心总投资多少钱" finds 中南中心, whose entry gives its height but no amount); also when
         those events state only another value of a qualifier the question names (一期 for a question on 二期)."""
         top = float(fused[order[0]])
         about = [i for i in order[: self.params.coverage_pool] if fused[i] >= top - self.params.answer_gap]
+        # A question naming something (中南中心, Zhongnan) is about the events that name it, however close
+        # another event's score ("九龙仓…竣工" does not say when 中南中心 is completed).
+        named = self.anchors(topic) if len(about) > 1 else []
+        naming = [i for i in about if any(self.entities.mentions(a, i) for a in named)]
+        if naming:
+            about = naming
         if contradicted(question, [self.events[i].text for i in about]):
             return False
         kind = expected_type(question)
@@ -303,6 +310,12 @@ class Retriever:
         one event names together: "百济神州什么时候在科创板上市的" (百济神州 never listed on 科创板)."""
         if apart(topic):
             return False
+        anchors = self.anchors(topic)
+        return len(anchors) >= 2 and self.entities.together(anchors) <= len(anchors) / 2
+
+    def anchors(self, topic: str) -> list[Anchor]:
+        """The named things of the chronicles (organisations, people, markets) that ``topic`` mentions, in
+        Chinese, through the glossary, or in pinyin."""
         english: list[Anchor] = []
         remaining, lowered = topic, topic.lower()
         for entry in self.named_terms:
@@ -313,8 +326,7 @@ class Retriever:
         for label, matches in self.keys.romanised(remaining):
             english.append(Anchor(label, matches))
             remaining = remaining.replace(label, " ")
-        anchors = self.entities.in_question(remaining, english)
-        return len(anchors) >= 2 and self.entities.together(anchors) <= len(anchors) / 2
+        return self.entities.in_question(remaining, english)
 
     def search_many(self, questions: Sequence[str], k: int = 5) -> list[SearchResult]:
         return [self.search(q, k) for q in questions]

@@ -44,6 +44,8 @@ def spans(question: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
         ("the first ten days of March", [((3, 1), (3, 10))]),
         ("the middle ten days of May", [((5, 11), (5, 20))]),
         ("from April to June", [((4, 1), (6, 30))]),
+        ("between 16 and 18 September 2020", [((9, 16), (9, 18))]),
+        ("16-18 September", [((9, 16), (9, 18))]),
         ("projects started in Q2 (April-June)", [((4, 1), (6, 30))]),
         ("二季度（4到6月）", [((4, 1), (6, 30))]),
         ("1-3月", [((1, 1), (3, 31))]),

@@ -100,6 +100,12 @@ def test_foreign_names_weigh_as_names_even_in_a_run_of_capitals(keys: KeyTerms) 
     assert title.get("Civilized", 0) < keys.unknown_weight
 
 
+def test_names_written_with_a_grammar_character_are_key_terms(keys: KeyTerms) -> None:
+    assert "华为" in [t.label for t in keys.extract("华为在独墅湖设立了什么机构")]
+    # …but only as a word of the question: 今年金鸡湖 holds no 年金.
+    assert "年金" not in [t.label for t in keys.extract("今年金鸡湖马拉松办了没有")]
+
+
 def test_glossary_terms_match_their_plurals(keys: KeyTerms) -> None:
     found = {t.label: t.alternatives for t in keys.extract("In which rankings did the park come first?")}
     assert "排名" in found["ranking"] and "第一" in found["come first"]
@@ -152,12 +158,16 @@ def test_numbers_with_their_unit_are_key_terms_but_dates_are_not(keys: KeyTerms)
         ("What's the total investment of the HQ base?", "money"),
         ("诊断基地预计哪年投产？", "completion"),
         ("法庭首任庭长是谁？", "leader"),
+        ("Which Singaporean minister attended the meeting?", "leader"),
+        ("Who was the first dean of the pharmacy school?", "leader"),
         ("他是哪一年开始当管委会主任的", "appointment"),
         ("那个抗原检测试剂盒多长时间能出结果", "duration"),  # a time, not a length
         ("How quickly do the kits give a result?", "duration"),
         ("How long is the new road?", "height"),
         ("工业园区占地多少平方公里？", "area"),
         ("Which hospital ran the clinical trial?", "institution"),
+        ("园区专列是从哪个城市发车的？", "route"),
+        ("双年展共展出多少件作品？", "measure"),
         ("疫苗在哪家医院做的临床", "institution"),
         ("When did Ding Lixin become director of the committee?", "appointment"),
     ],
@@ -183,6 +193,12 @@ def test_an_institution_asked_for_must_be_one_of_its_kind() -> None:
     hospital = expected_type("Which hospital ran the clinical trial of the vaccine?")
     assert hospital and hospital.found_in("亚盛医药与苏州大学附属第一医院共建研究院。")
     assert not hospital.found_in("艾博生物的mRNA疫苗获国家药品监督管理局临床试验批准。")
+
+
+def test_a_role_asked_about_in_english_must_be_named_in_chinese() -> None:
+    minister = expected_type("Which Singaporean minister attended the software meeting?")
+    assert minister and minister.found_in("新加坡贸工部部长出席会议。")
+    assert not minister.found_in("新加坡贸工部副常任秘书兼软件办主任吴鹏毅通过视频连线主持会议。")
 
 
 def test_a_role_asked_about_must_be_the_role_named(texts: list[str]) -> None:

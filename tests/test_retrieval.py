@@ -111,6 +111,9 @@ def test_top_results_answer_the_question(real_engine, question: str, expected: s
         "商事法庭的庭长是谁？",
         "第十一届纳博会来了多少观众？",
         "吴庆文哪年当上党工委书记的",
+        # Another event close in score states a completion, but not of the building the question names.
+        "中南中心什么时候竣工？",
+        "Which Singaporean minister attended the April software meeting?",
     ],
 )
 def test_questions_the_chronicle_cannot_answer_say_so(real_engine, question: str) -> None:  # type: ignore[no-untyped-def]
@@ -183,7 +186,8 @@ FLOORS = {
     "final.jsonl": (0.95, 0.89, 0.88, 2, 0.95),
     "sixth.jsonl": (0.94, 0.94, 0.83, 1, None),  # its list questions name no companies
     "seventh.jsonl": (0.95, 0.93, 0.87, 1, None),
-    "eighth.jsonl": (0.93, 0.92, 0.94, 2, None),
+    "eighth.jsonl": (0.95, 0.92, 0.94, 1, None),
+    "tenth.jsonl": (0.96, 0.93, 0.84, 1, None),
 }
 
 
