@@ -79,7 +79,7 @@ TYPES: tuple[AnswerType, ...] = (
     ),
     AnswerType(
         "measure",
-        re.compile(r"多少(?:张|台|辆|套|栋|间|座|层|架|艘|件|幅|部|册|份|株|棵)|床位|\bhow\s+many\s+(?:[\w\-]+\s+){0,2}?(?:beds|floors|units|buildings)\b", re.I),
+        re.compile(r"(?:多少|几)(?:张|台|辆|套|栋|间|座|层|架|艘|件|幅|部|册|份|株|棵)(?!嘴)|床位|\bhow\s+many\s+(?:[\w\-]+\s+){0,2}?(?:beds|floors|units|buildings)\b", re.I),
         re.compile(rf"(?:{_NUMBER})\s*(?:多|余)?\s*(?:万)?\s*(?:张|台|辆|套|栋|间|座|层|架|艘|件|幅|部|册|份|株|棵)"),
     ),
     AnswerType(
@@ -92,10 +92,10 @@ TYPES: tuple[AnswerType, ...] = (
         re.compile(
             r"多少人|几个人|多少名|多少位|几名|几位|人口|人次|"
             r"多少(?:个|名|位)?(?:员工|职工|工人|人员|学生|患者|游客|居民|人才|观众|听众|市民|访客|参观者|志愿者|选手|"
-            r"运动员|嘉宾|代表|医护|医生|护士|用户|会员|毕业生|家庭|户)|"
+            r"运动员|嘉宾|代表|医护|医生|护士|用户|会员|毕业生|家庭|户|工程师|科学家|研究人员|研发人员|教师|老师)|"
             r"\bhow\s+many\s+(?:[\w\-]+\s+){0,3}?(?:people|persons|workers|employees|staff|residents|students|visitors|"
             r"tourists|talents|participants|attendees|spectators|audiences?|volunteers|athletes|guests|delegates|"
-            r"households|users|members|graduates)\b|\b(?:attendance|audience\s+size|headcount|turnout)\b",
+            r"households|users|members|graduates|engineers|scientists|researchers|doctors|nurses|teachers|beds?)\b|\b(?:attendance|audience\s+size|headcount|turnout)\b",
             re.I,
         ),
         re.compile(rf"(?:{_NUMBER})\s*(?:多|余)?\s*(?:万)?\s*(?:名|人|位|户)"),
@@ -104,6 +104,17 @@ TYPES: tuple[AnswerType, ...] = (
 
 
 TYPES += (
+    AnswerType(
+        "hours",
+        re.compile(r"营业时间|开放时间|几点(?:开门|关门|开放|营业|上班|下班)|\bopening\s+hours\b|\bbusiness\s+hours\b|"
+                   r"\bwhat\s+time\s+does\b.*\b(?:open|close)\b", re.I),
+        re.compile(r"\d{1,2}\s*[:：]\s*\d{2}|\d{1,2}\s*点|营业时间|开放时间|全天候|24小时"),
+    ),
+    AnswerType(
+        "computing power",
+        re.compile(r"算力|运算速度|计算能力|每秒.{0,6}次|\bpetaflops?\b|\bflops\b|\bcomputing\s+(?:power|capacity|speed)\b", re.I),
+        re.compile(rf"(?:{_NUMBER})\s*(?:亿亿次|万亿次|千万亿次|亿次|PFlops|petaflops?|TFlops)|算力", re.I),
+    ),
     AnswerType(
         "score",
         re.compile(r"多少分|几分(?!钟|之)|得分|分数|评分是|\bscore\s+(?:did|does|do|has|have)\b|\bscored\b|"
@@ -167,9 +178,9 @@ TYPES += (
     ),
     AnswerType(
         "appointment",
-        re.compile(r"(?:哪一?年|什么时候|何时|啥时候)(?:开始)?(?:当|当上|担任|出任|就任|上任|任职)|(?:当|担任|出任)[\u4e00-\u9fff]{1,8}(?:多久|几年)|"
-                   r"\bwhen\s+did\s+.{2,40}\s+(?:become|take\s+office|take\s+over|get\s+appointed)\b|\bsince\s+when\b|\bappointed\b", re.I),
-        re.compile(r"任命|担任|就任|上任|出任|当选|履新|接任|任职"),
+        re.compile(r"(?:哪一?年|什么时候|何时|啥时候)(?:开始)?(?:当|当上|担任|出任|就任|上任|任职|进的|加入|入职)|(?:当|担任|出任)[\u4e00-\u9fff]{1,8}(?:多久|几年)|"
+                   r"\bwhen\s+did\s+.{2,40}\s+(?:become|take\s+office|take\s+over|get\s+appointed|join)\b|\bsince\s+when\b|\bappointed\b", re.I),
+        re.compile(r"任命|担任|就任|上任|出任|当选|履新|接任|任职|加入|入职"),
     ),
     AnswerType(
         "theme",

@@ -358,6 +358,9 @@ def _narrowest(spans: list[Span]) -> list[Span]:
         same_year = a.year is None or b.year is None or a.year == b.year
         return (a.start, a.end) != (b.start, b.end) and b.start <= a.start and a.end <= b.end and same_year
 
+    # A festival beside an explicit period only places it ("元旦过完一月上旬"): the period is what is asked.
+    if any(not s.holiday for s in spans):
+        spans = [s for s in spans if not s.holiday]
     kept: list[Span] = []
     for span in spans:
         if not any(inside(other, span) for other in spans) and not any(

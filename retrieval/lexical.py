@@ -217,6 +217,8 @@ world-class first-ever novel special particular specific certain various several
 
 
 # A number and the one or two characters after it; not a date (20年, 8月, 3日, 5号), which dates.py reads.
+# Letters and digits joined by + (10+N, 5G+): codes that words and numbers alone would cut apart.
+_CODE = re.compile(r"(?<![0-9A-Za-z+])[0-9A-Za-z]+(?:\+[0-9A-Za-z]+)+\+?|(?<![0-9A-Za-z+])[0-9A-Za-z]+\+(?![0-9A-Za-z])")
 # jieba's count under which a dictionary word is rare enough to be a name (华为 373, 国家 far above).
 EVERYDAY_NAME_COUNT = 1000
 _COUNTED = re.compile(r"(?<![0-9.])(?!(?:19|20)[0-9]{2}(?![0-9.]))([0-9]+(?:\.[0-9]+)?)(?![年月日])(?!号(?![\u4e00-\u9fff]))[\u4e00-\u9fff]{1,2}")
@@ -337,6 +339,10 @@ class KeyTerms:
                 else:
                     unknown[i] = unknown[i + 1] = True
             terms.extend(self._absent_words(run, unknown))
+        for code in dict.fromkeys(_CODE.findall(remaining)):
+            # A code the chronicles write the same way (10+N, 5G+): as telling as a name.
+            if code.lower() in self._lowered:
+                terms.append(KeyTerm(code, (code,), self.weight(code)))
         for m in _COUNTED.finditer(remaining):
             # A number with its unit that a chronicle also writes (99周年, 11届, 5号线): as telling as a name.
             for end in range(len(m.group()), len(m.group(1)), -1):

@@ -46,6 +46,7 @@ def spans(question: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
         ("from April to June", [((4, 1), (6, 30))]),
         ("between 16 and 18 September 2020", [((9, 16), (9, 18))]),
         ("16-18 September", [((9, 16), (9, 18))]),
+        ("元旦过完一月上旬", [((1, 1), (1, 10))]),  # the festival only places the period asked about
         ("projects started in Q2 (April-June)", [((4, 1), (6, 30))]),
         ("二季度（4到6月）", [((4, 1), (6, 30))]),
         ("1-3月", [((1, 1), (3, 31))]),

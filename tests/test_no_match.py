@@ -106,6 +106,10 @@ def test_names_written_with_a_grammar_character_are_key_terms(keys: KeyTerms) ->
     assert "年金" not in [t.label for t in keys.extract("今年金鸡湖马拉松办了没有")]
 
 
+def test_codes_the_chronicle_writes_are_key_terms(keys: KeyTerms) -> None:
+    assert "10+N" in [t.label for t in keys.extract('What is the "10+N" model for selling industrial land?')]
+
+
 def test_glossary_terms_match_their_plurals(keys: KeyTerms) -> None:
     found = {t.label: t.alternatives for t in keys.extract("In which rankings did the park come first?")}
     assert "排名" in found["ranking"] and "第一" in found["come first"]
@@ -168,6 +172,11 @@ def test_numbers_with_their_unit_are_key_terms_but_dates_are_not(keys: KeyTerms)
         ("Which hospital ran the clinical trial?", "institution"),
         ("园区专列是从哪个城市发车的？", "route"),
         ("双年展共展出多少件作品？", "measure"),
+        ("独墅湖医院有几张床", "measure"),
+        ("How many engineers work at the institute?", "people"),
+        ("What are the opening hours of the branch?", "hours"),
+        ("What is the peak computing power of the centre in petaflops?", "computing power"),
+        ("她哪年进的研究所", "appointment"),
         ("疫苗在哪家医院做的临床", "institution"),
         ("When did Ding Lixin become director of the committee?", "appointment"),
     ],
