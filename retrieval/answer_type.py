@@ -42,12 +42,13 @@ TYPES: tuple[AnswerType, ...] = (
         "money",
         re.compile(
             r"多少钱|花了多少|投了多少|投资(?:了)?多少|总投资|投资额|投资总额|金额|价格|售价|价钱|发行价|股价|定价|单价|"
-            r"卖多少|多少元|"
+            r"卖多少|多少元|学费|收费标准|费用(?:是)?多少|租金|资金(?:有)?多少|营运资金|运营资金|"
             r"募资|募集|融资(?:了)?多少|筹集|总额|总值|产值|营收|收入多少|注册资本|注册资金|\bregistered\s+capital\b|"
             r"\bhow\s+much\s+(?:money|funding|capital|investment)\b|\bhow\s+much\s+(?:did|was|were|is|are|does|do|will)\b.*"
             r"\b(?:cost|costing|raise|raised|raising|invest|invested|investing|spend|spent|spending|worth|pay|paid|"
             r"paying|waive|waived|fund|funded|subsid[iy]\w*)\b|\bhow\s+much\s+in\s+total\b|\btotal\s+investment\b|"
-            r"\binvestment\s+(?:amount|size|value|total)\b|\bprice\b|\bvalued?\s+at\b",
+            r"\binvestment\s+(?:amount|size|value|total)\b|\bprice\b|\bvalued?\s+at\b|\bfees?\b|\btuition\b|\brent\b|"
+            r"\bworking\s+capital\b",
             re.I,
         ),
         re.compile(rf"(?:{_NUMBER})\s*(?:多|余)?\s*(?:万|亿)?\s*(?:元|美元|港元|欧元|新元)|(?:万|亿)元"),
@@ -177,6 +178,12 @@ TYPES += (
         re.compile(r"完工|竣工|建成|交付|投用|落成|启用|启动|投产|开业|开馆|开园|运营|运行"),
     ),
     AnswerType(
+        "indication",
+        re.compile(r"治(?:疗)?什么病|治啥病|治什么|适应症|用于治疗什么|\bwhat\s+(?:does|did|is|was)\s+(?:it|the\s+\w+)\s+(?:treat|used\s+for)\b|"
+                   r"\bindications?\b|\bused\s+to\s+treat\b|\btreat(?:s|ment\s+of)?\s+what\b", re.I),
+        re.compile(r"治疗|用于|适应症|患者|癌|瘤|病|症"),
+    ),
+    AnswerType(
         "appointment",
         re.compile(r"(?:哪一?年|什么时候|何时|啥时候)(?:开始)?(?:当|当上|担任|出任|就任|上任|任职|进的|加入|入职)|(?:当|担任|出任)[\u4e00-\u9fff]{1,8}(?:多久|几年)|"
                    r"\bwhen\s+did\s+.{2,40}\s+(?:become|take\s+office|take\s+over|get\s+appointed|join)\b|\bsince\s+when\b|\bappointed\b", re.I),
@@ -269,6 +276,14 @@ _QUALIFIERS: tuple[dict[str, re.Pattern[str]], ...] = tuple(
 )
 
 
+# The year an assessment or award is for ("2018年度考评", "the 2018 assessment"), and the years a text names.
+_YEAR_ASKED = re.compile(
+    r"((?:19|20)\d{2})\s*年度|\b((?:19|20)\d{2})\s+(?:assessment|evaluation|ranking|review|appraisal|awards?|rating|results?)\b",
+    re.I,
+)
+_YEAR_STATED = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+
+
 def contradicted(question: str, texts: list[str]) -> bool:
     """True when the question asks about one value of a qualifier (二期, 国家级) and the events it is about
     each state only other values of it (一期, 省级): they are about something else of the same name. A phase
@@ -282,5 +297,11 @@ def contradicted(question: str, texts: list[str]) -> bool:
         if number == 0 and not any(values & asked for values in stated):
             return True
         if stated and all(values and not values & asked for values in stated):
+            return True
+    # An assessment of another year: the question asks about 2018年度, the events report 2019's.
+    years = {a or b for a, b in _YEAR_ASKED.findall(question)}
+    if len(years) == 1 and texts:
+        stated_years = [set(_YEAR_STATED.findall(t)) for t in texts]
+        if all(found and not found & years for found in stated_years):
             return True
     return False

@@ -153,7 +153,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")),
     ("cn_day_range", re.compile(
         rf"(?:(\d{{4}})年)?({_CN_NUM})月({_CN_NUM})[日号]?\s*(?:至|到|—|–|-|~|～)\s*(?:({_CN_NUM})月)?({_CN_NUM})[日号]")),
+    # "12月20号以后到年底", "12月20日起": from that day to the end of the year.
+    ("cn_day_onward", re.compile(
+        rf"(?:从)?(?:(\d{{4}})年)?({_CN_NUM})月({_CN_NUM})[日号]?\s*(?:(?:以后|之后|起|开始|往后)[，,]?\s*(?:(?:到|至)\s*(?:年底|年末|年终))?|(?:到|至)\s*(?:年底|年末|年终))")),
     ("cn_day", re.compile(rf"(?:(\d{{4}})年)?({_CN_NUM})月({_CN_NUM})[日号]")),
+    # "11.26 那天", "3/25": month and day in figures, when nothing numeric follows.
+    ("md_numeric", re.compile(r"(?<![\d./\w])(\d{1,2})[/.](\d{1,2})(?![\d./%])(?=\s|那天|这天|当天|那日|号|日|$|[?？,，。!！)）])")),
     ("cn_month_part", re.compile(rf"(?:(\d{{4}})年)?({_CN_NUM})月份?(上旬|中旬|下旬|初|底|末|中)")),
     ("cn_month_week", re.compile(
         rf"(?:(\d{{4}})年)?({_CN_NUM})月份?的?(第一周|头一周|第一个星期|前几天|头几天|第二周|第三周|第四周|最后一周|最后一个星期|最后几天|上半月|下半月)")),
@@ -205,6 +210,17 @@ def _match_spans(kind: str, m: re.Match[str], invalid: list[str]) -> list[Span] 
             invalid.append(text)
             return []
         return [Span((month, day), (month, day), year, text)]
+    if kind == "cn_day_onward":
+        year, month, day = _year(m.group(1)), cn_number(m.group(2)), cn_number(m.group(3))
+        if not _valid(month, day, year):
+            invalid.append(text)
+            return []
+        return [Span((month, day), (12, 31), year, text)]  # type: ignore[arg-type]
+    if kind == "md_numeric":
+        month, day = int(m.group(1)), int(m.group(2))
+        if not _valid(month, day, None):
+            return None  # not a date after all (a version, a score)
+        return [Span((month, day), (month, day), None, text)]
     if kind in ("cn_day", "cn_day_range"):
         year = _year(m.group(1))
         month, day = cn_number(m.group(2)), cn_number(m.group(3))

@@ -178,6 +178,8 @@ _PINYIN = re.compile(
 
 # English words too general to say what a question is about (their translations prove nothing either way).
 _GENERIC_EN = set("""
+according reach reached reaching achieve achieved achievement achievements occasion occasions appear appears
+appeared mention mentioned mentions update updates related involving involve involved record recorded chronicle
 when did does do was were is are be been being has have had will would could should can may might must shall
 get got make made take took give gave go went come came become became begin began start started happen happened
 receive received hold held take place took place see say said tell know want need use used find found

@@ -52,7 +52,8 @@ _FILLER = re.compile(
     r"from|to|between|and|what's|whats|so|far|year|month|day|days|that|it|first|last|week|notable|important|"
     r"major|key|main|occurred|occur|held|organised|organized|record|records|recorded|logged|noted|entries|entry|chronicle|did|go|on|went\s+on|goes\s+on|give|me|a|an|rundown|"
     r"summary|overview|recap|review|highlights?|happenings|new|there|one|two|three|four|five|six|seven|eight|"
-    r"nine|ten|couple|few)\b",
+    r"nine|ten|couple|few|hey|hi|hello|bot|please|thanks|thank|you|i|my|we|us|need|want|full|complete|whole|entire|"
+    r"everything|anything|something|know|like|could|would|can|for|that|this|going|on)\b",
     re.I,
 )
 HOLIDAY_WINDOW_DAYS = 7
@@ -96,8 +97,9 @@ class SearchParams:
     # A question naming something no chronicle contains (absent key term) needs this much dense evidence.
     absent_sure_z: float = 3.5
     absent_share: float = 0.45
-    # Absent Chinese words that are this much of the question's key-term weight decide below dense_sure_z.
+    # Absent Chinese words that are this much of the question's key-term weight decide below this z.
     dominant_absent_share: float = 0.5
+    dominant_absent_sure_z: float = 5.5
     # A question asking for an amount, a height, a share… must find it in the events it is about.
     answer_gap: float = 0.065
     list_gap: float = 0.14
@@ -266,16 +268,20 @@ class Retriever:
         pool = order[: self.params.coverage_pool]
         spread = float(dense.std()) or 1.0
         z = (float(dense[pool].max()) - float(dense.mean())) / spread
+        absent = [t for t in terms if t.absent]
+        absent_share = sum(t.weight for t in absent) / (sum(t.weight for t in terms) or 1.0)
+        if (
+            absent_share >= self.params.dominant_absent_share
+            and any(not t.label.isascii() for t in absent)
+            and z < self.params.dominant_absent_sure_z
+        ):
+            # Most of what the question names is missing ("金鸡湖马拉松": 金鸡湖 is there, the marathon is not):
+            # a strong match on the rest is a match on something else, unless dense search is very sure.
+            return True
         if z >= self.params.dense_sure_z:
             return False
         if not terms:
             return z < self.params.dense_floor_z
-        absent = [t for t in terms if t.absent]
-        absent_share = sum(t.weight for t in absent) / sum(t.weight for t in terms)
-        if absent_share >= self.params.dominant_absent_share and any(not t.label.isascii() for t in absent):
-            # Most of what the question names is missing ("金鸡湖马拉松": 金鸡湖 is there, the marathon is not):
-            # a strong match on the rest is a match on something else (unless dense search is sure).
-            return True
         if absent and z < self.params.absent_sure_z:
             # A Chinese word or a foreign name the chronicles lack decides alone; an English common word may
             # just be translated differently, so it decides only when it is much of what the question asks.
@@ -309,10 +315,16 @@ class Retriever:
     def names_apart(self, topic: str) -> bool:
         """True when the question names several things (companies, people, markets) of the chronicles that no
         one event names together: "百济神州什么时候在科创板上市的" (百济神州 never listed on 科创板)."""
-        if apart(topic):
-            return False
         anchors = self.anchors(topic)
-        return len(anchors) >= 2 and self.entities.together(anchors) <= len(anchors) / 2
+        if len(anchors) < 2:
+            return False
+        # "和" inside a name (和铂医药) joins nothing: look for joining words outside the names.
+        outside = topic
+        for anchor in anchors:
+            outside = outside.replace(anchor.label, " ")
+        if apart(outside):
+            return False
+        return self.entities.together(anchors) <= len(anchors) / 2
 
     def anchors(self, topic: str) -> list[Anchor]:
         """The named things of the chronicles (organisations, people, markets) that ``topic`` mentions, in

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from retrieval.dates import cn_number, parse_dates
+from retrieval.search import topic_of
 from retrieval.events import Event
 
 
@@ -47,6 +48,10 @@ def spans(question: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
         ("between 16 and 18 September 2020", [((9, 16), (9, 18))]),
         ("16-18 September", [((9, 16), (9, 18))]),
         ("元旦过完一月上旬", [((1, 1), (1, 10))]),  # the festival only places the period asked about
+        ("12月20号以后到年底", [((12, 20), (12, 31))]),
+        ("12月20日起", [((12, 20), (12, 31))]),
+        ("11.26 那天", [((11, 26), (11, 26))]),
+        ("what happened on 3/25?", [((3, 25), (3, 25))]),
         ("projects started in Q2 (April-June)", [((4, 1), (6, 30))]),
         ("二季度（4到6月）", [((4, 1), (6, 30))]),
         ("1-3月", [((1, 1), (3, 31))]),
@@ -114,3 +119,16 @@ def test_festivals_can_be_widened_to_the_days_around_them() -> None:
     assert [(s.start, s.end) for s in wide.spans] == [((4, 27), (5, 11))]
     # Other dates stay as they are.
     assert parse_dates("6月3日").around_holidays(7).spans == parse_dates("6月3日").spans
+
+
+@pytest.mark.parametrize("question", ["总投资1.8亿元", "复工率增长3.5%", "版本2.0发布", "744.92的综合得分"])
+def test_figures_with_a_point_are_not_dates(question: str) -> None:
+    assert parse_dates(question).spans == []
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["hey bot, anything going on 19 June 2020?", "Anything recorded for 26 November 2020? I need the full list for that day."],
+)
+def test_chat_words_beside_a_date_leave_a_date_question(question: str) -> None:
+    assert parse_dates(question).spans and topic_of(parse_dates(question).rest) == ""

@@ -177,6 +177,9 @@ def test_numbers_with_their_unit_are_key_terms_but_dates_are_not(keys: KeyTerms)
         ("What are the opening hours of the branch?", "hours"),
         ("What is the peak computing power of the centre in petaflops?", "computing power"),
         ("她哪年进的研究所", "appointment"),
+        ("泽布替尼是用来治什么病的？", "indication"),
+        ("What are the school fees like?", "money"),
+        ("分行的营运资金有多少？", "money"),
         ("疫苗在哪家医院做的临床", "institution"),
         ("When did Ding Lixin become director of the committee?", "appointment"),
     ],
@@ -228,6 +231,10 @@ def test_a_role_asked_about_must_be_the_role_named(texts: list[str]) -> None:
         # A phase must be stated: an approval for clinical trials says nothing of phase III.
         ("DNA疫苗三期临床结果怎么样", "新冠病毒DNA疫苗临床试验批件获批准。", True),
         ("What came of the vaccine's phase 3 trial?", "新冠病毒DNA疫苗临床试验批件获批准。", True),
+        # An assessment of another year.
+        ("园区在商务部2018年度经开区考评里排第几？", "园区在商务部2019年国家级经济技术开发区考核评价结果中排名第一。", True),
+        ("园区在商务部2019年度经开区考评里排第几？", "园区在商务部2019年国家级经济技术开发区考核评价结果中排名第一。", False),
+        ("Where did SIP rank in the 2018 assessment?", "园区在商务部2019年国家级经济技术开发区考核评价结果中排名第一。", True),
     ],
 )
 def test_a_qualifier_the_events_give_only_other_values_of(question: str, event: str, contradicts: bool) -> None:
