@@ -125,6 +125,8 @@ class Entities:
         found: list[Anchor] = [Anchor(m, (m,)) for m in MARKETS if m in question and not _inside(m, MARKETS, question)]
         prefixes: set[str] = set()
         for name in self.names:
+            if name[:2] not in question and name[-4:] not in question:
+                continue  # neither its start nor its end: most names, skipped with two substring tests
             prefix = next((name[:k] for k in range(len(name), 2, -1) if name[:k] in question), None)
             if prefix is None and name[:2] in question and (len(name) == 2 or name[:2] not in self.common):
                 prefix = name[:2]  # 天臣 of 天臣国际医疗科技: two characters no dictionary has name it

@@ -230,10 +230,11 @@ class Retriever:
         order = candidates[np.argsort(-fused[candidates], kind="stable")]
         best = order[0]
         # Four independent signals; any one means the chronicles do not answer the question.
+        named = self.anchors(topic)  # the organisations, people and markets it names
         no_match = (
             self.is_no_match(terms, dense, order)
-            or not self.holds_answer(question, topic, order, fused)
-            or self.names_apart(topic)
+            or not self.holds_answer(question, named, order, fused)
+            or self.names_apart(topic, named)
         )
         if is_list:
             # Every event close to the best one, and every event that holds all the question's key terms
@@ -294,7 +295,7 @@ class Retriever:
         evidence = best_coverage + self.params.z_bonus * (z - 3.0)
         return evidence < self.params.min_coverage or z < self.params.dense_floor_z - 0.8
 
-    def holds_answer(self, question: str, topic: str, order: np.ndarray, fused: np.ndarray) -> bool:
+    def holds_answer(self, question: str, named: Sequence[Anchor], order: np.ndarray, fused: np.ndarray) -> bool:
         """False when the question asks for a kind of fact (an amount, a height…) that the events it is
         about do not state: those ranked within ``answer_gap`` of the best (just the best one when it stands
         out, as "苏州中南中心总投资多少钱" finds 中南中心, whose entry gives its height but no amount); also when
@@ -303,8 +304,7 @@ class Retriever:
         about = [i for i in order[: self.params.coverage_pool] if fused[i] >= top - self.params.answer_gap]
         # A question naming something (中南中心, Zhongnan) is about the events that name it, however close
         # another event's score ("九龙仓…竣工" does not say when 中南中心 is completed).
-        named = self.anchors(topic) if len(about) > 1 else []
-        naming = [i for i in about if any(self.entities.mentions(a, i) for a in named)]
+        naming = [i for i in about if any(self.entities.mentions(a, i) for a in named)] if len(about) > 1 else []
         if naming:
             about = naming
         if contradicted(question, [self.events[i].text for i in about]):
@@ -312,10 +312,9 @@ class Retriever:
         kind = expected_type(question)
         return kind is None or any(kind.found_in(self.events[i].text) for i in about)
 
-    def names_apart(self, topic: str) -> bool:
+    def names_apart(self, topic: str, anchors: Sequence[Anchor]) -> bool:
         """True when the question names several things (companies, people, markets) of the chronicles that no
         one event names together: "百济神州什么时候在科创板上市的" (百济神州 never listed on 科创板)."""
-        anchors = self.anchors(topic)
         if len(anchors) < 2:
             return False
         # "和" inside a name (和铂医药) joins nothing: look for joining words outside the names.
