@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed
 help:
 	@echo "make chat   set up everything, then start the console chat"
 	@echo "make test   set up everything, then run the test suite"
-	@echo "make eval   retrieval quality on the twelve question sets;  make bench   speed and memory figures"
+	@echo "make eval   retrieval quality on the fourteen question sets;  make bench   speed and memory figures"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,7 +36,7 @@ test: setup
 	$(BIN)/python -m pytest -q
 
 eval: setup
-	@for set in data/eval/questions.jsonl data/eval/holdout.jsonl data/eval/fresh.jsonl data/eval/blind.jsonl data/eval/final.jsonl data/eval/sixth.jsonl data/eval/seventh.jsonl data/eval/eighth.jsonl data/eval/tenth.jsonl data/eval/eleventh.jsonl data/eval/twelfth.jsonl data/eval/thirteenth.jsonl; do \
+	@for set in data/eval/questions.jsonl data/eval/holdout.jsonl data/eval/fresh.jsonl data/eval/blind.jsonl data/eval/final.jsonl data/eval/sixth.jsonl data/eval/seventh.jsonl data/eval/eighth.jsonl data/eval/tenth.jsonl data/eval/eleventh.jsonl data/eval/twelfth.jsonl data/eval/thirteenth.jsonl data/eval/fourteenth.jsonl data/eval/fifteenth.jsonl; do \
 		echo "== $$set"; $(BIN)/chronicle eval --questions $$set || exit 1; done
 
 bench: setup

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from .lexicon import chinese_words, lemmas, log_total_count, names_a_thing, readings, syllables, translations
+from .lexicon import chinese_words, is_proper_name, lemmas, log_total_count, names_a_thing, readings, syllables, translations
 
 import numpy as np
 
@@ -180,6 +180,7 @@ _PINYIN = re.compile(
 _GENERIC_EN = set("""
 according reach reached reaching achieve achieved achievement achievements occasion occasions appear appears
 appeared mention mentioned mentions update updates related involving involve involved record recorded chronicle
+report reports reported
 when did does do was were is are be been being has have had will would could should can may might must shall
 get got make made take took give gave go went come came become became begin began start started happen happened
 receive received hold held take place took place see say said tell know want need use used find found
@@ -205,6 +206,7 @@ _FRAME_ZH = set("""
 谢谢 感谢 多谢 麻烦 劳驾 拜托 你好 您好 大家 朋友 小伙伴
 今年 去年 明年 当年 那年 今天 昨天 当天 那天 这天 本月 上月 下月 春天 夏天 秋天 冬天 年内 全年 本年 当时 期间 同期
 外地 本地 当地 外省 异地 各地 外面 国外 海外
+中方 韩方 新方 美方 日方 德方 外方 双方 对方 合作方 甲方 乙方
 多长时间 多久 多少钱 多少次
 """.split())
 
@@ -238,6 +240,8 @@ class KeyTerm:
     alternatives: tuple[str, ...]
     weight: float
     absent: bool = False
+    # A proper name (李显龙, 汇丰, Samsung): when absent, the question is about someone or something else.
+    proper: bool = False
 
 
 def segment(run: str) -> list[str]:
@@ -380,7 +384,7 @@ class KeyTerms:
                     name = word[0].isupper() and not is_pinyin(word) and _lone(words, position)
                     weight = self.unknown_weight if name else self.unknown_weight / 2
                     frame = any(form in _FRAME_EN for form in lemmas(lowered))
-                    terms.append(KeyTerm(word, (word,), weight, absent=not maybe and (name or not frame)))
+                    terms.append(KeyTerm(word, (word,), weight, absent=not maybe and (name or not frame), proper=name))
                 continue
             # A capitalised word that is neither romanised Chinese nor in the dictionary is a foreign name
             # (Pfizer; Hsien and Loong in "Lee Hsien Loong"); capitalised dictionary words of a phrase
@@ -438,7 +442,9 @@ class KeyTerms:
                 ):
                     found.append(word)
             position += len(word)
-        return [KeyTerm(w, (w,), self.unknown_weight, absent=True) for w in dict.fromkeys(found)] + found_short
+        return [
+            KeyTerm(w, (w,), self.unknown_weight, absent=True, proper=is_proper_name(w)) for w in dict.fromkeys(found)
+        ] + found_short
 
     def _glued_name(self, gram: str) -> bool:
         """True for a name whose character is also grammar (华为: 为), which the chronicles use: a rare

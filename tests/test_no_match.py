@@ -106,6 +106,12 @@ def test_names_written_with_a_grammar_character_are_key_terms(keys: KeyTerms) ->
     assert "年金" not in [t.label for t in keys.extract("今年金鸡湖马拉松办了没有")]
 
 
+def test_absent_proper_names_are_marked(keys: KeyTerms) -> None:
+    terms = {t.label: t for t in keys.extract("李显龙和汇丰银行来过园区吗")}
+    assert terms["李显龙"].absent and terms["李显龙"].proper
+    assert not any(t.proper for t in keys.extract("园区2020年办了音乐节吗"))  # absent, but no proper name
+
+
 def test_codes_the_chronicle_writes_are_key_terms(keys: KeyTerms) -> None:
     assert "10+N" in [t.label for t in keys.extract('What is the "10+N" model for selling industrial land?')]
 

@@ -117,6 +117,9 @@ def test_top_results_answer_the_question(real_engine, question: str, expected: s
         # 和 inside a name (和铂医药) joins nothing: the company never listed on the STAR Market.
         "和铂医药在科创板上市是哪天？",
         "园区在商务部2018年度国家级经开区考评里排第几？",
+        # A name the chronicle never mentions decides, however well the rest matches.
+        "德意志银行苏州分行哪天开业？",
+        "李显龙来过园区吗",
     ],
 )
 def test_questions_the_chronicle_cannot_answer_say_so(real_engine, question: str) -> None:  # type: ignore[no-untyped-def]
@@ -194,6 +197,8 @@ FLOORS = {
     "eleventh.jsonl": (0.96, 0.93, 0.80, 1, None),
     "twelfth.jsonl": (0.97, 0.95, 0.83, 1, None),
     "thirteenth.jsonl": (0.97, 0.95, 0.83, 1, None),
+    "fourteenth.jsonl": (0.97, 0.97, 0.87, 1, None),
+    "fifteenth.jsonl": (0.95, 0.93, 0.48, 1, None),  # false premises: the hardest no-answer questions
 }
 
 
