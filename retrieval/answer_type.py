@@ -284,6 +284,26 @@ _YEAR_ASKED = re.compile(
 _YEAR_STATED = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 
 
+# A rank reported in a ranking ("排名第五", "位居第一", "second place"), as a number.
+_CN_ORDINALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_EN_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+                "eighth": 8, "ninth": 9, "tenth": 10, "top": 1}
+_RANK = re.compile(
+    r"(?:排名|排|位居|位列|名列|列|居)第\s*([一二三四五六七八九十]|\d{1,2})(?!\d)|第\s*([一二三四五六七八九十]|\d{1,2})\s*名|"
+    r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top)\s+(?:place|spot|position)\b|"
+    r"\branked?\s+(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b|\bno\.\s*(\d{1,2})\b",
+    re.I,
+)
+
+
+def _ranks(text: str) -> set[int]:
+    found = set()
+    for groups in _RANK.findall(text):
+        value = next(g for g in groups if g)
+        found.add(int(value) if value.isdigit() else _CN_ORDINALS.get(value) or _EN_ORDINALS[value.lower()])
+    return found
+
+
 def contradicted(question: str, texts: list[str]) -> bool:
     """True when the question asks about one value of a qualifier (二期, 国家级) and the events it is about
     each state only other values of it (一期, 省级): they are about something else of the same name. A phase
@@ -297,6 +317,12 @@ def contradicted(question: str, texts: list[str]) -> bool:
         if number == 0 and not any(values & asked for values in stated):
             return True
         if stated and all(values and not values & asked for values in stated):
+            return True
+    # Another rank: the question says the park came third, the events report it fifth.
+    asked_ranks = _ranks(question)
+    if len(asked_ranks) == 1 and texts:
+        stated_ranks = [_ranks(t) for t in texts]
+        if all(found and not found & asked_ranks for found in stated_ranks):
             return True
     # An assessment of another year: the question asks about 2018年度, the events report 2019's.
     years = {a or b for a, b in _YEAR_ASKED.findall(question)}

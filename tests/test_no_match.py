@@ -241,6 +241,10 @@ def test_a_role_asked_about_must_be_the_role_named(texts: list[str]) -> None:
         ("园区在商务部2018年度经开区考评里排第几？", "园区在商务部2019年国家级经济技术开发区考核评价结果中排名第一。", True),
         ("园区在商务部2019年度经开区考评里排第几？", "园区在商务部2019年国家级经济技术开发区考核评价结果中排名第一。", False),
         ("Where did SIP rank in the 2018 assessment?", "园区在商务部2019年国家级经济技术开发区考核评价结果中排名第一。", True),
+        # Another rank than the one reported.
+        ("园区在国家高新区评价中综合排名第三，靠的是哪些指标？", "园区在国家高新区评价结果中综合排名第五。", True),
+        ("Why did SIP slip to second place in the evaluation?", "园区在考核评价结果中排名第一。", True),
+        ("园区在国家高新区评价中排第几？", "园区在国家高新区评价结果中综合排名第五。", False),
     ],
 )
 def test_a_qualifier_the_events_give_only_other_values_of(question: str, event: str, contradicts: bool) -> None:
