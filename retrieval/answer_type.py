@@ -170,12 +170,12 @@ TYPES += (
     ),
     AnswerType(
         "completion",
-        re.compile(r"(?:哪年|哪一年|什么时候|何时|啥时候|预计|多久).{0,4}(?:完工|竣工|建成|建好|交付|落成|投产|投用|运营|开业)|"
-                   r"(?:完工|竣工|建成|交付|落成|投产|投用)"
+        re.compile(r"(?:哪年|哪一年|什么时候|何时|啥时候|预计|多久).{0,4}(?:完工|竣工|建成|建好|交付|落成|投产|投用|运营|开业|封顶)|"
+                   r"(?:完工|竣工|建成|交付|落成|投产|投用|封顶)"
                    r"(?:时间|日期)|\bwhen\b.*\b(?:completed|finished|be\s+complete|be\s+done|be\s+built|start\s+production|"
-                   r"go\s+into\s+production|begin\s+operat\w+|be\s+operational)\b|\bcompletion\b",
+                   r"go\s+into\s+production|begin\s+operat\w+|be\s+operational|topped\s+out|top\s+out)\b|\bcompletion\b|\btopping[\s\-]out\b",
                    re.I),
-        re.compile(r"完工|竣工|建成|交付|投用|落成|启用|启动|投产|开业|开馆|开园|运营|运行"),
+        re.compile(r"完工|竣工|建成|交付|投用|落成|启用|启动|投产|开业|开馆|开园|运营|运行|封顶"),
     ),
     AnswerType(
         "indication",
@@ -296,6 +296,26 @@ _RANK = re.compile(
 )
 
 
+# The edition of a recurring event: 第五届, "the 11th expo".
+_EDITION = re.compile(
+    r"第\s*([一二三四五六七八九十]{1,3}|\d{1,3})\s*(?:届|次会议|次全体会议)|"
+    r"\b(\d{1,3})(?:st|nd|rd|th)\s+(?:[A-Z][\w\-]*\s+){0,6}?(?:edition|session|expo|exposition|fair|forum|summit|"
+    r"conference|congress|biennale|biennial|festival|meeting|week|competition|contest|games|awards?|plenary)\b",
+    re.I,
+)
+
+
+def _editions(text: str) -> set[int]:
+    from .dates import cn_number
+
+    found = set()
+    for cn, en in _EDITION.findall(text):
+        value = cn_number(cn) if cn else int(en)
+        if value:
+            found.add(value)
+    return found
+
+
 def _ranks(text: str) -> set[int]:
     found = set()
     for groups in _RANK.findall(text):
@@ -304,30 +324,26 @@ def _ranks(text: str) -> set[int]:
     return found
 
 
+def _only_others(asked: set, stated: list[set]) -> bool:
+    """True when one value is asked and every text states some value of the same kind, but never that one."""
+    return len(asked) == 1 and bool(stated) and all(found and not found & asked for found in stated)
+
+
 def contradicted(question: str, texts: list[str]) -> bool:
-    """True when the question asks about one value of a qualifier (二期, 国家级) and the events it is about
-    each state only other values of it (一期, 省级): they are about something else of the same name. A phase
-    (of a project, of clinical trials) must be stated outright: an entry that names no phase does not answer
-    a question about 三期临床."""
+    """True when the question asks about one value of a qualifier and the events it is about each state only
+    other values of it: another phase (一期 for 二期), level (省级 for 国家级), rank (第五 for 第三) or assessment
+    year (2019年 for 2018年度): they are about something else of the same name. A phase (of a project, of
+    clinical trials) must be stated outright: an entry that names no phase does not answer 三期临床."""
     for number, slot in enumerate(_QUALIFIERS):
         asked = {value for value, pattern in slot.items() if pattern.search(question)}
-        if len(asked) != 1:
-            continue
         stated = [{v for v, p in slot.items() if p.search(t)} for t in texts]
-        if number == 0 and not any(values & asked for values in stated):
+        if number == 0 and len(asked) == 1 and not any(values & asked for values in stated):
             return True
-        if stated and all(values and not values & asked for values in stated):
+        if _only_others(asked, stated):
             return True
-    # Another rank: the question says the park came third, the events report it fifth.
-    asked_ranks = _ranks(question)
-    if len(asked_ranks) == 1 and texts:
-        stated_ranks = [_ranks(t) for t in texts]
-        if all(found and not found & asked_ranks for found in stated_ranks):
-            return True
-    # An assessment of another year: the question asks about 2018年度, the events report 2019's.
+    if _only_others(_ranks(question), [_ranks(t) for t in texts]):
+        return True
+    if _only_others(_editions(question), [_editions(t) for t in texts]):
+        return True
     years = {a or b for a, b in _YEAR_ASKED.findall(question)}
-    if len(years) == 1 and texts:
-        stated_years = [set(_YEAR_STATED.findall(t)) for t in texts]
-        if all(found and not found & years for found in stated_years):
-            return True
-    return False
+    return _only_others(years, [set(_YEAR_STATED.findall(t)) for t in texts])

@@ -170,6 +170,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("cn_year_part", re.compile(r"(?:(\d{4})年)?(年初|年底|年末|年终|岁末)")),
     ("en_range", re.compile(
         rf"\b(?:between|from)\s+({_MONTH_EN})\s+(\d{{1,2}}){_ORD}\s+(?:and|to|until|till|through)\s+(?:({_MONTH_EN})\s+)?(\d{{1,2}}){_ORD}\b", re.I)),
+    ("en_range_dash", re.compile(
+        rf"\b({_MONTH_EN})\s+(\d{{1,2}}){_ORD}\s*(?:-|–|—|to|through|until|till)\s*({_MONTH_EN})\s+(\d{{1,2}}){_ORD}\b(?:,?\s*(\d{{4}}))?", re.I)),
     ("en_day_range", re.compile(
         rf"\b({_MONTH_EN})\s+(\d{{1,2}}){_ORD}\s*(?:-|–|—|to|through|until|and)\s*(\d{{1,2}}){_ORD}\b(?:,?\s*(\d{{4}}))?", re.I)),
     ("en_month_day", re.compile(rf"\b({_MONTH_EN})\s+(\d{{1,2}}){_ORD}\b(?:,?\s*(\d{{4}}))?", re.I)),
@@ -296,6 +298,13 @@ def _match_spans(kind: str, m: re.Match[str], invalid: list[str]) -> list[Span] 
             invalid.append(text)
             return []
         return [Span((month, first), (month, last), year, text)]  # type: ignore[arg-type]
+    if kind == "en_range_dash":
+        month, day, end_month, end_day = _en_month(m.group(1)), int(m.group(2)), _en_month(m.group(3)), int(m.group(4))
+        year = _year(m.group(5))
+        if not (_valid(month, day, year) and _valid(end_month, end_day, year)) or (end_month, end_day) < (month, day):
+            invalid.append(text)
+            return []
+        return [Span((month, day), (end_month, end_day), year, text)]  # type: ignore[arg-type]
     if kind == "en_range":
         month = _en_month(m.group(1))
         end_month = _en_month(m.group(3)) if m.group(3) else month

@@ -183,6 +183,8 @@ def test_numbers_with_their_unit_are_key_terms_but_dates_are_not(keys: KeyTerms)
         ("What are the opening hours of the branch?", "hours"),
         ("What is the peak computing power of the centre in petaflops?", "computing power"),
         ("她哪年进的研究所", "appointment"),
+        ("中南中心啥时候能封顶？", "completion"),
+        ("When was the tower topped out?", "completion"),
         ("泽布替尼是用来治什么病的？", "indication"),
         ("What are the school fees like?", "money"),
         ("分行的营运资金有多少？", "money"),
@@ -245,6 +247,10 @@ def test_a_role_asked_about_must_be_the_role_named(texts: list[str]) -> None:
         ("园区在国家高新区评价中综合排名第三，靠的是哪些指标？", "园区在国家高新区评价结果中综合排名第五。", True),
         ("Why did SIP slip to second place in the evaluation?", "园区在考核评价结果中排名第一。", True),
         ("园区在国家高新区评价中排第几？", "园区在国家高新区评价结果中综合排名第五。", False),
+        # Another edition of a recurring event.
+        ("第十届纳米技术产业博览会开了几天？", "第十一届中国国际纳米技术产业博览会在苏州国际博览中心举办。", True),
+        ("Who curated the 6th Jinji Lake Biennale?", "2020第五届苏州·金鸡湖双年展开幕。", True),
+        ("第十一届纳博会在哪办的？", "第十一届中国国际纳米技术产业博览会在苏州国际博览中心举办。", False),
     ],
 )
 def test_a_qualifier_the_events_give_only_other_values_of(question: str, event: str, contradicts: bool) -> None:

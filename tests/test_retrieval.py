@@ -198,8 +198,9 @@ FLOORS = {
     "twelfth.jsonl": (0.97, 0.95, 0.83, 1, None),
     "thirteenth.jsonl": (0.97, 0.95, 0.83, 1, None),
     "fourteenth.jsonl": (0.97, 0.97, 0.87, 1, None),
-    "fifteenth.jsonl": (0.95, 0.93, 0.54, 1, None),
-    "ninth.jsonl": (0.96, 0.96, 0.77, 1, None),  # held back to the end: measured once, untouched  # false premises: the hardest no-answer questions
+    "fifteenth.jsonl": (0.95, 0.93, 0.58, 1, None),
+    "sixteenth.jsonl": (0.97, 0.97, 0.77, 1, None),
+    "ninth.jsonl": (0.96, 0.96, 0.77, 1, None),  # held back, then measured once  # false premises: the hardest no-answer questions
 }
 
 
