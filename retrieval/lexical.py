@@ -207,6 +207,7 @@ _FRAME_ZH = set("""
 今年 去年 明年 当年 那年 今天 昨天 当天 那天 这天 本月 上月 下月 春天 夏天 秋天 冬天 年内 全年 本年 当时 期间 同期
 外地 本地 当地 外省 异地 各地 外面 国外 海外
 中方 韩方 新方 美方 日方 德方 外方 双方 对方 合作方 甲方 乙方
+节点 里程碑 亮点 看点 要事
 多长时间 多久 多少钱 多少次
 """.split())
 
@@ -217,6 +218,7 @@ venue place location site spot designation title status honour honor award prize
 sale sales approval amount number figure size scale total cost price value share rate stage step steps progress
 detail details purpose reason result results outcome role type kind category name names
 world-class first-ever novel special particular specific certain various several following latest recent
+proportion percentage ratio roughly approximately nearly around
 """.split())
 
 
@@ -381,9 +383,10 @@ class KeyTerms:
                     # A concept the chronicle never mentions in any of its Chinese words (metro → 地铁). An
                     # exact-gloss lookup misses synonyms the chronicle may use, so a common word weighs less
                     # than a name; a capitalised one (Apple → 苹果, Tesla → 特斯拉) is a name it lacks.
-                    name = word[0].isupper() and not is_pinyin(word) and _lone(words, position)
-                    weight = self.unknown_weight if name else self.unknown_weight / 2
+                    # A framing word is never a name, even capitalised at the start of a sentence ("Roughly").
                     frame = any(form in _FRAME_EN for form in lemmas(lowered))
+                    name = word[0].isupper() and not is_pinyin(word) and _lone(words, position) and not frame
+                    weight = self.unknown_weight if name else self.unknown_weight / 2
                     terms.append(KeyTerm(word, (word,), weight, absent=not maybe and (name or not frame), proper=name))
                 continue
             # A capitalised word that is neither romanised Chinese nor in the dictionary is a foreign name

@@ -200,7 +200,8 @@ FLOORS = {
     "fourteenth.jsonl": (0.97, 0.97, 0.87, 1, None),
     "fifteenth.jsonl": (0.95, 0.93, 0.58, 1, None),
     "sixteenth.jsonl": (0.97, 0.97, 0.77, 1, None),
-    "ninth.jsonl": (0.96, 0.96, 0.77, 1, None),  # held back, then measured once  # false premises: the hardest no-answer questions
+    "ninth.jsonl": (0.97, 0.96, 0.77, 1, None),  # held back, then measured once
+    "seventeenth.jsonl": (0.96, 0.95, 0.80, 1, None),  # held back, then measured once  # false premises: the hardest no-answer questions
 }
 
 
