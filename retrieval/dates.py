@@ -189,7 +189,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("en_quarter", re.compile(
         r"\b(first|second|third|fourth|last|1st|2nd|3rd|4th)\s+quarter(?:\s+of)?(?:\s+(?:the\s+)?year)?(?:\s+(\d{4}))?\b|\bQ([1-4])\b", re.I)),
     ("en_year_part", re.compile(
-        r"\b(end|close|beginning|start)\s+of\s+(?:the\s+)?year\b|\byear[-\s]end\b|\b(?:at\s+)?new\s+year\b", re.I)),
+        r"\b(end|close|beginning|start)\s+of\s+(?:the\s+)?year\b|\byear[-\s]end\b|(?<!chinese\s)(?<!lunar\s)\b(?:at\s+)?new\s+year\b", re.I)),
     ("en_month", re.compile(rf"\b({_MONTH_EN})\b(?:,?\s*(\d{{4}}))?", re.I)),
 ]
 # "may" is also a verb: a bare "may" counts as the month only when something around it says it is a date.

@@ -134,3 +134,8 @@ def test_figures_with_a_point_are_not_dates(question: str) -> None:
 )
 def test_chat_words_beside_a_date_leave_a_date_question(question: str) -> None:
     assert parse_dates(question).spans and topic_of(parse_dates(question).rest) == ""
+
+
+@pytest.mark.parametrize("question", ["workers back after Chinese New Year", "after the Lunar New Year holiday"])
+def test_the_lunar_new_year_is_not_the_start_of_the_year(question: str) -> None:
+    assert parse_dates(question).spans == []

@@ -201,7 +201,8 @@ FLOORS = {
     "fifteenth.jsonl": (0.95, 0.93, 0.58, 1, None),
     "sixteenth.jsonl": (0.97, 0.97, 0.77, 1, None),
     "ninth.jsonl": (0.97, 0.96, 0.77, 1, None),  # held back, then measured once
-    "seventeenth.jsonl": (0.96, 0.95, 0.80, 1, None),  # held back, then measured once  # false premises: the hardest no-answer questions
+    "seventeenth.jsonl": (0.96, 0.95, 0.80, 1, None),  # held back, then measured once
+    "eighteenth.jsonl": (0.95, 0.92, 0.75, 2, None),  # held back, then measured once  # false premises: the hardest no-answer questions
 }
 
 
