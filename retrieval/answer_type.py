@@ -215,21 +215,23 @@ _ROLES_EN = {
     "chairman": "董事长|主席|理事长", "chairwoman": "董事长|主席|理事长", "ceo": "总裁|首席执行官|总经理",
     "dean": "院长", "premier": "总理", "vice premier": "副总理", "party secretary": "书记", "judge": "法官|庭长|院长",
 }
+_TITLES_EN = "|".join(sorted(_ROLES_EN, key=len, reverse=True))
 _ROLE_EN = re.compile(
-    r"\b(?:which|what)\s+(?:[\w\-]+\s+){0,2}?(" + "|".join(sorted(_ROLES_EN, key=len, reverse=True)) + r")s?\b|"
-    r"\bwho\s+(?:is|was|were|are)\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}?(" + "|".join(sorted(_ROLES_EN, key=len, reverse=True)) + r")s?\b",
+    rf"\b(?:which|what)\s+(?:[\w\-]+\s+){{0,2}}?({_TITLES_EN})s?\b|"
+    rf"\bwho\s+(?:is|was|were|are)\s+(?:the\s+)?(?:[\w\-]+\s+){{0,2}}?({_TITLES_EN})s?\b",
     re.I,
 )
 # "哪家医院", "which hospital": kinds of institution whose names say what they are (苏州大学附属第一医院), so the
 # answering event must name one of that kind.
-_INSTITUTIONS = {
-    "医院": ("医院", "hospitals?"), "大学": ("大学|高校", "universit(?:y|ies)"), "银行": ("银行", "banks?"),
-    "学校": ("学校|中学|小学|学院", "schools?"), "法院": ("法院|法庭", "courts?"),
-    "研究院": ("研究院|研究所|研究中心|实验室", "(?:research\\s+)?(?:institutes?|labs?|laborator(?:y|ies))"),
-}
+# Each kind: the Chinese words an answering event names it by, and how a question asks for it in English.
+_INSTITUTIONS = (
+    ("医院", "hospitals?"), ("大学|高校", "universit(?:y|ies)"), ("银行", "banks?"),
+    ("学校|中学|小学|学院", "schools?"), ("法院|法庭", "courts?"),
+    ("研究院|研究所|研究中心|实验室", "(?:research\\s+)?(?:institutes?|labs?|laborator(?:y|ies))"),
+)
 _INSTITUTION = re.compile(
-    r"哪(?:家|个|所|几家|些)(" + "|".join(zh for zh, _ in _INSTITUTIONS.values()) + r")|\bwhich\s+(?:\w+\s+)?("
-    + "|".join(en for _, en in _INSTITUTIONS.values()) + r")\b",
+    r"哪(?:家|个|所|几家|些)(" + "|".join(zh for zh, _ in _INSTITUTIONS) + r")|\bwhich\s+(?:\w+\s+)?("
+    + "|".join(en for _, en in _INSTITUTIONS) + r")\b",
     re.I,
 )
 
@@ -239,7 +241,7 @@ def expected_type(question: str) -> AnswerType | None:
     institution = _INSTITUTION.search(question)
     if institution:
         asked = institution.group(1) or institution.group(2)
-        for zh, en in _INSTITUTIONS.values():
+        for zh, en in _INSTITUTIONS:
             if re.fullmatch(zh, asked) or re.fullmatch(en, asked, re.I):
                 return AnswerType("institution", _INSTITUTION, re.compile(zh))
     role_en = _ROLE_EN.search(question)

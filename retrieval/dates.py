@@ -214,10 +214,7 @@ def _match_spans(kind: str, m: re.Match[str], invalid: list[str]) -> list[Span] 
         return [Span((month, day), (month, day), year, text)]
     if kind == "cn_day_onward":
         year, month, day = _year(m.group(1)), cn_number(m.group(2)), cn_number(m.group(3))
-        if not _valid(month, day, year):
-            invalid.append(text)
-            return []
-        return [Span((month, day), (12, 31), year, text)]  # type: ignore[arg-type]
+        return _days((month, day), (12, 31), year, text, invalid)
     if kind == "md_numeric":
         month, day = int(m.group(1)), int(m.group(2))
         if not _valid(month, day, None):
@@ -231,13 +228,7 @@ def _match_spans(kind: str, m: re.Match[str], invalid: list[str]) -> list[Span] 
         else:
             end_month = cn_number(m.group(4)) if m.group(4) else month
             end_day = cn_number(m.group(5))
-        if not (_valid(month, day, year) and _valid(end_month, end_day, year)):
-            invalid.append(text)
-            return []
-        if (end_month, end_day) < (month, day):
-            invalid.append(text)
-            return []
-        return [Span((month, day), (end_month, end_day), year, text)]  # type: ignore[arg-type]
+        return _days((month, day), (end_month, end_day), year, text, invalid)
     if kind == "cn_month_part":
         year, month = _year(m.group(1)), cn_number(m.group(2))
         if not _valid(month, None, year):
@@ -264,10 +255,7 @@ def _match_spans(kind: str, m: re.Match[str], invalid: list[str]) -> list[Span] 
         return [_week(month, word, year, text)]
     if kind == "cn_month_range":
         year, first, last = _year(m.group(1)), cn_number(m.group(2)), cn_number(m.group(3))
-        if not (_valid(first, None, year) and _valid(last, None, year)) or last < first:  # type: ignore[operator]
-            invalid.append(text)
-            return []
-        return [Span((first, 1), (last, _last_day(last, year)), year, text)]  # type: ignore[arg-type]
+        return _months(first, last, year, text, invalid)
     if kind == "cn_month":
         year, month = _year(m.group(1)), cn_number(m.group(2))
         if month is None:
@@ -287,40 +275,23 @@ def _match_spans(kind: str, m: re.Match[str], invalid: list[str]) -> list[Span] 
         return [Span((1, 1), (1, 31), year, text) if m.group(2) == "年初" else Span((12, 1), (12, 31), year, text)]
     if kind == "en_month_range":
         first, last = _en_month(m.group(1) or m.group(4)), _en_month(m.group(2) or m.group(5))
-        year = _year(m.group(3) or m.group(6))
-        if first is None or last is None or last < first:
-            invalid.append(text)
-            return []
-        return [Span((first, 1), (last, _last_day(last, year)), year, text)]
+        return _months(first, last, _year(m.group(3) or m.group(6)), text, invalid)
     if kind == "en_days_month":
         first, last, month, year = int(m.group(1)), int(m.group(2)), _en_month(m.group(3)), _year(m.group(4))
-        if not (_valid(month, first, year) and _valid(month, last, year)) or last < first:
-            invalid.append(text)
-            return []
-        return [Span((month, first), (month, last), year, text)]  # type: ignore[arg-type]
+        return _days((month, first), (month, last), year, text, invalid)
     if kind == "en_range_dash":
         month, day, end_month, end_day = _en_month(m.group(1)), int(m.group(2)), _en_month(m.group(3)), int(m.group(4))
-        year = _year(m.group(5))
-        if not (_valid(month, day, year) and _valid(end_month, end_day, year)) or (end_month, end_day) < (month, day):
-            invalid.append(text)
-            return []
-        return [Span((month, day), (end_month, end_day), year, text)]  # type: ignore[arg-type]
+        return _days((month, day), (end_month, end_day), _year(m.group(5)), text, invalid)
     if kind == "en_range":
         month = _en_month(m.group(1))
         end_month = _en_month(m.group(3)) if m.group(3) else month
         day, end_day = int(m.group(2)), int(m.group(4))
-        if not (_valid(month, day, None) and _valid(end_month, end_day, None)) or (end_month, end_day) < (month, day):
-            invalid.append(text)
-            return []
-        return [Span((month, day), (end_month, end_day), None, text)]
+        return _days((month, day), (end_month, end_day), None, text, invalid)
     if kind == "en_day_range":
         if _key(m.group(1)) == "may" and not m.group(2):
             return None
         month, day, end_day, year = _en_month(m.group(1)), int(m.group(2)), int(m.group(3)), _year(m.group(4))
-        if not (_valid(month, day, year) and _valid(month, end_day, year)) or end_day < day:
-            invalid.append(text)
-            return []
-        return [Span((month, day), (month, end_day), year, text)]
+        return _days((month, day), (month, end_day), year, text, invalid)
     if kind in ("en_month_day", "en_day_month"):
         if kind == "en_month_day":
             month, day = _en_month(m.group(1)), int(m.group(2))
@@ -355,6 +326,25 @@ def _match_spans(kind: str, m: re.Match[str], invalid: list[str]) -> list[Span] 
         year = _year(m.group(2))
         return [Span((month, 1), (month, _last_day(month, year)), year, text)]
     raise AssertionError(kind)
+
+
+def _days(
+    start: tuple[int | None, int | None], end: tuple[int | None, int | None], year: int | None, text: str, invalid: list[str]
+) -> list[Span]:
+    """The span from ``start`` to ``end`` (month, day) when both are real days in that order; otherwise ``text``
+    is noted as an invalid date and nothing is returned."""
+    if not (_valid(*start, year) and _valid(*end, year)) or end < start:
+        invalid.append(text)
+        return []
+    return [Span(start, end, year, text)]  # type: ignore[arg-type]
+
+
+def _months(first: int | None, last: int | None, year: int | None, text: str, invalid: list[str]) -> list[Span]:
+    """The months ``first`` to ``last`` when both are real months in that order; otherwise noted as invalid."""
+    if not (_valid(first, None, year) and _valid(last, None, year)) or last < first:  # type: ignore[operator]
+        invalid.append(text)
+        return []
+    return [Span((first, 1), (last, _last_day(last, year)), year, text)]  # type: ignore[arg-type]
 
 
 def _week(month: int, word: str, year: int | None, label: str) -> Span:

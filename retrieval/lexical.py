@@ -208,7 +208,7 @@ _FRAME_ZH = set("""
 外地 本地 当地 外省 异地 各地 外面 国外 海外
 中方 韩方 新方 美方 日方 德方 外方 双方 对方 合作方 甲方 乙方
 节点 里程碑 亮点 看点 要事
-多长时间 多久 多少钱 多少次
+多长时间 多少钱 多少次
 """.split())
 
 # English words that say what kind of fact is asked for, not what it is about: no translation of theirs in the
@@ -222,11 +222,11 @@ proportion percentage ratio roughly approximately nearly around
 """.split())
 
 
-# A number and the one or two characters after it; not a date (20年, 8月, 3日, 5号), which dates.py reads.
 # Letters and digits joined by + (10+N, 5G+): codes that words and numbers alone would cut apart.
 _CODE = re.compile(r"(?<![0-9A-Za-z+])[0-9A-Za-z]+(?:\+[0-9A-Za-z]+)+\+?|(?<![0-9A-Za-z+])[0-9A-Za-z]+\+(?![0-9A-Za-z])")
 # jieba's count under which a dictionary word is rare enough to be a name (华为 373, 国家 far above).
 EVERYDAY_NAME_COUNT = 1000
+# A number and the one or two characters after it; not a date (20年, 8月, 3日, 5号), which dates.py reads.
 _COUNTED = re.compile(r"(?<![0-9.])(?!(?:19|20)[0-9]{2}(?![0-9.]))([0-9]+(?:\.[0-9]+)?)(?![年月日])(?!号(?![\u4e00-\u9fff]))[\u4e00-\u9fff]{1,2}")
 
 
@@ -322,7 +322,13 @@ class KeyTerms:
         return count
 
     def weight(self, term: str) -> float:
-        count = self.document_frequency(term)
+        return self._idf(self.document_frequency(term))
+
+    def weight_any(self, alternatives: tuple[str, ...]) -> float:
+        """The weight of a term any of whose ``alternatives`` an event may hold."""
+        return self._idf(self.df_any(alternatives))
+
+    def _idf(self, count: int) -> float:
         return math.log((self.n + 1) / (count + 0.5)) if count else self.unknown_weight
 
     def extract(self, question: str) -> list[KeyTerm]:
@@ -360,7 +366,7 @@ class KeyTerms:
                     break
         for label, matches in self.romanised(remaining):
             # Pinyin the chronicles have in characters: 蓝绍敏 for "Lan Shaomin".
-            terms.append(KeyTerm(label, matches, math.log((self.n + 1) / (self.df_any(matches) + 0.5))))
+            terms.append(KeyTerm(label, matches, self.weight_any(matches)))
             remaining = remaining.replace(label, " ")
         words = re.findall(r"[A-Za-z][A-Za-z0-9\-']+|[0-9]+[A-Za-z][A-Za-z0-9]*", remaining)
         for position, word in enumerate(words):
@@ -378,7 +384,7 @@ class KeyTerms:
                 # 工厂, station → 站 in 服务站): the concept may be there, so it is not known to be absent.
                 maybe = any(len(t) == 1 and t in self._joined for t in found)
                 if present:
-                    terms.append(KeyTerm(word, present, math.log((self.n + 1) / (self.df_any(present) + 0.5))))
+                    terms.append(KeyTerm(word, present, self.weight_any(present)))
                 else:
                     # A concept the chronicle never mentions in any of its Chinese words (metro → 地铁). An
                     # exact-gloss lookup misses synonyms the chronicle may use, so a common word weighs less
@@ -420,7 +426,7 @@ class KeyTerms:
                 if len(singles) >= 3:
                     short_for = self._abbreviated(singles)
                     if short_for:
-                        found_short.append(self._short_for(singles, short_for))
+                        found_short.append(KeyTerm(singles, short_for, self.weight_any(short_for)))
                     else:
                         found.append(singles)
                 singles = ""
@@ -432,7 +438,7 @@ class KeyTerms:
                 if short_for:
                     # An abbreviation of the chronicle's full form (超算 → 超级计算, 经开区 → 经济技术开发区):
                     # the question names something the chronicle has, in other words.
-                    found_short.append(self._short_for(word, short_for))
+                    found_short.append(KeyTerm(word, short_for, self.weight_any(short_for)))
                 elif (
                     len(word) >= 2
                     and word not in self._joined
@@ -453,9 +459,6 @@ class KeyTerms:
         """True for a name whose character is also grammar (华为: 为), which the chronicles use: a rare
         dictionary word that names a thing."""
         return gram in self.df and names_a_thing(gram) and (chinese_words().get(gram) or EVERYDAY_NAME_COUNT) < EVERYDAY_NAME_COUNT
-
-    def _short_for(self, word: str, full: tuple[str, ...]) -> KeyTerm:
-        return KeyTerm(word, full, math.log((self.n + 1) / (self.df_any(full) + 0.5)))
 
     def _abbreviated(self, word: str) -> tuple[str, ...]:
         """The chronicles' stretches that ``word`` abbreviates: its characters in order, within one clause,

@@ -157,6 +157,11 @@ def build(path: Path = DEFAULT_PATH) -> Path:
     return path
 
 
+def is_current(path: Path) -> bool:
+    """True when ``path`` is a compiled lexicon of the installed CC-CEDICT and jieba dictionary, this schema."""
+    return _valid(path, _signature(_source(*_CEDICT_FILE), _source(*_JIEBA_FILE)))
+
+
 def _valid(path: Path, signature: str) -> bool:
     try:
         db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
@@ -182,19 +187,18 @@ class _Lexicon:
 
     def _open(self) -> sqlite3.Connection:
         if self._db is None:
-            signature = _signature(_source(*_CEDICT_FILE), _source(*_JIEBA_FILE))
-            if not _valid(self.path, signature):
+            if not is_current(self.path):
                 log.info("building the word lexicon %s (once; `make setup` does it ahead of time)", self.path)
                 try:
                     build(self.path)
                 except OSError as exc:  # a read-only install: build it in memory for this process
                     log.warning("cannot write the lexicon %s (%s); building it in memory", self.path, exc)
-                    return self._in_memory(signature)
+                    return self._in_memory()
             self._db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
             self._read_meta(self._db)
         return self._db
 
-    def _in_memory(self, signature: str) -> sqlite3.Connection:
+    def _in_memory(self) -> sqlite3.Connection:
         import tempfile
 
         with tempfile.TemporaryDirectory() as folder:
@@ -349,8 +353,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=DEFAULT_PATH, help=f"the SQLite file (default: {DEFAULT_PATH})")
     args = parser.parse_args(argv)
     path = args.out.expanduser().resolve()
-    signature = _signature(_source(*_CEDICT_FILE), _source(*_JIEBA_FILE))
-    if _valid(path, signature):
+    if is_current(path):
         print(f"up to date: {path}")
         return 0
     try:

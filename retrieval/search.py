@@ -50,10 +50,10 @@ _FILLER = re.compile(
     r"\b(?:what|which|happened|happen|happening|did|does|do|anything|something|events?|news|in|on|at|during|the|"
     r"park|sip|suzhou|industrial|tell|me|about|of|going|list|show|there|were|was|is|are|any|all|took|place|"
     r"from|to|between|and|what's|whats|so|far|year|month|day|days|that|it|first|last|week|notable|important|"
-    r"major|key|main|occurred|occur|held|organised|organized|record|records|recorded|report|reports|reported|logged|noted|entries|entry|chronicle|did|go|on|went\s+on|goes\s+on|give|me|a|an|rundown|"
-    r"summary|overview|recap|review|highlights?|happenings|new|there|one|two|three|four|five|six|seven|eight|"
+    r"major|key|main|occurred|occur|held|organised|organized|record|records|recorded|report|reports|reported|logged|noted|entries|entry|chronicle|go|went\s+on|goes\s+on|give|a|an|rundown|"
+    r"summary|overview|recap|review|highlights?|happenings|new|one|two|three|four|five|six|seven|eight|"
     r"nine|ten|couple|few|hey|hi|hello|bot|please|thanks|thank|you|i|my|we|us|need|want|full|complete|whole|entire|"
-    r"everything|anything|something|know|like|could|would|can|for|that|this|going|on)\b",
+    r"everything|know|like|could|would|can|for|this)\b",
     re.I,
 )
 HOLIDAY_WINDOW_DAYS = 7
@@ -261,10 +261,12 @@ class Retriever:
     def is_no_match(self, terms: Sequence[KeyTerm], dense: np.ndarray, order: np.ndarray) -> bool:
         """True when nothing ranked high enough is about the question (see docs/retrieval.md).
 
-        A key term no chronicle contains (a specific word or a foreign name: 音乐节, Samsung) decides unless
-        the dense score is well above the corpus average; otherwise the question's key terms (Chinese
-        bigrams, glossary terms, foreign names; rare and unknown ones weigh most) must mostly appear in one of
-        the top events; when it has no key term at all, the dense score's distance from the average decides.
+        A proper name no chronicle contains (李显龙, Samsung) decides alone; absent Chinese words carrying half
+        the question's key-term weight decide unless dense search is very sure; any other key term no
+        chronicle contains (音乐节) decides unless the dense score is well above the corpus average. Otherwise
+        the question's key terms (Chinese bigrams, glossary terms, foreign names; rare and unknown ones weigh
+        most) must mostly appear in one of the top events; when it has no key term at all, the dense score's
+        distance from the average decides.
         """
         pool = order[: self.params.coverage_pool]
         spread = float(dense.std()) or 1.0
