@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,12 @@ TYPES: tuple[AnswerType, ...] = (
         re.compile(rf"第\s*(?:{_NUMBER})|前\s*(?:{_NUMBER})|首位|榜首|第一|首个|十佳|百强|领先"),
     ),
     AnswerType(
+        "exhibitors",
+        re.compile(r"多少家?(?:企业|单位|展商|公司)?参展|参展(?:企业|商|单位|公司)(?:有|是)?多少|"
+                   r"\bhow\s+many\s+(?:[\w\-]+\s+){0,2}?(?:exhibitors|exhibiting)\b", re.I),
+        re.compile(rf"(?:{_NUMBER})\s*(?:多|余)?\s*(?:家|个)[\u4e00-\u9fff]{{0,4}}参展|参展[\u4e00-\u9fff]{{0,4}}(?:{_NUMBER})"),
+    ),
+    AnswerType(
         "people",
         re.compile(
             r"多少人|几个人|多少名|多少位|几名|几位|人口|人次|"
@@ -135,8 +142,11 @@ TYPES += (
     AnswerType(
         "winner",
         re.compile(r"夺冠|冠军|获胜|谁赢|赢了|胜者|比分|谁拿了?第一|\b(?:who|which\s+\w+)\s+won\b|\bwinners?\b|\bchampions?\b|"
+                   r"(?:[一二三特]等奖|[金银铜]奖|大奖)[\u4e00-\u9fff]{0,4}?(?:是?(?:谁|哪)|给了|颁给|花落)|"
                    r"\bfinal\s+score\b|\bwhat\s+was\s+the\s+score\b", re.I),
-        re.compile(r"冠军|夺冠|获胜|战胜|一等奖|金奖|特等奖|第一名|获奖|中标|获评|荣获|夺得|摘得|\d+\s*[:：比]\s*\d+"),
+        # An award won, not only named ("“产品金奖”3个奖项揭晓" names no winner).
+        re.compile(r"冠军|夺冠|获胜|战胜|(?:获|获得|荣获|摘得|夺得)[^，。；]{0,12}(?:一等奖|金奖|特等奖|第一名)|获奖|中标|获评|荣获|夺得|摘得|"
+                   r"\d+\s*[:：比]\s*\d+"),
     ),
     AnswerType(
         "organiser",
@@ -228,6 +238,7 @@ _INSTITUTIONS = (
     ("医院", "hospitals?"), ("大学|高校", "universit(?:y|ies)"), ("银行", "banks?"),
     ("学校|中学|小学|学院", "schools?"), ("法院|法庭", "courts?"),
     ("研究院|研究所|研究中心|实验室", "(?:research\\s+)?(?:institutes?|labs?|laborator(?:y|ies))"),
+    ("团队|球队|战队|队伍|俱乐部", "teams?|clubs?"),
 )
 _INSTITUTION = re.compile(
     r"哪(?:家|个|所|几家|些)(" + "|".join(zh for zh, _ in _INSTITUTIONS) + r")|\bwhich\s+(?:\w+\s+)?("
@@ -236,14 +247,54 @@ _INSTITUTION = re.compile(
 )
 
 
+# A question asking which organisation or who ("which Korean institutes signed", "哪家企业", "谁"): its answer
+# is a name the question cannot hold.
+_ASKS_WHO = re.compile(
+    r"哪(?:家|个|所|几家|些|位)(?:企业|公司|机构|单位|团队|高校|大学|银行|医院|院所|研究院|学校)?|谁|"
+    r"\bwhich\s+(?:[\w\-]+\s+){0,3}?(?:compan(?:y|ies)|firms?|enterprises?|institut(?:e|es|ion|ions)|"
+    r"universit(?:y|ies)|banks?|partners?|organi[sz]ations?|hospitals?|consorti(?:um|a)|teams?|schools?|"
+    r"investors?|groups?|labs?|laborator(?:y|ies)|players?|brands?)\b|\bwho(?:m|se)?\b",
+    re.I,
+)
+
+
+def asks_who(question: str) -> bool:
+    """True when the question asks which organisation or person: the answer names someone it does not."""
+    return bool(_ASKS_WHO.search(question))
+
+
+# "哪家公司", "which companies": the answering event names a company, by its legal form (有限公司, 集团), as a
+# firm of a trade ("企业贝康医疗"), by a short name the glossary knows (罗氏, 丹纳赫) or by a code (360);
+# "考察园区" names none.
+_COMPANY = re.compile(
+    r"哪(?:家|个|几家|些)[\u4e00-\u9fff]{0,4}?(?:企业|公司|药企|厂商|厂家)|\bwhich\s+(?:[\w\-]+\s+){0,2}?(?:compan(?:y|ies)|firms?|enterprises?)\b",
+    re.I,
+)
+
+
+@lru_cache(maxsize=1)
+def _company_evidence() -> re.Pattern[str]:
+    from .lexical import load_glossary
+
+    short = {word for entry in load_glossary() if entry.is_name for word in entry.expansion.split()}
+    return re.compile(
+        r"公司|集团|股份|企业[\u4e00-\u9fff]{2,4}(?:医疗|科技|生物|医药|软件|制药|电子|药业|智能|材料|信息)|(?<![0-9A-Za-z])(?!(?:19|20)\d\d(?!\d))[0-9A-Za-z]{2,}(?=[\u4e00-\u9fff])|"
+        + "|".join(re.escape(word) for word in sorted(short, key=len, reverse=True))
+    )
+
+
 def expected_type(question: str) -> AnswerType | None:
     """The kind of fact ``question`` asks for, when it is one whose answer a text visibly holds."""
+    if _WINNER.asks.search(question):
+        return _WINNER  # "which team won": the winner, not any team
     institution = _INSTITUTION.search(question)
     if institution:
         asked = institution.group(1) or institution.group(2)
         for zh, en in _INSTITUTIONS:
             if re.fullmatch(zh, asked) or re.fullmatch(en, asked, re.I):
                 return AnswerType("institution", _INSTITUTION, re.compile(zh))
+    if _COMPANY.search(question):
+        return AnswerType("company", _COMPANY, _company_evidence())
     role_en = _ROLE_EN.search(question)
     if role_en:
         title = (role_en.group(1) or role_en.group(2)).lower()
@@ -256,6 +307,9 @@ def expected_type(question: str) -> AnswerType | None:
         if kind.asks.search(question):
             return kind
     return None
+
+
+_WINNER = next(kind for kind in TYPES if kind.name == "winner")
 
 
 # Qualifiers whose values exclude each other: an event about a project's 一期 does not answer a question about
@@ -292,8 +346,11 @@ _EN_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "s
                 "eighth": 8, "ninth": 9, "tenth": 10, "top": 1}
 _RANK = re.compile(
     r"(?:排名|排|位居|位列|名列|列|居)第\s*([一二三四五六七八九十]|\d{1,2})(?!\d)|第\s*([一二三四五六七八九十]|\d{1,2})\s*名|"
+    # "评估第一", "全国第一" (not "全球第二款", "第一届"): the place won in an assessment or a field.
+    r"(?:全国|全省|全市|全球|评估|考核|评价|评比|测评|综合)第\s*([一二三四五六七八九十]|\d{1,2})(?![\d届次代批季期个家款])|"
     r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top)\s+(?:place|spot|position)\b|"
-    r"\branked?\s+(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b|\bno\.\s*(\d{1,2})\b",
+    r"\b(?:ranked?|ranks|came|come|comes|finished|placed)\s+(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b|"
+    r"\bno\.\s*(\d{1,2})\b",
     re.I,
 )
 
@@ -301,7 +358,7 @@ _RANK = re.compile(
 # The edition of a recurring event: 第五届, "the 11th expo".
 _EDITION = re.compile(
     r"第\s*([一二三四五六七八九十]{1,3}|\d{1,3})\s*(?:届|次会议|次全体会议)|"
-    r"\b(\d{1,3})(?:st|nd|rd|th)\s+(?:[A-Z][\w\-]*\s+){0,6}?(?:edition|session|expo|exposition|fair|forum|summit|"
+    r"\b(\d{1,3})(?:st|nd|rd|th)\s+(?:\(?[A-Z][\w\-]*\)?\s+){0,6}?(?:edition|session|expo|exposition|fair|forum|summit|"
     r"conference|congress|biennale|biennial|festival|meeting|week|competition|contest|games|awards?|plenary)\b",
     re.I,
 )

@@ -186,10 +186,20 @@ get got make made take took give gave go went come came become became begin bega
 receive received hold held take place took place see say said tell know want need use used find found
 first second third last next new old big small large great good best more most many much some any other
 year years month months day days time times date dates week weeks 2020 today yesterday ago
-park sip suzhou industrial china chinese jiangsu city local area areas region there here where what which who
+park sip suzhou industrial china chinese sino jiangsu city local area areas region there here where what which who
 how why whom whose that this these those it its they them their he she his her we our you your
 also very just only even still yet already ever really about around after before during between into onto
 something anything everything thing things kind type way ways part parts lot lots one ones two three four five
+""".split())
+
+
+# An English word or a code (5G); a hyphen joins two words ("Vietnam-Singapore", "Su-Xiang").
+_WORD = re.compile(r"[A-Za-z][A-Za-z0-9']+|[0-9]+[A-Za-z][A-Za-z0-9]*")
+# Month and weekday names and their short forms, which a date question leaves behind ("Oct 28 - Oct 31").
+_CALENDAR_EN = set("""
+january february march april may june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec
+monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun
 """.split())
 
 
@@ -244,6 +254,8 @@ class KeyTerm:
     absent: bool = False
     # A proper name (李显龙, 汇丰, Samsung): when absent, the question is about someone or something else.
     proper: bool = False
+    # A foreign name no dictionary knows (Deloitte, Optune): the chronicle may name it in Chinese, or not at all.
+    foreign: bool = False
 
 
 def segment(run: str) -> list[str]:
@@ -266,15 +278,31 @@ def segment(run: str) -> list[str]:
     return out
 
 
-def _lone(words: Sequence[str], position: int) -> bool:
-    """True when no capitalised word stands next to ``words[position]``: it is a name, not part of a title."""
-    neighbours = [words[j] for j in (position - 1, position + 1) if 0 <= j < len(words)]
-    return not any(n[0].isupper() and n.lower() not in _STOP_LATIN and n.lower() not in _GENERIC_EN for n in neighbours)
+def _lone(word: str, context: Sequence[str]) -> bool:
+    """True when no capitalised dictionary word stands next to ``word`` in ``context`` (the question's words):
+    it is a name, not part of a translated title ("National Civilized Unit"). A name beside it ("Hanoi",
+    "Singapore") or a framing word ("Details") makes no title."""
+    for position in [i for i, w in enumerate(context) if w == word] or [-2]:
+        neighbours = [context[j] for j in (position - 1, position + 1) if 0 <= j < len(context)]
+        if not any(_titled(n) for n in neighbours):
+            return True
+    return False
+
+
+def _titled(word: str) -> bool:
+    """True for a capitalised dictionary word that is not a name: a word of a translated title."""
+    lowered = word.lower()
+    if not word[0].isupper() or lowered in _STOP_LATIN or lowered in _GENERIC_EN or lowered in _FRAME_EN:
+        return False
+    found = translations(lowered)
+    return bool(found) and not any(is_proper_name(t) for t in found)
 
 
 def split_pinyin(word: str) -> list[str] | None:
-    """``word`` cut into pinyin syllables, fewest first ("shaomin" → shao, min); None when it is not pinyin."""
-    known = syllables()
+    """``word`` cut into pinyin syllables, fewest first ("shaomin" → shao, min); None when it is not pinyin.
+
+    Interjections (r, m, ng, o…) are not syllables of names: "Moderna" is not mo-de-r-na."""
+    known = syllables() - _INTERJECTIONS
     best: list[list[str] | None] = [None] * (len(word) + 1)
     best[len(word)] = []
     for i in range(len(word) - 1, -1, -1):
@@ -285,9 +313,13 @@ def split_pinyin(word: str) -> list[str] | None:
     return best[0]
 
 
+_INTERJECTIONS = frozenset({"r", "m", "n", "ng", "hm", "hng", "o", "ê"})
+
+
+@lru_cache(maxsize=4096)
 def is_pinyin(word: str) -> bool:
     """True for a romanised Chinese word (Rong, Yizhan, Jinji): the corpus has it in characters."""
-    return bool(_PINYIN.match(word))
+    return bool(_PINYIN.match(word)) and split_pinyin(word.lower()) is not None
 
 
 class KeyTerms:
@@ -331,10 +363,12 @@ class KeyTerms:
     def _idf(self, count: int) -> float:
         return math.log((self.n + 1) / (count + 0.5)) if count else self.unknown_weight
 
-    def extract(self, question: str) -> list[KeyTerm]:
-        """The question's key terms."""
+    def extract(self, question: str, context: str = "") -> list[KeyTerm]:
+        """The question's key terms; ``question`` may be only its topic, and ``context`` the whole of it."""
         terms: list[KeyTerm] = []
         remaining, lowered = question, question.lower()
+        # The words around a name, before any is read or cut as filler ("Belt and Road industrial park in Thailand").
+        context = [re.sub(r"'s$", "", w).strip("'") for w in _WORD.findall((context or question).replace("’", "'"))]
         for entry in load_glossary():
             if entry.search(remaining, lowered):
                 alternatives = tuple(entry.expansion.split())
@@ -368,9 +402,9 @@ class KeyTerms:
             # Pinyin the chronicles have in characters: 蓝绍敏 for "Lan Shaomin".
             terms.append(KeyTerm(label, matches, self.weight_any(matches)))
             remaining = remaining.replace(label, " ")
-        words = re.findall(r"[A-Za-z][A-Za-z0-9\-']+|[0-9]+[A-Za-z][A-Za-z0-9]*", remaining)
-        for position, word in enumerate(words):
-            lowered = word.lower().strip("'")
+        words = [w.strip("'") for w in _WORD.findall(remaining)]
+        for word in words:
+            lowered = word.lower()
             if lowered in _STOP_LATIN or lowered in _GENERIC_EN or len(lowered) < 2:
                 continue
             if lowered in self._lowered:
@@ -391,15 +425,22 @@ class KeyTerms:
                     # than a name; a capitalised one (Apple → 苹果, Tesla → 特斯拉) is a name it lacks.
                     # A framing word is never a name, even capitalised at the start of a sentence ("Roughly").
                     frame = any(form in _FRAME_EN for form in lemmas(lowered))
-                    name = word[0].isupper() and not is_pinyin(word) and _lone(words, position) and not frame
+                    # Pinyin is a name when its translations are (Hangzhou → 杭州).
+                    not_chinese = not is_pinyin(word) or all(is_proper_name(t) for t in chinese)
+                    name = word[0].isupper() and not_chinese and _lone(word, context) and not frame
                     weight = self.unknown_weight if name else self.unknown_weight / 2
-                    terms.append(KeyTerm(word, (word,), weight, absent=not maybe and (name or not frame), proper=name))
+                    terms.append(
+                        KeyTerm(word, (word,), weight, absent=not maybe and (name or not frame), proper=name, foreign=name)
+                    )
                 continue
             # A capitalised word that is neither romanised Chinese nor in the dictionary is a foreign name
             # (Pfizer; Hsien and Loong in "Lee Hsien Loong"); capitalised dictionary words of a phrase
             # ("National Civilized Unit") are a translated title and were looked up above.
             if word[0].isupper() and not is_pinyin(word) and len(word) > 2:
-                terms.append(KeyTerm(word, (word,), self.unknown_weight))
+                # Written in lower case after its capital and standing alone, it is the name of a company or
+                # a product (Deloitte, Pfizer, Optune), not part of a title or an acronym (MTI, ECOM).
+                lone = word[1:].islower() and len(word) >= 4 and _lone(word, context) and lowered not in _CALENDAR_EN
+                terms.append(KeyTerm(word, (word,), self.unknown_weight, foreign=lone))
         return terms
 
     def _absent_words(self, run: str, unknown: Sequence[bool]) -> list[KeyTerm]:

@@ -12,16 +12,17 @@ import threading
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 
-from .answer_type import contradicted, expected_type
+from .answer_type import asks_who, contradicted, expected_type
 from .dates import DateQuery, parse_dates
 from .embedding import Embedder
-from .entities import MARKETS, Anchor, Entities, apart
+from .entities import MARKETS, Anchor, Entities, apart, core, organisations
 from .events import Event
 from .index import ChronicleIndex
-from .lexical import BM25, KeyTerm, KeyTerms, expand, load_glossary, tokens
+from .lexical import BM25, GlossaryEntry, KeyTerm, KeyTerms, expand, load_glossary, tokens
 from .lexicon import chinese_words
 
 # Words that make a question ask for every matching event rather than the best one.
@@ -116,8 +117,38 @@ def is_list_question(question: str) -> bool:
 
 
 def topic_of(rest: str) -> str:
-    """The content words of a question once dates and "what happened" filler are gone."""
-    return _PUNCT.sub(" ", _FILLER.sub(" ", _POSSESSIVE.sub("", rest))).strip(" -")
+    """The content words of a question once dates and "what happened" filler are gone.
+
+    Glossary terms keep their filler words ("Ministry of Commerce", "Bank of China", "main board") and their
+    possessives ("Supreme People's Court"): cut to "Ministry Commerce" they would no longer be found.
+    """
+    lowered = rest.lower()
+    spans = sorted(
+        m.span()
+        for entry in _filler_terms()
+        if entry.search(rest, lowered)
+        for m in entry.pattern.finditer(rest)
+    )
+    pieces, end = [], 0
+    for start, stop in spans:
+        if start >= end:
+            pieces += [_filler_out(rest[end:start]), rest[start:stop]]
+            end = stop
+    pieces.append(_filler_out(rest[end:]))
+    return " ".join(pieces).strip(" -")
+
+
+def _filler_out(text: str) -> str:
+    return _PUNCT.sub(" ", _FILLER.sub(" ", _POSSESSIVE.sub("", text))).strip()
+
+
+@lru_cache(maxsize=1)
+def _filler_terms() -> tuple[GlossaryEntry, ...]:
+    """The English glossary terms that hold filler words or a possessive but are not filler themselves."""
+    return tuple(
+        entry for entry in load_glossary()
+        if entry.term.isascii() and _filler_out(entry.term) != entry.term and _PUNCT.sub("", _filler_out(entry.term))
+    )
 
 
 def matched_terms(text: str, query_text: str) -> tuple[str, ...]:
@@ -207,7 +238,7 @@ class Retriever:
         topic = topic_of(dates.rest)
         is_list = is_list_question(question)
 
-        terms = self.keys.extract(topic) if topic else []
+        terms = self.keys.extract(topic, question) if topic else []
         # What is left beside the dates may be only words no event could match ("之间", "for", "出了"):
         # then the question is only a date too.
         if dates.spans and not terms:
@@ -235,6 +266,7 @@ class Retriever:
             self.is_no_match(terms, dense, order)
             or not self.holds_answer(question, named, order, fused)
             or self.names_apart(topic, named)
+            or self.names_another(question, terms, named, best)
         )
         if is_list:
             # Every event close to the best one, and every event that holds all the question's key terms
@@ -336,6 +368,22 @@ class Retriever:
         if apart(outside):
             return False
         return self.entities.together(anchors) <= len(anchors) / 2
+
+    def names_another(self, question: str, terms: Sequence[KeyTerm], named: Sequence[Anchor], best: int) -> bool:
+        """True when the question is about a foreign name no dictionary knows (Deloitte, Pfizer) and the best
+        event names an organisation the question does not (毕马威, 礼来): the chronicle has the event with
+        someone else in it. Markets and regulators do not count, nor a question asking which organisation or
+        who: its answer is a name it does not hold."""
+        if not any(t.foreign for t in terms) or asks_who(question):
+            return False
+        # In the clauses that name what the question names, if any ("天臣…科创板上市，再鼎医药…挂牌上市").
+        alternatives = [alt for anchor in named for alt in anchor.alternatives]
+        others = [
+            name for name in (core(n) for n in organisations(self.events[best].text, alternatives))
+            if name and not any(market in name for market in MARKETS)
+            and not any(alt in name or name in alt for alt in alternatives)
+        ]
+        return bool(others)
 
     def anchors(self, topic: str) -> list[Anchor]:
         """The named things of the chronicles (organisations, people, markets) that ``topic`` mentions, in

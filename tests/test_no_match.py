@@ -102,6 +102,25 @@ def test_foreign_names_weigh_as_names_even_in_a_run_of_capitals(keys: KeyTerms) 
     assert title.get("Civilized", 0) < keys.unknown_weight
 
 
+def test_lone_foreign_names_are_marked_but_titles_and_acronyms_are_not(keys: KeyTerms) -> None:
+    def foreign(question: str) -> list[str]:
+        return [t.label for t in keys.extract(question) if t.foreign]
+
+    assert foreign("When did Deloitte open its Suzhou branch?") == ["Deloitte"]
+    assert foreign("Which drug did Innovent develop with Pfizer?") == ["Pfizer"]
+    assert foreign("Did Moderna set up anything here?") == ["Moderna"]  # not pinyin: mo-de-r-na is no name
+    assert foreign("What did the MTI official discuss?") == []  # an acronym may be spelt out in Chinese
+    assert foreign("Who was named a National Civilized Unit?") == []
+    assert foreign("What happened between Oct 28 and Oct 31?") == []
+    # Beside another name or a framing word, a name stays a name ("Vietnam" of "Vietnam-Singapore … Hanoi").
+    terms = {t.label: t for t in keys.extract("Details on the Vietnam-Singapore park that Hanoi approved?")}
+    assert terms["Vietnam"].absent and terms["Vietnam"].proper
+    # Filler words cut out of a question do not make its words neighbours: "Road … Thailand" is no title.
+    topic = "overseas Belt and Road Thailand got government approval"
+    context = "CSSD's overseas Belt and Road industrial park in Thailand got government approval"
+    assert keys.extract(topic, context)[-1].proper or any(t.proper for t in keys.extract(topic, context) if t.label == "Thailand")
+
+
 def test_names_written_with_a_grammar_character_are_key_terms(keys: KeyTerms) -> None:
     assert "华为" in [t.label for t in keys.extract("华为在独墅湖设立了什么机构")]
     # …but only as a word of the question: 今年金鸡湖 holds no 年金.
@@ -160,7 +179,7 @@ def test_numbers_with_their_unit_are_key_terms_but_dates_are_not(keys: KeyTerms)
         ("首趟返岗专列是从哪个省发车的？", "route"),
         ("金鸡湖创新合作中心都开到哪些城市了？", None),  # which cities: a list, not a route
         ("蔡司的中心在园区哪条路上？", "address"),
-        ("哪些公司在科创板上市？", None),
+        ("哪些公司在科创板上市？", "company"),
         ("When did BeiGene get approval?", None),
         ("第五届双年展一共来了多少观众", "people"),
         ("园区在营商环境评估里具体得了多少分", "score"),
@@ -192,6 +211,13 @@ def test_numbers_with_their_unit_are_key_terms_but_dates_are_not(keys: KeyTerms)
         ("分行的营运资金有多少？", "money"),
         ("疫苗在哪家医院做的临床", "institution"),
         ("When did Ding Lixin become director of the committee?", "appointment"),
+        ("周强院长考察了哪些企业？", "company"),
+        ("Which company won the product gold award?", "winner"),
+        ("首架货运包机是哪家航空公司执飞的", "company"),
+        ("一等奖是哪个团队拿的？", "winner"),
+        ("Which two teams played in the opening match?", "institution"),
+        ("第十一届纳博会有多少家企业参展？", "exhibitors"),
+        ("How many exhibitors came to the expo?", "exhibitors"),
     ],
 )
 def test_the_kind_of_fact_a_question_asks_for(question: str, kind: str | None) -> None:
@@ -215,6 +241,21 @@ def test_an_institution_asked_for_must_be_one_of_its_kind() -> None:
     hospital = expected_type("Which hospital ran the clinical trial of the vaccine?")
     assert hospital and hospital.found_in("亚盛医药与苏州大学附属第一医院共建研究院。")
     assert not hospital.found_in("艾博生物的mRNA疫苗获国家药品监督管理局临床试验批准。")
+
+
+def test_a_company_asked_for_must_be_named(texts: list[str]) -> None:
+    company = expected_type("韩正考察了哪些企业")
+    assert company
+    visit = next(t for t in texts if "周强一行考察园区" in t)  # a visit to the park that names no company
+    assert not company.found_in(visit)
+    assert company.found_in("苏州和锐生物科技有限公司研制出新冠病毒抗体检测试剂盒。")
+    assert company.found_in("园区生物医药企业贝康医疗自助研发的试剂盒上市。")  # a firm of a trade, by its name
+    assert company.found_in("罗氏组织诊断和专业诊断系统试剂项目签约。")  # a short name the glossary knows
+    assert company.found_in("360工业互联网安全研究院揭牌仪式举行。")
+    assert not company.found_in("2020全球人工智能产品应用博览会举办，“产品金奖”3个奖项揭晓。")
+    winner = expected_type("Which company won the product gold award?")
+    assert winner and not winner.found_in("2020全球人工智能产品应用博览会举办，“产品金奖”3个奖项揭晓。")
+    assert winner.found_in("某某公司获评“产品金奖”。") and winner.found_in("园区企业获得创新大赛一等奖。")
 
 
 def test_a_role_asked_about_in_english_must_be_named_in_chinese() -> None:
@@ -253,6 +294,12 @@ def test_a_role_asked_about_must_be_the_role_named(texts: list[str]) -> None:
         ("第十届纳米技术产业博览会开了几天？", "第十一届中国国际纳米技术产业博览会在苏州国际博览中心举办。", True),
         ("Who curated the 6th Jinji Lake Biennale?", "2020第五届苏州·金鸡湖双年展开幕。", True),
         ("第十一届纳博会在哪办的？", "第十一届中国国际纳米技术产业博览会在苏州国际博览中心举办。", False),
+        ("When was the 4th Sino-Singapore (Suzhou) Fintech Expo held?", "第二届中新（苏州）金融科技应用博览会举办。", True),
+        # A place in an assessment is a rank ("评估第一"); the edition of its forum ("第二届") is not.
+        ("园区在营商环境评估里排第二，是在哪个论坛上公布的", "园区在第二届长三角营商环境论坛上获营商环境发展水平评估第一。", True),
+        ("园区在营商环境评估里排第一，是在哪个论坛上公布的", "园区在第二届长三角营商环境论坛上获营商环境发展水平评估第一。", False),
+        ("Did SIP come second in the national ranking?", "园区国际化和参与全球竞争能力全国第一。", True),
+        ("全球第一款获批的抗原检测试剂盒是哪家的", "该试剂盒是全球第二款获美国FDA批准的抗原检测试剂盒。", False),
     ],
 )
 def test_a_qualifier_the_events_give_only_other_values_of(question: str, event: str, contradicts: bool) -> None:

@@ -186,23 +186,24 @@ def test_follow_ups_reuse_the_previous_question(real_engine) -> None:  # type: i
 # recall, MRR, no-match accuracy, most answerable questions wrongly flagged, names in list headlines.
 FLOORS = {
     "questions.jsonl": (0.93, 0.91, 0.90, 5, 0.95),
-    "holdout.jsonl": (0.94, 0.93, 0.85, 3, 0.95),
+    "holdout.jsonl": (0.94, 0.93, 0.92, 3, 0.95),
     "fresh.jsonl": (0.94, 0.95, 0.88, 2, 0.85),
-    "blind.jsonl": (0.93, 0.94, 0.85, 2, 0.80),
-    "final.jsonl": (0.95, 0.89, 0.88, 2, 0.95),
-    "sixth.jsonl": (0.94, 0.94, 0.83, 1, None),  # its list questions name no companies
-    "seventh.jsonl": (0.95, 0.93, 0.87, 1, None),
+    "blind.jsonl": (0.93, 0.94, 0.89, 2, 0.80),
+    "final.jsonl": (0.95, 0.89, 0.93, 2, 0.95),
+    "sixth.jsonl": (0.94, 0.94, 0.94, 1, None),  # its list questions name no companies
+    "seventh.jsonl": (0.95, 0.93, 0.93, 1, None),
     "eighth.jsonl": (0.95, 0.92, 0.94, 1, None),
-    "tenth.jsonl": (0.96, 0.93, 0.87, 1, None),
+    "tenth.jsonl": (0.96, 0.93, 0.90, 1, None),
     "eleventh.jsonl": (0.96, 0.93, 0.80, 1, None),
-    "twelfth.jsonl": (0.97, 0.95, 0.83, 1, None),
-    "thirteenth.jsonl": (0.97, 0.95, 0.83, 1, None),
-    "fourteenth.jsonl": (0.97, 0.97, 0.87, 1, None),
-    "fifteenth.jsonl": (0.95, 0.93, 0.58, 1, None),
-    "sixteenth.jsonl": (0.97, 0.97, 0.77, 1, None),
-    "ninth.jsonl": (0.97, 0.96, 0.77, 1, None),  # held back, then measured once
-    "seventeenth.jsonl": (0.96, 0.95, 0.80, 1, None),  # held back, then measured once
-    "eighteenth.jsonl": (0.95, 0.92, 0.75, 2, None),  # held back, then measured once  # false premises: the hardest no-answer questions
+    "twelfth.jsonl": (0.97, 0.95, 0.86, 1, None),
+    "thirteenth.jsonl": (0.97, 0.95, 0.87, 1, None),
+    "fourteenth.jsonl": (0.97, 0.97, 0.90, 1, None),
+    "fifteenth.jsonl": (0.95, 0.93, 0.61, 1, None),  # false premises: the hardest no-answer questions
+    "sixteenth.jsonl": (0.97, 0.97, 0.84, 1, None),
+    "ninth.jsonl": (0.97, 0.96, 0.80, 1, None),  # held back, then measured once
+    "seventeenth.jsonl": (0.96, 0.95, 0.87, 1, None),  # held back, then measured once
+    "eighteenth.jsonl": (0.95, 0.92, 0.83, 2, None),  # held back, then measured once
+    "nineteenth.jsonl": (0.97, 0.94, 0.83, 1, None),
 }
 
 
