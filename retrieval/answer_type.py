@@ -324,6 +324,20 @@ _QUALIFIERS: tuple[dict[str, re.Pattern[str]], ...] = tuple(
             "4": r"(?:四|4|Ⅳ)期|\bphase\s*(?:IV|4|four)\b|\bfourth\s+phase\b",
         },
         {
+            # The kind of a vaccine.
+            "mrna": r"\bm-?RNA\b|mRNA",
+            "dna": r"(?<![mM])(?<![mM]-)DNA",
+            "inactivated": r"灭活|\binactivated\b",
+            "protein": r"重组蛋白|\brecombinant\s+protein\b|\bprotein\s+subunit\b",
+            "vector": r"腺病毒|病毒载体|\badenovirus\b|\bviral\s+vector\b",
+        },
+        {
+            # What a drug or device was approved for: sale, or clinical trials.
+            "market": r"(?:批准|获批|许可)上市|上市(?:销售|许可|申请)|注册证|\bmarket(?:ing)?\s+(?:approval|authori[sz]ation)\b|"
+                      r"\bapproved\s+for\s+(?:sale|marketing|market)\b|\bcleared\s+for\s+sale\b",
+            "clinical": r"临床(?:试验|研究)|\bclinical\s+(?:trials?|stud(?:y|ies))\b|\bhuman\s+trials?\b",
+        },
+        {
             "national": r"国家级|全国|\bnational\b|\bstate[\s-]level\b",
             "provincial": r"省级|\bprovincial\b|\bprovince[\s-]level\b",
             "municipal": r"市级|\bmunicipal\b|\bcity[\s-]level\b",
@@ -390,9 +404,10 @@ def _only_others(asked: set, stated: list[set]) -> bool:
 
 def contradicted(question: str, texts: list[str]) -> bool:
     """True when the question asks about one value of a qualifier and the events it is about each state only
-    other values of it: another phase (一期 for 二期), level (省级 for 国家级), rank (第五 for 第三) or assessment
-    year (2019年 for 2018年度): they are about something else of the same name. A phase (of a project, of
-    clinical trials) must be stated outright: an entry that names no phase does not answer 三期临床."""
+    other values of it: another phase (一期 for 二期), kind of vaccine (DNA for mRNA), approval (clinical
+    trials for sale), level (省级 for 国家级), edition or assessment year (2019年 for 2018年度): they are about
+    something else of the same name. A phase (of a project, of clinical trials) and a rank must be stated
+    outright: an entry that names no phase does not answer 三期临床, nor one giving no place "third place"."""
     for number, slot in enumerate(_QUALIFIERS):
         asked = {value for value, pattern in slot.items() if pattern.search(question)}
         stated = [{v for v, p in slot.items() if p.search(t)} for t in texts]
@@ -400,8 +415,9 @@ def contradicted(question: str, texts: list[str]) -> bool:
             return True
         if _only_others(asked, stated):
             return True
-    if _only_others(_ranks(question), [_ranks(t) for t in texts]):
-        return True
+    ranks = _ranks(question)
+    if len(ranks) == 1 and not any(ranks & _ranks(t) for t in texts):
+        return True  # a place in a ranking must be stated: "why did SIP slip to third place" finds 第五
     if _only_others(_editions(question), [_editions(t) for t in texts]):
         return True
     years = {a or b for a, b in _YEAR_ASKED.findall(question)}

@@ -128,6 +128,7 @@ def _year(text: str | None) -> int | None:
     return int(text) if text else None
 
 
+_EN_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _QUARTERS_CN = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _QUARTERS_EN = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "last": 4}
 
@@ -148,7 +149,12 @@ _HOLIDAY = re.compile(
 )
 
 # Ordered: the longest, most specific expressions first; each match is cut out of the text before the next.
+_YEAR_END_EN = r"(?:the\s+)?(?:end\s+of\s+(?:the\s+year|(?:19|20)\d{2}|december)|year[-\s]end)"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # "between Christmas Eve and the end of 2020", "from December 20 to year-end": to the last day of the year.
+    ("en_day_onward", re.compile(
+        rf"\b(?:between|from|since)\s+(?:(?:({_MONTH_EN})\s+(\d{{1,2}}){_ORD}|(\d{{1,2}}){_ORD}\s+(?:of\s+)?({_MONTH_EN}))"
+        rf"|(?:the\s+)?({_HOLIDAY.pattern}))\s+(?:and|to|until|till|through)\s+{_YEAR_END_EN}", re.I)),
     ("holiday", _HOLIDAY),
     ("iso", re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")),
     ("cn_day_range", re.compile(
@@ -156,10 +162,16 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "12月20号以后到年底", "12月20日起": from that day to the end of the year.
     ("cn_day_onward", re.compile(
         rf"(?:从)?(?:(\d{{4}})年)?({_CN_NUM})月({_CN_NUM})[日号]?\s*(?:(?:以后|之后|起|开始|往后)[，,]?\s*(?:(?:到|至)\s*(?:年底|年末|年终))?|(?:到|至)\s*(?:年底|年末|年终))")),
+    # "4月29号30号", "4月29日、30日": two days of one month.
+    ("cn_day_pair", re.compile(rf"(?:(\d{{4}})年)?({_CN_NUM})月({_CN_NUM})[日号]?\s*(?:[、,，和及与跟]|[日号])\s*({_CN_NUM})[日号]")),
     ("cn_day", re.compile(rf"(?:(\d{{4}})年)?({_CN_NUM})月({_CN_NUM})[日号]")),
     # "11.26 那天", "3/25": month and day in figures, when nothing numeric follows.
     ("md_numeric", re.compile(r"(?<![\d./\w])(\d{1,2})[/.](\d{1,2})(?![\d./%])(?=\s|那天|这天|当天|那日|号|日|$|[?？,，。!！)）])")),
     ("cn_month_part", re.compile(rf"(?:(\d{{4}})年)?({_CN_NUM})月份?(上旬|中旬|下旬|初|底|末|中)")),
+    # "十月最后四天", "10月头三天", "the last four days of October".
+    ("cn_month_days", re.compile(rf"(?:(\d{{4}})年)?({_CN_NUM})月份?的?(最后|最後|后|頭|头|前)({_CN_NUM})天")),
+    ("en_month_days", re.compile(
+        rf"\b(first|last|final|opening|closing)\s+(?!10\b)(\d{{1,2}}|two|three|four|five|six|seven|eight|nine)\s+days\s+of\s+({_MONTH_EN})\b(?:,?\s*(\d{{4}}))?", re.I)),
     ("cn_month_week", re.compile(
         rf"(?:(\d{{4}})年)?({_CN_NUM})月份?的?(第一周|头一周|第一个星期|前几天|头几天|第二周|第三周|第四周|最后一周|最后一个星期|最后几天|上半月|下半月)")),
     ("cn_month_range", re.compile(
@@ -212,6 +224,33 @@ def _match_spans(kind: str, m: re.Match[str], invalid: list[str]) -> list[Span] 
             invalid.append(text)
             return []
         return [Span((month, day), (month, day), year, text)]
+    if kind == "en_day_onward":
+        if m.group(5):
+            start = _HOLIDAY_KEYS[re.sub(r"['’]", "", _key(m.group(5)))]
+        elif m.group(1):
+            start = (_en_month(m.group(1)), int(m.group(2)))
+        else:
+            start = (_en_month(m.group(4)), int(m.group(3)))
+        year_named = re.search(r"(?:19|20)\d{2}", text)
+        return _days(start, (12, 31), int(year_named.group()) if year_named else None, text, invalid)
+    if kind == "cn_day_pair":
+        year, month = _year(m.group(1)), cn_number(m.group(2))
+        first, second = cn_number(m.group(3)), cn_number(m.group(4))
+        return _days((month, first), (month, first), year, text, invalid) + _days((month, second), (month, second), year, text, invalid)
+    if kind in ("cn_month_days", "en_month_days"):
+        if kind == "cn_month_days":
+            year, month, which, count = _year(m.group(1)), cn_number(m.group(2)), m.group(3), cn_number(m.group(4))
+            last = which in ("最后", "最後", "后")
+        else:
+            year, month, which = _year(m.group(4)), _en_month(m.group(3)), _key(m.group(1))
+            count = int(m.group(2)) if m.group(2).isdigit() else _EN_NUMBERS[_key(m.group(2))]
+            last = which in ("last", "final", "closing")
+        if not _valid(month, None, year) or not count:
+            invalid.append(text)
+            return []
+        end = _last_day(month, year)  # type: ignore[arg-type]
+        first, final = (end - count + 1, end) if last else (1, count)
+        return _days((month, max(first, 1)), (month, min(final, end)), year, text, invalid)
     if kind == "cn_day_onward":
         year, month, day = _year(m.group(1)), cn_number(m.group(2)), cn_number(m.group(3))
         return _days((month, day), (12, 31), year, text, invalid)

@@ -7,6 +7,7 @@ English question gets a lexical side too. Pure: no model, no I/O beyond reading 
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import Counter
@@ -218,6 +219,7 @@ _FRAME_ZH = set("""
 外地 本地 当地 外省 异地 各地 外面 国外 海外
 中方 韩方 新方 美方 日方 德方 外方 双方 对方 合作方 甲方 乙方
 节点 里程碑 亮点 看点 要事
+往来 来往 交往 互动 联系 交集
 多长时间 多少钱 多少次
 """.split())
 
@@ -464,10 +466,15 @@ class KeyTerms:
             if len(word) == 1 and unknown[position]:
                 singles += word
             else:
-                if len(singles) >= 3:
+                typed = self._misspelt(singles) if len(singles) >= 2 else None
+                if len(singles) == 2 and typed:  # 软建 for 软件
+                    found_short.append(KeyTerm(typed[0], typed[1], self.weight_any(typed[1])))
+                elif len(singles) >= 3:
                     short_for = self._abbreviated(singles)
                     if short_for:
                         found_short.append(KeyTerm(singles, short_for, self.weight_any(short_for)))
+                    elif typed:
+                        found_short.append(KeyTerm(typed[0], typed[1], self.weight_any(typed[1])))
                     else:
                         found.append(singles)
                 singles = ""
@@ -476,10 +483,13 @@ class KeyTerms:
                     if len(word) >= 2 and any(unknown[position : position + len(word)]) and word not in self._joined
                     else ()
                 )
+                typed = self._misspelt(word) if not short_for and len(word) >= 2 and word not in self._joined else None
                 if short_for:
                     # An abbreviation of the chronicle's full form (超算 → 超级计算, 经开区 → 经济技术开发区):
                     # the question names something the chronicle has, in other words.
                     found_short.append(KeyTerm(word, short_for, self.weight_any(short_for)))
+                elif typed:
+                    found_short.append(KeyTerm(typed[0], typed[1], self.weight_any(typed[1])))
                 elif (
                     len(word) >= 2
                     and word not in self._joined
@@ -495,6 +505,27 @@ class KeyTerms:
         return [
             KeyTerm(w, (w,), self.unknown_weight, absent=True, proper=is_proper_name(w)) for w in dict.fromkeys(found)
         ] + found_short
+
+    def _misspelt(self, run: str) -> tuple[str, tuple[str, ...]] | None:
+        """A stretch of ``run`` typed with a wrong character of the same sound (专例 for 专列, 软建 for 软件:
+        pinyin input's commonest slip), and the chronicles' words it stands for; None if there is none."""
+        for size in range(min(len(run), 4), 1, -1):
+            for start in range(len(run) - size + 1):
+                piece = run[start : start + size]
+                if piece in chinese_words():
+                    continue  # a word typed right (今年 is not a slip for 近年)
+                sounds = [sorted(readings(c)) for c in piece]
+                if not all(sounds) or math.prod(len(s) for s in sounds) > 16:
+                    continue
+                found = {
+                    match
+                    for spoken in itertools.product(*sounds)
+                    for match in self._by_sound(spoken)
+                    if sum(a != b for a, b in zip(match, piece)) == 1
+                }
+                if 0 < len(found) <= 3:
+                    return piece, tuple(sorted(found))
+        return None
 
     def _glued_name(self, gram: str) -> bool:
         """True for a name whose character is also grammar (华为: 为), which the chronicles use: a rare

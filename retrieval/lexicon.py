@@ -37,7 +37,7 @@ from typing import Any
 log = logging.getLogger(__name__)
 
 DEFAULT_PATH = Path(__file__).resolve().parents[1] / "data" / "models" / "lexicon.sqlite"
-SCHEMA = 2  # bump when the tables or what is kept in them change: an older file is then rebuilt
+SCHEMA = 3  # bump when the tables or what is kept in them change: an older file is then rebuilt
 
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 _PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]")
@@ -69,12 +69,14 @@ def _signature(cedict: bytes, jieba: bytes) -> str:
     return digest.hexdigest()
 
 
-def _read_cedict(data: bytes) -> tuple[dict[str, set[str]], set[str], dict[str, set[str]]]:
-    """CC-CEDICT in one pass: English gloss → Chinese words, the Chinese headwords of 2–6 characters, and
-    each character's readings in toneless pinyin (蓝 → lan)."""
+def _read_cedict(data: bytes) -> tuple[dict[str, set[str]], set[str], dict[str, set[str]], dict[str, str]]:
+    """CC-CEDICT in one pass: English gloss → Chinese words, the Chinese headwords of 2–6 characters, each
+    character's readings in toneless pinyin (蓝 → lan), and traditional characters → simplified (園 → 园)."""
     table: dict[str, set[str]] = {}
     heads: set[str] = set()
     readings: dict[str, set[str]] = {}
+    pairs: dict[str, dict[str, int]] = {}  # traditional character → its simplified forms, counted over all words
+    as_simplified: dict[str, int] = {}  # how often a character is written in simplified words
     lines = gzip.decompress(data).decode("utf-8").splitlines() if data else []
     for line in lines:
         if line.startswith("#"):
@@ -83,6 +85,11 @@ def _read_cedict(data: bytes) -> tuple[dict[str, set[str]], set[str], dict[str, 
         if not m or not _CJK.match(m.group(2)):
             continue
         simplified = m.group(2)
+        if len(m.group(1)) == len(simplified):
+            for t, s in zip(m.group(1), simplified):
+                counts = pairs.setdefault(t, {})
+                counts[s] = counts.get(s, 0) + 1
+                as_simplified[s] = as_simplified.get(s, 0) + 1
         if 2 <= len(simplified) <= 6:
             heads.add(simplified)
         elif len(simplified) == 1:
@@ -96,7 +103,15 @@ def _read_cedict(data: bytes) -> tuple[dict[str, set[str]], set[str], dict[str, 
                 gloss = _LEADING.sub("", _PAREN.sub("", gloss).strip().lower()).strip(" .,")
                 if gloss and len(gloss.split()) <= 3:
                     table.setdefault(gloss, set()).add(simplified)
-    return table, heads, readings
+    # A character simplified in at least 80% of the words it is written in, and rarely written in simplified
+    # ones (後 → 后, 麼 → 么; not 么 itself, though it is the traditional form of 幺 in a few words).
+    traditional = {}
+    for t, counts in pairs.items():
+        s = max(counts, key=counts.__getitem__)
+        total = sum(counts.values())
+        if s != t and counts.get(t, 0) < 0.2 * total and as_simplified.get(t, 0) < 0.2 * total:
+            traditional[t] = s
+    return table, heads, readings, traditional
 
 
 def _read_jieba(data: bytes) -> Iterator[tuple[str, int, int]]:
@@ -121,7 +136,7 @@ def build(path: Path = DEFAULT_PATH) -> Path:
     with FileLock(str(path) + ".lock", timeout=600):
         if _valid(path, signature):  # built by someone else while we waited
             return path
-        table, heads, char_readings = _read_cedict(cedict)
+        table, heads, char_readings, traditional = _read_cedict(cedict)
         tmp = path.with_name(path.name + f".{os.getpid()}.tmp")
         tmp.unlink(missing_ok=True)
         try:
@@ -148,6 +163,7 @@ def build(path: Path = DEFAULT_PATH) -> Path:
                     ("signature", signature),
                     ("log_total", repr(math.log(total or 1))),
                     ("syllables", json.dumps(syllables)),
+                    ("traditional", json.dumps(traditional, ensure_ascii=False)),
                     ("counts", json.dumps({"words": len(rows), "glosses": len(table), "characters": len(char_readings)})),
                 ])
             db.close()
@@ -184,6 +200,7 @@ class _Lexicon:
         self._rebuilt = False
         self.log_total = 0.0
         self.syllables: frozenset[str] = frozenset()
+        self.simplify: dict[int, str] = {}
 
     def _open(self) -> sqlite3.Connection:
         if self._db is None:
@@ -214,6 +231,7 @@ class _Lexicon:
         meta = dict(db.execute("SELECT key, value FROM meta"))
         self.log_total = float(meta["log_total"])
         self.syllables = frozenset(json.loads(meta["syllables"]))
+        self.simplify = str.maketrans(json.loads(meta["traditional"]))
 
     def query(self, sql: str, args: Sequence[Any] = ()) -> Any:
         """One row of ``sql`` (None when there is none). A file damaged after it was opened is rebuilt once."""
@@ -306,6 +324,12 @@ def readings(char: str) -> frozenset[str]:
     """The toneless pinyin readings of a Chinese character (行 → hang, xing); empty when unknown."""
     row = _current.query("SELECT pinyin FROM reading WHERE c = ?", (char,))
     return frozenset(row[0].split(_SEP)) if row else frozenset()
+
+
+def traditional() -> dict[int, str]:
+    """Traditional characters and their simplified form (園 → 园), as a ``str.translate`` table."""
+    _current.ready()
+    return _current.simplify
 
 
 def syllables() -> frozenset[str]:

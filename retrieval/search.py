@@ -23,7 +23,7 @@ from .entities import MARKETS, Anchor, Entities, apart, core, organisations
 from .events import Event
 from .index import ChronicleIndex
 from .lexical import BM25, GlossaryEntry, KeyTerm, KeyTerms, expand, load_glossary, tokens
-from .lexicon import chinese_words
+from .lexicon import chinese_words, traditional
 
 # Words that make a question ask for every matching event rather than the best one.
 _LIST_ZH = re.compile(
@@ -47,14 +47,15 @@ _FILLER = re.compile(
     r"发生了?|什么|哪些|有何|有啥|啥|事情?(?=[\s？?。，,！!]|$)|事件|大事|新闻|消息|资讯|新鲜事|动态|情况|活动|概况|回顾|盘点|总结|园区|苏州工业园区|工业园区|这一?天|当天|那一?天|期间|"
     r"的|了|有|吗|呢|吧|呀|在|是|都|请问|请|告诉我|一下|列出|看看|搞|干|做|举办|举行|召开|开展|进行|重要|主要|重大|有关|相关|"
     r"最后一周|第一周|事儿|一些|有些|些|几件|哪几件|动静|动作|在办|办了?|也就是|就是|十来天|这几天|那几天|"
-    r"过完|过后|之后|以后|之前|以前|前后|左右|"
+    r"过完|过后|之后|以后|之前|以前|前后|左右|假期|小长假|长假|放假|节后|节前|"
     r"\b(?:what|which|happened|happen|happening|did|does|do|anything|something|events?|news|in|on|at|during|the|"
     r"park|sip|suzhou|industrial|tell|me|about|of|going|list|show|there|were|was|is|are|any|all|took|place|"
     r"from|to|between|and|what's|whats|so|far|year|month|day|days|that|it|first|last|week|notable|important|"
     r"major|key|main|occurred|occur|held|organised|organized|record|records|recorded|report|reports|reported|logged|noted|entries|entry|chronicle|go|went\s+on|goes\s+on|give|a|an|rundown|"
     r"summary|overview|recap|review|highlights?|happenings|new|one|two|three|four|five|six|seven|eight|"
     r"nine|ten|couple|few|hey|hi|hello|bot|please|thanks|thank|you|i|my|we|us|need|want|full|complete|whole|entire|"
-    r"everything|know|like|could|would|can|for|this)\b",
+    r"everything|know|like|could|would|can|for|this|right|just|after|before|since|soon|shortly|holidays?|break|"
+    r"vacation)\b",
     re.I,
 )
 HOLIDAY_WINDOW_DAYS = 7
@@ -189,6 +190,8 @@ class Retriever:
             entry for entry in load_glossary()
             if entry.is_name or any(word in MARKETS for word in entry.expansion.split())
         ]
+        characters = set("".join(e.text for e in self.events))
+        self.simplify = {code: to for code, to in traditional().items() if chr(code) not in characters}
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
         self._lock = threading.Lock()
 
@@ -233,7 +236,9 @@ class Retriever:
 
     def search(self, question: str, k: int = 5) -> SearchResult:
         """The events that answer ``question``: top ``k``, or every match for list and date questions."""
-        question = question.strip()
+        shown = question.strip()
+        # Traditional characters the chronicles never use read as simplified ones (園區 → 园区).
+        question = shown.translate(self.simplify) if not shown.isascii() else shown
         dates = parse_dates(question)
         topic = topic_of(dates.rest)
         is_list = is_list_question(question)
@@ -246,9 +251,9 @@ class Retriever:
         if dates.spans and not topic:
             # "6月3日发生了什么": exactly the events of that date or period, in date order.
             hits = [Hit(e, 1.0) for e in self.events if dates.contains(e)]
-            return SearchResult(question, hits, not hits, True, dates, date_only=True)
+            return SearchResult(shown, hits, not hits, True, dates, date_only=True)
         if not topic and not dates.spans:
-            return SearchResult(question, [], True, is_list, dates)
+            return SearchResult(shown, [], True, is_list, dates)
         # A question about something done for a festival looks at the days around it, not only the day.
         dates = dates.around_holidays(HOLIDAY_WINDOW_DAYS)
         in_dates = [i for i, e in enumerate(self.events) if dates.contains(e)] if dates.spans else None
@@ -257,7 +262,7 @@ class Retriever:
         candidates = np.array(in_dates if in_dates is not None else range(len(self.events)), dtype=np.int64)
         if len(candidates) == 0:
             # Nothing in the chronicles falls in that period ("2021年有哪些企业上市"): say so about the date.
-            return SearchResult(question, [], True, is_list, dates, date_only=True, expansions=expansions)
+            return SearchResult(shown, [], True, is_list, dates, date_only=True, expansions=expansions)
         order = candidates[np.argsort(-fused[candidates], kind="stable")]
         best = order[0]
         # Four independent signals; any one means the chronicles do not answer the question.
@@ -288,7 +293,7 @@ class Retriever:
         else:
             chosen = list(order[:k])
         hits = [Hit(self.events[i], float(fused[i]), matched_terms(self.events[i].text, expanded)) for i in chosen]
-        return SearchResult(question, [] if no_match else hits, no_match, is_list, dates, expansions=expansions)
+        return SearchResult(shown, [] if no_match else hits, no_match, is_list, dates, expansions=expansions)
 
     def is_no_match(self, terms: Sequence[KeyTerm], dense: np.ndarray, order: np.ndarray) -> bool:
         """True when nothing ranked high enough is about the question (see docs/retrieval.md).
@@ -343,7 +348,9 @@ class Retriever:
         about = [i for i in order[: self.params.coverage_pool] if fused[i] >= top - self.params.answer_gap]
         # A question naming something (中南中心, Zhongnan) is about the events that name it, however close
         # another event's score ("九龙仓…竣工" does not say when 中南中心 is completed).
-        naming = [i for i in about if any(self.entities.mentions(a, i) for a in named)] if len(about) > 1 else []
+        # Markets and regulators (国家药品监督管理局) are named by many events: the other names say which.
+        specific = [a for a in named if not any(alt in MARKETS for alt in a.alternatives)] or named
+        naming = [i for i in about if any(self.entities.mentions(a, i) for a in specific)] if len(about) > 1 else []
         if naming:
             about = naming
         # Each thing the question names must be named by one of the top events: "the pharmacy school SIP

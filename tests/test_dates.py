@@ -59,6 +59,15 @@ def spans(question: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
         ("1-3月", [((1, 1), (3, 31))]),
         ("2020-06-03", [((6, 3), (6, 3))]),
         ("Christmas Day", [((12, 25), (12, 25))]),
+        ("十月最后四天园区有什么活动", [((10, 28), (10, 31))]),
+        ("10月头三天", [((10, 1), (10, 3))]),
+        ("the last four days of October", [((10, 28), (10, 31))]),
+        ("the first 5 days of March", [((3, 1), (3, 5))]),
+        ("4月29号30号园区有啥新闻", [((4, 29), (4, 29)), ((4, 30), (4, 30))]),
+        ("3月25日和26日", [((3, 25), (3, 25)), ((3, 26), (3, 26))]),
+        ("between Christmas Eve and the end of 2020", [((12, 24), (12, 31))]),
+        ("from December 20 to the end of the year", [((12, 20), (12, 31))]),
+        ("Right after the National Day holiday, between October 9 and 15", [((10, 9), (10, 15))]),
     ],
 )
 def test_dates_are_understood(question: str, expected: list) -> None:

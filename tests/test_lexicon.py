@@ -93,3 +93,18 @@ def test_abbreviations_name_what_the_chronicle_writes_in_full() -> None:
     assert not blood["血液病"].absent and "血液系统疾病" in blood["血液病"].alternatives
     # Two characters far apart are no abbreviation: 园地 is not 园区外资企业落地.
     assert {t.label: t for t in keys.extract("园地")}["园地"].absent
+
+
+def test_traditional_characters_have_their_simplified_form() -> None:
+    table = lexicon.traditional()
+    assert "園區最後什麼臺灣".translate(table) == "园区最后什么台湾"
+    # Simplified characters are left alone, even one that is the traditional form of another in a few words.
+    assert "苏州工业园区什么时候".translate(table) == "苏州工业园区什么时候"
+
+
+def test_a_slip_of_pinyin_input_names_the_chronicles_word() -> None:
+    keys = KeyTerms(["苏州工业园区凌志软件股份有限公司在科创板上市。", "近年来园区发展迅速。"])
+    terms = {t.label: t for t in keys.extract("凌志软建什么时候上市")}
+    assert "软建" in terms and terms["软建"].alternatives == ("软件",) and not terms["软建"].absent
+    # A word typed right is no slip: 今年 is not 近年.
+    assert "今年" not in {t.label for t in keys.extract("园区今年有啥新闻") if t.alternatives == ("近年",)}

@@ -300,6 +300,16 @@ def test_a_role_asked_about_must_be_the_role_named(texts: list[str]) -> None:
         ("园区在营商环境评估里排第一，是在哪个论坛上公布的", "园区在第二届长三角营商环境论坛上获营商环境发展水平评估第一。", False),
         ("Did SIP come second in the national ranking?", "园区国际化和参与全球竞争能力全国第一。", True),
         ("全球第一款获批的抗原检测试剂盒是哪家的", "该试剂盒是全球第二款获美国FDA批准的抗原检测试剂盒。", False),
+        # A place in a ranking must be stated: an event that gives none does not answer "third place".
+        ("Why did SIP slip to third place?", "园区综合排名第五。", True),
+        ("Why did SIP slip to third place?", "火炬中心发布国家高新区评价结果。", True),
+        ("Why did SIP come fifth overall?", "园区综合排名第五。", False),
+        # Kinds of vaccine, and what a drug was approved for.
+        ("When was the mRNA vaccine approved for trials?", "新冠病毒DNA疫苗临床试验批件获批准。", True),
+        ("Was an inactivated vaccine approved?", "新型冠状病毒mRNA疫苗获临床试验批准。", True),
+        ("When was the DNA vaccine approved for trials?", "新冠病毒DNA疫苗临床试验批件获批准。", False),
+        ("APG-2575是哪天获批上市销售的？", "APG-2575获药品审评中心批准，将开展1b/2期临床研究。", True),
+        ("泽布替尼哪天获批上市？", "泽布替尼获国家药品监督管理局批准上市。", False),
     ],
 )
 def test_a_qualifier_the_events_give_only_other_values_of(question: str, event: str, contradicts: bool) -> None:
