@@ -63,7 +63,21 @@ def organisations(text: str, terms: Sequence[str] = (), every_clause: bool = Fal
 # A person's name follows a title and comes before what they did ("主任娄勤俭考察", "院长周强一行").
 PERSON = re.compile(
     r"(?:书记|主任|院长|副总理|总理|省长|市长|部长|局长|主席|大使|董事长|总裁)、?"
-    r"([\u4e00-\u9fff]{2,3}?)(?=考察|调研|到|一行|在|出席|主持|与|和|、|，|。|为|共同|视察|会见|参加|通过)"
+    r"([\u4e00-\u9fff]{2,3}?)(?=考察|调研|到|一行|在|出席|主持|与|和|、|，|。|为|共同|视察|会见|参加|通过|举行)"
+)
+# The titles a question may give a person, in Chinese and in English (with the Chinese ones they stand for).
+_TITLES_ZH = "副总理|总理|书记|市长|省长|区长|县长|主任|院长|部长|局长|主席|大使|董事长|总裁|校长|总经理|秘书长"
+_TITLES_EN = {
+    "mayor": "市长", "governor": "省长", "premier": "总理", "vice premier": "副总理", "minister": "部长",
+    "party secretary": "书记", "party chief": "书记", "ambassador": "大使", "chairman": "董事长|主席",
+    "dean": "院长", "director": "主任|局长|所长", "president": "院长|主席|校长|总裁",
+}
+# A drug's name: its brand (商品名：百悦泽), a generic name by its ending (泽布替尼, 贝伐珠单抗注射液), or what
+# was approved for sale ("再鼎医药的爱普盾获批上市"). "信达生物的泽布替尼" names two things never together.
+PRODUCT = re.compile(
+    r"商品名[：:]\s*([\u4e00-\u9fff]{2,6})|"
+    r"(?<=的)([\u4e00-\u9fff]{2,10}?(?:替尼|单抗注射液|单抗|滴眼液|注射液|胶囊|芬净))(?=（|获|，|。|的)|"
+    r"(?:药物|药品|的)([\u4e00-\u9fff]{2,5})(?=(?:（[^）]*）)?获(?:批|国家药品监督管理局批准)上市)"
 )
 # Stock markets are things a question pairs with a company ("…在科创板上市")…
 MARKETS = (
@@ -76,6 +90,9 @@ _PLACE = re.compile(r"^(?:苏州工业园区|苏州市|苏州|园区企业|园�
 _PAREN = re.compile(r"（[^）]*）|\([^)]*\)")
 _LEGAL = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|集团|分公司|分行)$")
 _CJK_START = re.compile(r"^[\u4e00-\u9fff]{2}")
+# What an organisation is, without which one: 大学, 医院, 银行…
+_KINDS = {"大学", "学院", "医院", "银行", "法院", "法庭", "检察院", "研究院", "研究所", "实验室", "协会", "商会", "联盟",
+          "中心", "集团", "公司", "创新中心", "人民法院", "人民医院", "中学", "小学"}
 EVERYDAY = 1000  # jieba's count above which a word is everyday language
 
 
@@ -83,7 +100,10 @@ def core(name: str) -> str:
     """The distinctive part of an organisation's name: 百济神州（苏州）生物科技有限公司 → 百济神州生物科技."""
     name = _PAREN.sub("", name)
     for _ in range(2):
-        name = _LEGAL.sub("", _PLACE.sub("", name))
+        shorter = _LEGAL.sub("", _PLACE.sub("", name))
+        if len(shorter) <= 2 or shorter in _KINDS:
+            break  # 苏州大学 stays whole: 大学 alone names nothing in particular
+        name = shorter
     return name
 
 
@@ -102,9 +122,12 @@ class Entities:
         self.texts = list(texts)
         self._lowered = [text.lower() for text in self.texts]
         names: set[str] = set()
+        self.people: set[str] = set()
         for text in self.texts:
             names.update(core(n) for n in organisations(text, every_clause=True))
-            names.update(m.group(1) for m in PERSON.finditer(text))
+            self.people.update(m.group(1) for m in PERSON.finditer(text))
+            names.update(next(g for g in m.groups() if g) for m in PRODUCT.finditer(text))
+        names |= self.people
         self.common = common or {}
         self.names = sorted((n for n in names if _CJK_START.match(n)), key=len, reverse=True)
 
@@ -142,6 +165,27 @@ class Entities:
         found.extend(english)
         return found
 
+    def miscast(self, question: str, anchors: Sequence[Anchor]) -> bool:
+        """True when the question gives a person of the chronicles a title the chronicles never give them
+        ("苏州市长蓝绍敏", "Mayor Lan Shaomin": he is 市委书记): a false premise."""
+        for anchor in anchors:
+            people = [alt for alt in anchor.alternatives if alt in self.people]
+            if not people:
+                continue
+            label = re.escape(anchor.label)
+            asked = re.search(rf"({_TITLES_ZH})\s*{label}|{label}\s*({_TITLES_ZH})", question)
+            if asked:
+                titles = asked.group(1) or asked.group(2)
+            else:
+                english = re.search(rf"\b({'|'.join(_TITLES_EN)})\s+{label}", question, re.I)
+                if not english:
+                    continue
+                titles = _TITLES_EN[english.group(1).lower()]
+            given = re.compile(rf"(?:{titles})[^，。；]{{0,16}}(?:{'|'.join(map(re.escape, people))})")
+            if not any(given.search(text) for text in self.texts):
+                return True
+        return False
+
     def mentions(self, anchor: Anchor, event: int) -> bool:
         """True when text number ``event`` names ``anchor``."""
         return any(alt.lower() in self._lowered[event] for alt in anchor.alternatives)
@@ -157,11 +201,18 @@ class Entities:
 
 def apart(question: str) -> bool:
     """True when the question joins the things it names ("思瑞浦和天臣", "Pfizer or AstraZeneca"): it asks
-    about each, not about them together."""
-    return bool(_JOINED.search(question))
+    about each, not about them together, unless it says they acted together ("吴庆文和王瑞杰一起主持",
+    "园区和苏州大学合建的", "co-chaired")."""
+    return bool(_JOINED.search(question)) and not _TOGETHER.search(question)
 
 
 _JOINED = re.compile(r"和|与|及|、|以及|分别|还是|或者?|\b(?:and|or|both|each|respectively|versus|vs)\b", re.I)
+_TOGETHER = re.compile(
+    r"(?:和|与|跟|同)[^，。？?]{0,12}?(?:一起|一同|共同|联合|合建|共建|合办|合作|携手|共同主持)|"
+    r"\bco-?(?:chair|chaired|host|hosted|found|founded|develop|developed|organi[sz]e|organi[sz]ed|sign|signed)\b|"
+    r"\b(?:together|jointly)\b",
+    re.I,
+)
 
 
 def _inside(market: str, markets: Sequence[str], question: str) -> bool:

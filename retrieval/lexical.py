@@ -196,6 +196,8 @@ something anything everything thing things kind type way ways part parts lot lot
 
 # An English word or a code (5G); a hyphen joins two words ("Vietnam-Singapore", "Su-Xiang").
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9']+|[0-9]+[A-Za-z][A-Za-z0-9]*")
+_TRADE = r"(?:bio|biotech|biologics|biosciences?|pharma|pharmaceuticals?|medical|therapeutics|technolog(?:y|ies)|tech|" \
+    r"software|semiconductors?|electronics|materials|diagnostics|healthcare|health)\b"
 # Month and weekday names and their short forms, which a date question leaves behind ("Oct 28 - Oct 31").
 _CALENDAR_EN = set("""
 january february march april may june july august september october november december
@@ -441,7 +443,12 @@ class KeyTerms:
             if word[0].isupper() and not is_pinyin(word) and len(word) > 2:
                 # Written in lower case after its capital and standing alone, it is the name of a company or
                 # a product (Deloitte, Pfizer, Optune), not part of a title or an acronym (MTI, ECOM).
-                lone = word[1:].islower() and len(word) >= 4 and _lone(word, context) and lowered not in _CALENDAR_EN
+                # Before a word of trade ("Aditum Bio", "Ascentage Pharma") it may be a local firm's English
+                # name, which the chronicle gives in Chinese only: nothing says it is someone else.
+                lone = (
+                    word[1:].islower() and len(word) >= 4 and _lone(word, context) and lowered not in _CALENDAR_EN
+                    and not re.search(rf"\b{re.escape(word)}\s+{_TRADE}", " ".join(context), re.I)
+                )
                 terms.append(KeyTerm(word, (word,), self.unknown_weight, foreign=lone))
         return terms
 
@@ -478,9 +485,11 @@ class KeyTerms:
                     else:
                         found.append(singles)
                 singles = ""
+                # A full proper name (南京大学) is no abbreviation of another (南京航空航天大学).
                 short_for = (
                     self._abbreviated(word)
                     if len(word) >= 2 and any(unknown[position : position + len(word)]) and word not in self._joined
+                    and not (len(word) >= 4 and is_proper_name(word))
                     else ()
                 )
                 typed = self._misspelt(word) if not short_for and len(word) >= 2 and word not in self._joined else None

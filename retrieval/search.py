@@ -265,13 +265,14 @@ class Retriever:
             return SearchResult(shown, [], True, is_list, dates, date_only=True, expansions=expansions)
         order = candidates[np.argsort(-fused[candidates], kind="stable")]
         best = order[0]
-        # Four independent signals; any one means the chronicles do not answer the question.
+        # Independent signals; any one means the chronicles do not answer the question.
         named = self.anchors(topic)  # the organisations, people and markets it names
         no_match = (
             self.is_no_match(terms, dense, order)
             or not self.holds_answer(question, named, order, fused)
             or self.names_apart(topic, named)
             or self.names_another(question, terms, named, best)
+            or self.entities.miscast(question, named)
         )
         if is_list:
             # Every event close to the best one, and every event that holds all the question's key terms
@@ -372,9 +373,26 @@ class Retriever:
         outside = topic
         for anchor in anchors:
             outside = outside.replace(anchor.label, " ")
-        if apart(outside):
+        # Names of one thing (a drug and its brand: 泽布替尼, 百悦泽) are named by the same events: count once.
+        seen: set[frozenset[int]] = set()
+        distinct = []
+        for anchor in anchors:
+            where = frozenset(i for i in range(len(self.events)) if self.entities.mentions(anchor, i))
+            if where not in seen or not where:
+                seen.add(where)
+                distinct.append(anchor)
+        anchors = distinct
+        if len(anchors) < 2 or apart(outside):
             return False
-        return self.entities.together(anchors) <= len(anchors) / 2
+        if self.entities.together(anchors) <= len(anchors) / 2:
+            return True
+        # A market or a regulator is named with what the question pairs it with: "百济神州泽布替尼…拿到FDA许可"
+        # asks about an approval no event gives, though 百济神州 and 泽布替尼 are named together.
+        markets = [a for a in anchors if any(alt in MARKETS for alt in a.alternatives)]
+        others = [a for a in anchors if a not in markets]
+        return bool(markets and others) and any(
+            max(self.entities.together([m, o]) for o in others) < 2 for m in markets
+        )
 
     def names_another(self, question: str, terms: Sequence[KeyTerm], named: Sequence[Anchor], best: int) -> bool:
         """True when the question is about a foreign name no dictionary knows (Deloitte, Pfizer) and the best

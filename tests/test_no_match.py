@@ -337,7 +337,9 @@ def test_organisation_names_are_cut_from_the_text() -> None:
         ("娄勤俭书记参加独墅湖医院启用仪式了吗", {"娄勤俭", "独墅湖医院"}, 1),
         ("天臣国际在科创板上市了吗", {"天臣国际", "科创板"}, 2),
         ("商事法庭挂牌那天，吴庆文书记到场了吗？", {"商事法庭", "吴庆文"}, 1),
-        ("百济神州泽布替尼是哪天在美国拿到FDA许可的？", {"百济神州", "FDA"}, 1),
+        # A drug is a named thing too: here named with its maker, but never with the FDA.
+        ("百济神州泽布替尼是哪天在美国拿到FDA许可的？", {"百济神州", "泽布替尼", "FDA"}, 2),
+        ("信达生物的泽布替尼（百悦泽）是哪天获批上市的？", {"信达生物", "泽布替尼", "百悦泽"}, 2),
     ],
 )
 def test_named_things_and_whether_one_event_has_them_all(
@@ -356,6 +358,25 @@ def test_names_joined_by_and_are_asked_about_one_by_one() -> None:
     assert apart("思瑞浦和天臣分别是哪天上市的")
     assert apart("Did Pfizer or AstraZeneca sign anything?")
     assert not apart("百济神州什么时候在科创板上市的")
+    # …unless they did it together.
+    assert not apart("吴庆文和王瑞杰一起主持过什么会议吗？")
+    assert not apart("园区和苏州大学合建的药学院是几月成立的？")
+    assert not apart("When did Li Keqiang and Heng Swee Keat co-chair the meeting?")
+
+
+def test_a_university_keeps_its_city() -> None:
+    assert core("苏州大学") == "苏州大学" and core("苏州工业园区人民法院") == "苏州工业园区人民法院"
+    assert core("苏州国际商事法庭") == "国际商事法庭"
+
+
+def test_a_title_the_chronicle_never_gives_a_person_is_a_false_premise(entities: Entities) -> None:
+    def miscast(question: str) -> bool:
+        return entities.miscast(question, entities.in_question(question))
+
+    assert miscast("苏州市长蓝绍敏给苏相合作区揭牌是哪天")  # he is 市委书记
+    assert not miscast("苏州市委书记蓝绍敏给苏相合作区揭牌是哪天")
+    assert not miscast("江苏省委书记娄勤俭来园区是哪一天？")  # "省委书记、省人大常委会主任娄勤俭"
+    assert not miscast("娄勤俭来园区是哪一天？")  # no title given
 
 
 def test_entities_come_from_the_chronicle_itself() -> None:

@@ -123,6 +123,17 @@ def test_top_results_answer_the_question(real_engine, question: str, expected: s
         # A name the chronicle never mentions decides, however well the rest matches.
         "德意志银行苏州分行哪天开业？",
         "李显龙来过园区吗",
+        # A foreign name no dictionary knows, where the chronicle has someone else (毕马威, 礼来).
+        "When did Deloitte open its Suzhou branch in SIP?",
+        "Which cancer drug co-developed by Innovent and Pfizer was approved in October?",
+        # Which company won: the entry announces the awards but names no winner.
+        "Which company won the product gold award at the 2020 AI product expo?",
+        "周强院长来园区都考察了哪些企业？",
+        # A drug with another maker, a title the chronicle never gives, another kind of vaccine.
+        "信达生物的泽布替尼（百悦泽）是哪天获批上市的？",
+        "苏州市长蓝绍敏给苏相合作区揭牌是哪天",
+        "When did 艾棣维欣 get clinical trial approval for its mRNA vaccine?",
+        "十月最後四天園區有沒有舉辦馬拉松",
     ],
 )
 def test_questions_the_chronicle_cannot_answer_say_so(real_engine, question: str) -> None:  # type: ignore[no-untyped-def]
@@ -147,6 +158,13 @@ def test_questions_the_chronicle_cannot_answer_say_so(real_engine, question: str
         ("超算中心一期什么时候启用的？", "2020-03-03-1"),
         ("血液病临床研究中心什么时候启动建设？", "2020-04-25-1"),
         ("What score did SIP get in Jiangsu's assessment of development zones?", "2020-09-02-1"),
+        # The true version of the false premises above.
+        ("When did KPMG open its Suzhou branch in SIP?", "2020-06-03-1"),
+        ("Which Philippine bank opened a branch in the Suzhou FTZ?", "2020-09-11-1"),
+        ("百济神州的泽布替尼是哪天获批上市的？", "2020-06-03-2"),
+        ("苏州市委书记蓝绍敏给苏相合作区揭牌是哪天", "2020-04-08-1"),
+        ("When did Aditum Bio get clinical trial approval for its DNA vaccine?", "2020-06-03-3"),
+        ("凌志软建什么时候上市的", "2020-05-11-2"),
     ],
 )
 def test_near_misses_that_the_chronicle_does_answer(real_engine, question: str, expected: str) -> None:  # type: ignore[no-untyped-def]
