@@ -346,6 +346,29 @@ _QUALIFIERS: tuple[dict[str, re.Pattern[str]], ...] = tuple(
 )
 
 
+_CITIES = {
+    city: re.compile(pattern, re.I)
+    for city, pattern in {
+        "苏州": r"苏州|\bsuzhou\b", "上海": r"上海(?!证券交易所|交易所)|\bshanghai\b(?!\s+stock)", "北京": r"北京|\bbeijing\b",
+        "深圳": r"深圳(?!证券交易所|交易所)|\bshenzhen\b(?!\s+stock)", "广州": r"广州|\bguangzhou\b", "杭州": r"杭州|\bhangzhou\b",
+        "南京": r"南京(?!航空航天大学|大学)|\bnanjing\b", "无锡": r"无锡|\bwuxi\b", "成都": r"成都|\bchengdu\b", "武汉": r"武汉|\bwuhan\b",
+        "天津": r"天津|\btianjin\b", "重庆": r"重庆|\bchongqing\b", "西安": r"西安(?!交通|交大)|\bxi'?an\b(?!\s+jiaotong)",
+        "香港": r"香港|\bhong\s+kong\b", "昆山": r"昆山|\bkunshan\b", "常州": r"常州|\bchangzhou\b",
+    }.items()
+}
+
+
+_PLACED = re.compile(r"(?:在|于|从|赴|到|落户|飞往|抵达|开往)\s*$|\b(?:in|at|from|to)\s+$", re.I)
+
+
+def _places(text: str) -> set[str]:
+    """The cities ``text`` places something in: named right after 在, 从, in, from…"""
+    return {
+        city for city, pattern in _CITIES.items()
+        if any(_PLACED.search(text[max(0, m.start() - 6) : m.start()]) for m in pattern.finditer(text))
+    }
+
+
 # The year an assessment or award is for ("2018年度考评", "the 2018 assessment"), and the years a text names.
 _YEAR_ASKED = re.compile(
     r"((?:19|20)\d{2})\s*年度|\b((?:19|20)\d{2})\s+(?:assessment|evaluation|ranking|review|appraisal|awards?|rating|results?)\b",
@@ -415,6 +438,11 @@ def contradicted(question: str, texts: list[str]) -> bool:
             return True
         if _only_others(asked, stated):
             return True
+    # The city something took place in ("在上海哪个场馆", "from Nanjing", "in Hangzhou"), against the cities the
+    # events place it in ("在苏州国际博览中心举办"); a city in a name (再鼎医药（苏州）) places nothing. The park's
+    # own city is named in passing by most questions, so it is never the one asked about.
+    if _only_others(_places(question) - {"苏州"}, [_places(t) for t in texts]):
+        return True
     ranks = _ranks(question)
     if len(ranks) == 1 and not any(ranks & _ranks(t) for t in texts):
         return True  # a place in a ranking must be stated: "why did SIP slip to third place" finds 第五

@@ -198,6 +198,8 @@ something anything everything thing things kind type way ways part parts lot lot
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9']+|[0-9]+[A-Za-z][A-Za-z0-9]*")
 _TRADE = r"(?:bio|biotech|biologics|biosciences?|pharma|pharmaceuticals?|medical|therapeutics|technolog(?:y|ies)|tech|" \
     r"software|semiconductors?|electronics|materials|diagnostics|healthcare|health)\b"
+# China and another country (中日, 中美): names the partner as surely as the country's name would.
+_BILATERAL = re.compile(r"中[日美韩德法英俄意澳加欧非泰越印朝蒙巴]")
 # Month and weekday names and their short forms, which a date question leaves behind ("Oct 28 - Oct 31").
 _CALENDAR_EN = set("""
 january february march april may june july august september october november december
@@ -512,7 +514,8 @@ class KeyTerms:
                     found.append(word)
             position += len(word)
         return [
-            KeyTerm(w, (w,), self.unknown_weight, absent=True, proper=is_proper_name(w)) for w in dict.fromkeys(found)
+            KeyTerm(w, (w,), self.unknown_weight, absent=True, proper=is_proper_name(w) or bool(_BILATERAL.fullmatch(w)))
+            for w in dict.fromkeys(found)
         ] + found_short
 
     def _misspelt(self, run: str) -> tuple[str, tuple[str, ...]] | None:

@@ -130,6 +130,8 @@ def test_names_written_with_a_grammar_character_are_key_terms(keys: KeyTerms) ->
 def test_absent_proper_names_are_marked(keys: KeyTerms) -> None:
     terms = {t.label: t for t in keys.extract("李显龙和汇丰银行来过园区吗")}
     assert terms["李显龙"].absent and terms["李显龙"].proper
+    # China and another country the chronicle never pairs it with (it has 中韩, 中新).
+    assert {t.label: t for t in keys.extract("中日联合创新研究院设在哪")}["中日"].proper
     assert not any(t.proper for t in keys.extract("园区2020年办了音乐节吗"))  # absent, but no proper name
 
 
@@ -310,6 +312,11 @@ def test_a_role_asked_about_must_be_the_role_named(texts: list[str]) -> None:
         ("When was the DNA vaccine approved for trials?", "新冠病毒DNA疫苗临床试验批件获批准。", False),
         ("APG-2575是哪天获批上市销售的？", "APG-2575获药品审评中心批准，将开展1b/2期临床研究。", True),
         ("泽布替尼哪天获批上市？", "泽布替尼获国家药品监督管理局批准上市。", False),
+        # The city something took place in; a city inside a name places nothing.
+        ("纳博会是在上海哪个场馆举办的？", "第十一届纳博会在苏州国际博览中心举办。", True),
+        ("首架货运包机从南京禄口机场起飞，目的地是哪里？", "首架国际货运包机从上海浦东国际机场起飞，抵达法兰克福机场。", True),
+        ("纳博会是在苏州哪个场馆举办的？", "第十一届纳博会在苏州国际博览中心举办。", False),
+        ("When did it list in Hong Kong?", "再鼎医药（苏州）有限公司的爱普盾获批上市。", False),
     ],
 )
 def test_a_qualifier_the_events_give_only_other_values_of(question: str, event: str, contradicts: bool) -> None:
