@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 # The question sets of docs/retrieval.md: the tuning set, then the blind sets in the order they were written
 # (ninth, seventeenth and eighteenth were each held back and measured once, at the end of a round).
 EVAL_SETS := questions holdout fresh blind final sixth seventh eighth tenth eleventh twelfth thirteenth \
-	fourteenth fifteenth sixteenth ninth seventeenth eighteenth nineteenth twentyfirst
+	fourteenth fifteenth sixteenth ninth seventeenth eighteenth nineteenth twentyfirst twentieth twentysecond
 
 .PHONY: setup model index chat test eval bench clean help
 

@@ -81,7 +81,7 @@ TYPES: tuple[AnswerType, ...] = (
     ),
     AnswerType(
         "measure",
-        re.compile(r"(?:多少|几)(?:张|台|辆|套|栋|间|座|层|架|艘|件|幅|部|册|份|株|棵)(?!嘴)|床位|\bhow\s+many\s+(?:[\w\-]+\s+){0,2}?(?:beds|floors|units|buildings)\b", re.I),
+        re.compile(r"(?:多少|(?<!哪)几)(?:张|台|辆|套|栋|间|座|层|架|艘|件|幅|部|册|份|株|棵)(?!嘴)|床位|\bhow\s+many\s+(?:[\w\-]+\s+){0,2}?(?:beds|floors|units|buildings)\b", re.I),
         re.compile(rf"(?:{_NUMBER})\s*(?:多|余)?\s*(?:万)?\s*(?:张|台|辆|套|栋|间|座|层|架|艘|件|幅|部|册|份|株|棵)"),
     ),
     AnswerType(

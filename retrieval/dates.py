@@ -160,6 +160,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("cn_day_range", re.compile(
         rf"(?:(\d{{4}})年)?({_CN_NUM})月({_CN_NUM})[日号]?\s*(?:至|到|—|–|-|~|～)\s*(?:({_CN_NUM})月)?({_CN_NUM})[日号]")),
     # "12月20号以后到年底", "12月20日起": from that day to the end of the year.
+    # "10月25号到10月底": from a day to the end of its month (or of another).
+    ("cn_day_to_month_end", re.compile(
+        rf"(?:(\d{{4}})年)?({_CN_NUM})月({_CN_NUM})[日号]?\s*(?:至|到|—|–|-|~|～)\s*(?:({_CN_NUM})月)?(?:底|末)")),
     ("cn_day_onward", re.compile(
         rf"(?:从)?(?:(\d{{4}})年)?({_CN_NUM})月({_CN_NUM})[日号]?\s*(?:(?:以后|之后|起|开始|往后)[，,]?\s*(?:(?:到|至)\s*(?:年底|年末|年终))?|(?:到|至)\s*(?:年底|年末|年终))")),
     # "4月29号30号", "4月29日、30日": two days of one month.
@@ -233,6 +236,13 @@ def _match_spans(kind: str, m: re.Match[str], invalid: list[str]) -> list[Span] 
             start = (_en_month(m.group(4)), int(m.group(3)))
         year_named = re.search(r"(?:19|20)\d{2}", text)
         return _days(start, (12, 31), int(year_named.group()) if year_named else None, text, invalid)
+    if kind == "cn_day_to_month_end":
+        year, month, day = _year(m.group(1)), cn_number(m.group(2)), cn_number(m.group(3))
+        end_month = cn_number(m.group(4)) if m.group(4) else month
+        if not _valid(end_month, None, year):
+            invalid.append(text)
+            return []
+        return _days((month, day), (end_month, _last_day(end_month, year)), year, text, invalid)  # type: ignore[arg-type]
     if kind == "cn_day_pair":
         year, month = _year(m.group(1)), cn_number(m.group(2))
         first, second = cn_number(m.group(3)), cn_number(m.group(4))
@@ -433,10 +443,14 @@ def _quarter(q: int, year: int | None, label: str) -> Span:
 _YEAR_LEAD_CN = re.compile(r"(?:^|[\s，,。？?！!：:])(?:请问)?(?:苏州工业园区|工业园区|园区|在|于|是|从|到)?$")
 
 
+# A weekday beside a date says nothing more ("Monday October 26", "10月26日（周一）").
+_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b,?\s*|[（(]\s*(?:星期|周|礼拜)[一二三四五六日天]\s*[）)]", re.I)
+
+
 def parse_dates(question: str) -> DateQuery:
     """Find the date expressions of a question; ``rest`` is the question without them."""
     query = DateQuery()
-    rest = question
+    rest = _WEEKDAY.sub(" ", question)
     for kind, pattern in _PATTERNS:
         pieces: list[str] = []
         position = 0

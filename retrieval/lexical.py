@@ -32,7 +32,7 @@ _STOP_LATIN = {
     "happened", "happen", "event", "events", "tell", "me", "please", "list", "show", "give", "some", "get", "got",
     "up", "out", "off", "down", "over", "under", "ahead", "back", "away", "along", "via", "per", "onto", "against",
     "without", "within", "regarding", "than", "then", "so", "if", "not", "no", "yes", "can", "could", "would",
-    "every", "each", "many", "much", "several", "such", "other", "another", "own", "same", "time", "times",
+    "every", "each", "many", "much", "several", "such", "other", "another", "own", "same", "time", "times", "co",
 }
 
 
@@ -341,6 +341,10 @@ class KeyTerms:
         self.unknown_weight = math.log(self.n + 1) + 1.0
         self._joined = "\n".join(self.texts)
         self._lowered = self._joined.lower()
+        # The Latin words of the chronicles (ecmo, mrna, 5g) and how many events write each.
+        self._latin: Counter[str] = Counter()
+        for text in self.texts:
+            self._latin.update(set(re.findall(r"[a-z0-9]+", text.lower())))
         self._df_cache: dict[tuple[str, ...], int] = {}
         self._by_reading: dict[str, list[tuple[int, int]]] | None = None
         self._by_char: dict[str, set[int]] | None = None
@@ -408,13 +412,18 @@ class KeyTerms:
             # Pinyin the chronicles have in characters: 蓝绍敏 for "Lan Shaomin".
             terms.append(KeyTerm(label, matches, self.weight_any(matches)))
             remaining = remaining.replace(label, " ")
-        words = [w.strip("'") for w in _WORD.findall(remaining)]
+        words = []
+        for joined in re.findall(r"[A-Za-z0-9][A-Za-z0-9'\-]*", remaining):
+            # "high-end" is a word the dictionary knows; "Vietnam-Singapore" is two.
+            whole = joined.strip("'-")
+            words += [whole] if "-" in whole and translations(whole.lower()) else [w.strip("'") for w in _WORD.findall(whole)]
         for word in words:
             lowered = word.lower()
             if lowered in _STOP_LATIN or lowered in _GENERIC_EN or len(lowered) < 2:
                 continue
-            if lowered in self._lowered:
-                terms.append(KeyTerm(word, (word,), self.weight(word)))
+            if lowered in self._latin:
+                # A word the chronicle writes (JSC, ECMO), weighed by the events that write it.
+                terms.append(KeyTerm(word, (word,), self._idf(self._latin[lowered])))
                 continue
             found = translations(lowered)
             chinese = [t for t in found if len(t) >= 2] or list(found)

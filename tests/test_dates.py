@@ -68,6 +68,9 @@ def spans(question: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
         ("between Christmas Eve and the end of 2020", [((12, 24), (12, 31))]),
         ("from December 20 to the end of the year", [((12, 20), (12, 31))]),
         ("Right after the National Day holiday, between October 9 and 15", [((10, 9), (10, 15))]),
+        ("the week of Monday October 26 to Sunday November 1, 2020", [((10, 26), (11, 1))]),
+        ("10月26日（周一）", [((10, 26), (10, 26))]),
+        ("10月25号到10月底", [((10, 25), (10, 31))]),
     ],
 )
 def test_dates_are_understood(question: str, expected: list) -> None:

@@ -135,6 +135,13 @@ def test_absent_proper_names_are_marked(keys: KeyTerms) -> None:
     assert not any(t.proper for t in keys.extract("园区2020年办了音乐节吗"))  # absent, but no proper name
 
 
+def test_latin_words_are_the_chronicles_words_not_pieces_of_them(keys: KeyTerms) -> None:
+    weights = {t.label: t for t in keys.extract("Who co-chaired the JSC meeting, and was the ECMO high-end?")}
+    assert "co" not in weights  # a prefix, not a word (SARS-CoV-2 holds "co" but not the word)
+    assert weights["ECMO"].weight < keys.unknown_weight  # written by the chronicle
+    assert "high-end" in weights  # a hyphenated word the dictionary knows stays whole
+
+
 def test_codes_the_chronicle_writes_are_key_terms(keys: KeyTerms) -> None:
     assert "10+N" in [t.label for t in keys.extract('What is the "10+N" model for selling industrial land?')]
 
@@ -214,6 +221,7 @@ def test_numbers_with_their_unit_are_key_terms_but_dates_are_not(keys: KeyTerms)
         ("疫苗在哪家医院做的临床", "institution"),
         ("When did Ding Lixin become director of the committee?", "appointment"),
         ("周强院长考察了哪些企业？", "company"),
+        ("涉及国家级临床医学研究中心的有哪几件事？", None),  # a list, not a count of items
         ("Which company won the product gold award?", "winner"),
         ("首架货运包机是哪家航空公司执飞的", "company"),
         ("一等奖是哪个团队拿的？", "winner"),

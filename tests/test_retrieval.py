@@ -223,9 +223,11 @@ FLOORS = {
     "sixteenth.jsonl": (0.97, 0.97, 0.84, 1, None),
     "ninth.jsonl": (0.97, 0.96, 0.80, 1, None),  # held back, then measured once
     "seventeenth.jsonl": (0.96, 0.95, 0.87, 1, None),  # held back, then measured once
-    "eighteenth.jsonl": (0.95, 0.92, 0.83, 2, None),  # held back, then measured once
+    "eighteenth.jsonl": (0.95, 0.92, 0.82, 2, None),  # held back, then measured once
     "nineteenth.jsonl": (0.97, 0.94, 0.83, 1, None),
-    "twentyfirst.jsonl": (0.93, 0.93, 0.75, 2, None),  # traditional characters, typos, residents' shorthand
+    "twentyfirst.jsonl": (0.93, 0.93, 0.80, 2, None),  # traditional characters, typos, residents' shorthand
+    "twentieth.jsonl": (0.95, 0.94, 0.64, 1, None),  # held back, then measured once
+    "twentysecond.jsonl": (0.97, 0.96, 0.78, 1, None),  # held back, then measured once (group chat)
 }
 
 
