@@ -157,9 +157,10 @@ TYPES += (
     AnswerType(
         "leader",
         re.compile(r"领衔|牵头人|负责人|带头人|由谁|谁负责|谁主持|(?:院长|校长|主任|董事长|总经理|总裁|掌门人|所长)是谁|"
+                   r"创始人|创办人|谁创办|谁创立|\bwho\s+(?:founded|started|set\s+up)\b|\bfounders?\b|"
                    r"\bwho\s+(?:leads|led|heads|headed|runs|chairs)\b|\b(?:led|headed|chaired)\s+by\b|"
                    r"\bwho\s+(?:is|was)\s+(?:the\s+)?(?:first\s+)?(?:dean|director|head|president|chair)\b", re.I),
-        re.compile(r"领衔|牵头|负责人|带头人|主持|院士|教授|主任|院长|校长|所长|书记|董事长|理事长|总经理"),
+        re.compile(r"领衔|牵头|负责人|带头人|主持|院士|教授|主任|院长|校长|所长|书记|董事长|理事长|总经理|创始人|创办|创立"),
     ),
     AnswerType(
         "route",
@@ -215,7 +216,9 @@ TYPES += (
 # "庭长是谁", "谁是董事长", "who is the president": the role asked about, which the answering event must name.
 _ROLE = re.compile(
     r"([\u4e00-\u9fff]?(?:长|主任|书记|主席|总监|总裁|经理|负责人|掌门人|首席[\u4e00-\u9fff]{2}))(?:是|为|叫)(?:谁|哪位|什么人)|"
-    r"(?:谁|哪位)(?:是|当|担任|出任)(?:了)?[\u4e00-\u9fff]{0,6}?([\u4e00-\u9fff]?(?:长|主任|书记|主席|总监|总裁|经理|负责人))"
+    r"(?:谁|哪位)(?:是|当|担任|出任)(?:了)?[\u4e00-\u9fff]{0,6}?([\u4e00-\u9fff]?(?:长|主任|书记|主席|总监|总裁|经理|负责人))|"
+    # "西浦慧湖药学院 首任院长": the first holder of a role.
+    r"首任([\u4e00-\u9fff]?(?:长|主任|书记|主席|总监|总裁|经理))"
 )
 _ROLE_TYPE = TYPES[[t.name for t in TYPES].index("leader")]
 # The same in English: the Chinese titles an event would give the person asked about.
@@ -267,7 +270,8 @@ def asks_who(question: str) -> bool:
 # firm of a trade ("企业贝康医疗"), by a short name the glossary knows (罗氏, 丹纳赫) or by a code (360);
 # "考察园区" names none.
 _COMPANY = re.compile(
-    r"哪(?:家|个|几家|些)[\u4e00-\u9fff]{0,4}?(?:企业|公司|药企|厂商|厂家)|\bwhich\s+(?:[\w\-]+\s+){0,2}?(?:compan(?:y|ies)|firms?|enterprises?)\b",
+    r"哪(?:家|个|几家|些)[\u4e00-\u9fff]{0,4}?(?:企业|公司|药企|厂商|厂家)|"
+    r"\bwhich\s+(?:[\w\-]+\s+){0,2}?(?:compan(?:y|ies)|firms?|enterprises?|airlines?|carriers?)\b",
     re.I,
 )
 
@@ -301,12 +305,23 @@ def expected_type(question: str) -> AnswerType | None:
         return AnswerType("leader", _ROLE_TYPE.asks, re.compile(_ROLES_EN[title]))
     role = _ROLE.search(question)
     if role:
-        word = role.group(1) or role.group(2)
+        word = role.group(1) or role.group(2) or role.group(3)
         return AnswerType("leader", _ROLE_TYPE.asks, re.compile(re.escape(word)))
     for kind in TYPES:
         if kind.asks.search(question):
             return kind
+    counted = _HOW_MANY.search(question)
+    if counted:
+        # "签约了多少个项目": a number of that thing, before or after it ("项目32个", "17个项目").
+        unit, noun = counted.group(1), re.escape(counted.group(2))
+        return AnswerType("count", _HOW_MANY, re.compile(
+            rf"(?:{_NUMBER})\s*(?:多|余)?\s*{unit}[^，。；]{{0,8}}{noun}|{noun}[^，。；]{{0,8}}?(?:{_NUMBER})\s*(?:多|余)?\s*{unit}"
+        ))
     return None
+
+
+# "多少个项目", "多少家外资企业": a count of things of a kind.
+_HOW_MANY = re.compile(r"多少\s*(个|项|家|所|批|款|种|条)\s*([\u4e00-\u9fff]{2})")
 
 
 _WINNER = next(kind for kind in TYPES if kind.name == "winner")
@@ -354,11 +369,24 @@ _CITIES = {
         "南京": r"南京(?!航空航天大学|大学)|\bnanjing\b", "无锡": r"无锡|\bwuxi\b", "成都": r"成都|\bchengdu\b", "武汉": r"武汉|\bwuhan\b",
         "天津": r"天津|\btianjin\b", "重庆": r"重庆|\bchongqing\b", "西安": r"西安(?!交通|交大)|\bxi'?an\b(?!\s+jiaotong)",
         "香港": r"香港|\bhong\s+kong\b", "昆山": r"昆山|\bkunshan\b", "常州": r"常州|\bchangzhou\b",
+        "法兰克福": r"法兰克福|\bfrankfurt\b", "巴黎": r"巴黎|\bparis\b", "伦敦": r"伦敦|\blondon\b",
+        "东京": r"东京|\btokyo\b", "首尔": r"首尔|\bseoul\b", "纽约": r"纽约|\bnew\s+york\b",
+        "汉堡": r"汉堡|\bhamburg\b", "杜伊斯堡": r"杜伊斯堡|\bduisburg\b", "莫斯科": r"莫斯科|\bmoscow\b",
+    }.items()
+}
+_COUNTRIES = {
+    country: re.compile(pattern, re.I)
+    for country, pattern in {
+        "新加坡": r"新加坡|\bsingapor(?:e|ean)\b", "菲律宾": r"菲律宾|\bphilippines?\b|\bfilipino\b",
+        "美国": r"美国|\bamerican?\b|\bU\.?S\.?A?\b", "德国": r"德国|\bgerman(?:y)?\b", "韩国": r"韩国|中韩|\bkorean?\b",
+        "日本": r"日本|中日|\bjapan(?:ese)?\b", "英国": r"英国|\bbritish\b|\bU\.?K\.?\b|\bbritain\b",
+        "法国": r"法国|\bfrench\b|\bfrance\b", "缅甸": r"缅甸|\bmyanmar\b|\bburm(?:a|ese)\b",
+        "泰国": r"泰国|\bthai(?:land)?\b", "越南": r"越南|\bvietnam(?:ese)?\b", "瑞士": r"瑞士|\bswiss\b|\bswitzerland\b",
     }.items()
 }
 
 
-_PLACED = re.compile(r"(?:在|于|从|赴|到|落户|飞往|抵达|开往)\s*$|\b(?:in|at|from|to)\s+$", re.I)
+_PLACED = re.compile(r"(?:在|于|从|赴|到|落户|飞往|抵达|开往)\s*(?:[\u4e00-\u9fff]{1,2}国)?\s*$|\b(?:in|at|from|to)\s+$", re.I)
 
 
 def _places(text: str) -> set[str]:
@@ -394,7 +422,7 @@ _RANK = re.compile(
 
 # The edition of a recurring event: 第五届, "the 11th expo".
 _EDITION = re.compile(
-    r"第\s*([一二三四五六七八九十]{1,3}|\d{1,3})\s*(?:届|次会议|次全体会议)|"
+    r"第\s*([一二三四五六七八九十]{1,3}|\d{1,3})\s*(?:届|次[\u4e00-\u9fff]{0,4}?会议|次全体会议)|"
     r"\b(\d{1,3})(?:st|nd|rd|th)\s+(?:\(?[A-Z][\w\-]*\)?\s+){0,6}?(?:edition|session|expo|exposition|fair|forum|summit|"
     r"conference|congress|biennale|biennial|festival|meeting|week|competition|contest|games|awards?|plenary)\b",
     re.I,
@@ -442,6 +470,10 @@ def contradicted(question: str, texts: list[str]) -> bool:
     # events place it in ("在苏州国际博览中心举办"); a city in a name (再鼎医药（苏州）) places nothing. The park's
     # own city is named in passing by most questions, so it is never the one asked about.
     if _only_others(_places(question) - {"苏州"}, [_places(t) for t in texts]):
+        return True
+    # The country of a partner ("which Singaporean bank" finds 菲律宾首都银行).
+    countries = {c for c, pattern in _COUNTRIES.items() if pattern.search(question)}
+    if _only_others(countries, [{c for c, pattern in _COUNTRIES.items() if pattern.search(t)} for t in texts]):
         return True
     ranks = _ranks(question)
     if len(ranks) == 1 and not any(ranks & _ranks(t) for t in texts):

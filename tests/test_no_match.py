@@ -222,6 +222,10 @@ def test_numbers_with_their_unit_are_key_terms_but_dates_are_not(keys: KeyTerms)
         ("When did Ding Lixin become director of the committee?", "appointment"),
         ("周强院长考察了哪些企业？", "company"),
         ("涉及国家级临床医学研究中心的有哪几件事？", None),  # a list, not a count of items
+        ("精英创业周园区分会场一共签约了多少个项目？", "count"),
+        ("西浦慧湖药学院 首任院长", "leader"),
+        ("Who founded the cancer drug developer?", "leader"),
+        ("Which airline flew the first cargo charter?", "company"),
         ("Which company won the product gold award?", "winner"),
         ("首架货运包机是哪家航空公司执飞的", "company"),
         ("一等奖是哪个团队拿的？", "winner"),
@@ -251,6 +255,13 @@ def test_an_institution_asked_for_must_be_one_of_its_kind() -> None:
     hospital = expected_type("Which hospital ran the clinical trial of the vaccine?")
     assert hospital and hospital.found_in("亚盛医药与苏州大学附属第一医院共建研究院。")
     assert not hospital.found_in("艾博生物的mRNA疫苗获国家药品监督管理局临床试验批准。")
+
+
+def test_a_count_asked_for_must_be_given_of_that_thing() -> None:
+    count = expected_type("园区今年一共签约了多少个项目？")
+    assert count and count.found_in("17个项目与苏相合作区集中签约。") and count.found_in("园区开工重大产业项目32个。")
+    assert not count.found_in("精英创业周园区分会场活动举行，一批项目签约。")
+    assert not count.found_in("发布政策举措30条，推出产业用地68.8平方千米。")  # a count of something else
 
 
 def test_a_company_asked_for_must_be_named(texts: list[str]) -> None:
@@ -325,6 +336,10 @@ def test_a_role_asked_about_must_be_the_role_named(texts: list[str]) -> None:
         ("首架货运包机从南京禄口机场起飞，目的地是哪里？", "首架国际货运包机从上海浦东国际机场起飞，抵达法兰克福机场。", True),
         ("纳博会是在苏州哪个场馆举办的？", "第十一届纳博会在苏州国际博览中心举办。", False),
         ("When did it list in Hong Kong?", "再鼎医药（苏州）有限公司的爱普盾获批上市。", False),
+        ("When did the first cargo flight to Paris take off?", "首架国际货运包机从上海浦东国际机场起飞，抵达德国法兰克福机场。", True),
+        ("Which Singaporean bank opened the first foreign bank branch?", "菲律宾首都银行苏州分行开业，这是首家外资银行分行。", True),
+        ("Which Philippine bank opened the first foreign bank branch?", "菲律宾首都银行苏州分行开业，这是首家外资银行分行。", False),
+        ("第三次软件会议是什么时候开的？", "中新合作苏州工业园区2020年第二次软件会议召开。", True),
     ],
 )
 def test_a_qualifier_the_events_give_only_other_values_of(question: str, event: str, contradicts: bool) -> None:
