@@ -256,7 +256,8 @@ _ASKS_WHO = re.compile(
     r"哪(?:家|个|所|几家|些|位)(?:企业|公司|机构|单位|团队|高校|大学|银行|医院|院所|研究院|学校)?|谁|"
     r"\bwhich\s+(?:[\w\-]+\s+){0,3}?(?:compan(?:y|ies)|firms?|enterprises?|institut(?:e|es|ion|ions)|"
     r"universit(?:y|ies)|banks?|partners?|organi[sz]ations?|hospitals?|consorti(?:um|a)|teams?|schools?|"
-    r"investors?|groups?|labs?|laborator(?:y|ies)|players?|brands?)\b|\bwho(?:m|se)?\b",
+    r"investors?|groups?|labs?|laborator(?:y|ies)|players?|brands?|bodies|agenc(?:y|ies)|parties|members|sponsors?)\b|"
+    r"\bwho(?:m|se)?\b",
     re.I,
 )
 
@@ -423,7 +424,8 @@ _RANK = re.compile(
 # The edition of a recurring event: 第五届, "the 11th expo".
 _EDITION = re.compile(
     r"第\s*([一二三四五六七八九十]{1,3}|\d{1,3})\s*(?:届|次[\u4e00-\u9fff]{0,4}?会议|次全体会议)|"
-    r"\b(\d{1,3})(?:st|nd|rd|th)\s+(?:\(?[A-Z][\w\-]*\)?\s+){0,6}?(?:edition|session|expo|exposition|fair|forum|summit|"
+    r"\b(\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+"
+    r"(?:\(?[A-Z][\w\-]*\)?\s+){0,6}?(?:edition|session|expo|exposition|fair|forum|summit|"
     r"conference|congress|biennale|biennial|festival|meeting|week|competition|contest|games|awards?|plenary)\b",
     re.I,
 )
@@ -434,9 +436,28 @@ def _editions(text: str) -> set[int]:
 
     found = set()
     for cn, en in _EDITION.findall(text):
-        value = cn_number(cn) if cn else int(en)
+        value = cn_number(cn) if cn else int(en[:-2]) if en[0].isdigit() else _EN_ORDINALS.get(en.lower())
         if value:
             found.add(value)
+    return found
+
+
+# A figure with its unit ("729米", "25亿元", "6所学校"): a claim about an amount, a height, a number of things.
+_QUANTITY = re.compile(
+    r"(接近|将近|大约|约|近|超过|逾|多达|不到)?\s*(?<![\d.])(\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)\s*(多|余)?"
+    r"(万平方米|平方米|平方千米|亿元|万元|元|米|所|家|个|名|项|层|栋|款|条|届)"
+)
+
+
+def _quantities(text: str) -> dict[str, set[float]]:
+    """Exact figures by unit, rounded to two significant digits; approximate ones (接近500米, 800万余元) left out."""
+    from .dates import cn_number
+
+    found: dict[str, set[float]] = {}
+    for about, number, more, unit in _QUANTITY.findall(text):
+        value = float(number) if number[0].isdigit() else cn_number(number)
+        if value is not None and not about and not more:
+            found.setdefault(unit, set()).add(float(f"{value:.2g}"))
     return found
 
 
@@ -475,6 +496,11 @@ def contradicted(question: str, texts: list[str]) -> bool:
     countries = {c for c, pattern in _COUNTRIES.items() if pattern.search(question)}
     if _only_others(countries, [{c for c, pattern in _COUNTRIES.items() if pattern.search(t)} for t in texts]):
         return True
+    # A figure the question states ("规划高度是729米，对吗") that the events give otherwise (499.15米).
+    stated_figures = [_quantities(t) for t in texts]
+    for unit, values in _quantities(question).items():
+        if _only_others(values, [figures.get(unit, set()) for figures in stated_figures]):
+            return True
     ranks = _ranks(question)
     if len(ranks) == 1 and not any(ranks & _ranks(t) for t in texts):
         return True  # a place in a ranking must be stated: "why did SIP slip to third place" finds 第五

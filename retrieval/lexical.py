@@ -187,6 +187,7 @@ get got make made take took give gave go went come came become became begin bega
 receive received hold held take place took place see say said tell know want need use used find found
 first second third last next new old big small large great good best more most many much some any other
 year years month months day days time times date dates week weeks 2020 today yesterday ago
+north south east west central northern southern eastern western
 park sip suzhou industrial china chinese sino jiangsu city local area areas region there here where what which who
 how why whom whose that this these those it its they them their he she his her we our you your
 also very just only even still yet already ever really about around after before during between into onto
@@ -223,7 +224,7 @@ _FRAME_ZH = set("""
 外地 本地 当地 外省 异地 各地 外面 国外 海外
 中方 韩方 新方 美方 日方 德方 外方 双方 对方 合作方 甲方 乙方
 节点 里程碑 亮点 看点 要事
-往来 来往 交往 互动 联系 交集
+往来 来往 交往 互动 联系 交集 两国 双边 两地 各国 多国 双方
 多长时间 多少钱 多少次
 """.split())
 

@@ -320,7 +320,9 @@ def test_a_role_asked_about_must_be_the_role_named(texts: list[str]) -> None:
         ("园区在营商环境评估里排第二，是在哪个论坛上公布的", "园区在第二届长三角营商环境论坛上获营商环境发展水平评估第一。", True),
         ("园区在营商环境评估里排第一，是在哪个论坛上公布的", "园区在第二届长三角营商环境论坛上获营商环境发展水平评估第一。", False),
         ("Did SIP come second in the national ranking?", "园区国际化和参与全球竞争能力全国第一。", True),
-        ("全球第一款获批的抗原检测试剂盒是哪家的", "该试剂盒是全球第二款获美国FDA批准的抗原检测试剂盒。", False),
+        # Not a rank ("全球第二款" is no place in a ranking), but a figure: the first is not the second.
+        ("全球第一款获批的抗原检测试剂盒是哪家的", "该试剂盒是全球第二款获美国FDA批准的抗原检测试剂盒。", True),
+        ("全球第二款获批的抗原检测试剂盒是哪家的", "该试剂盒是全球第二款获美国FDA批准的抗原检测试剂盒。", False),
         # A place in a ranking must be stated: an event that gives none does not answer "third place".
         ("Why did SIP slip to third place?", "园区综合排名第五。", True),
         ("Why did SIP slip to third place?", "火炬中心发布国家高新区评价结果。", True),
@@ -340,6 +342,12 @@ def test_a_role_asked_about_must_be_the_role_named(texts: list[str]) -> None:
         ("Which Singaporean bank opened the first foreign bank branch?", "菲律宾首都银行苏州分行开业，这是首家外资银行分行。", True),
         ("Which Philippine bank opened the first foreign bank branch?", "菲律宾首都银行苏州分行开业，这是首家外资银行分行。", False),
         ("第三次软件会议是什么时候开的？", "中新合作苏州工业园区2020年第二次软件会议召开。", True),
+        ("Was the Biennale that opened in September its fourth edition?", "2020第五届苏州·金鸡湖双年展开幕。", True),
+        # A figure claimed that the event gives otherwise; an approximate one claims nothing exact.
+        ("苏州中南中心的规划高度是729米，对吗？", "苏州中南中心规划高度499.15米。", True),
+        ("星海教育集团是由6所学校组成的吗？", "集团由星海实验中学等5所独立法人学校组成。", True),
+        ("那个规划高度接近500米的项目是哪天开工的？", "苏州中南中心规划高度499.15米。", False),
+        ("规划高度499.15米的项目是哪天开工的？", "苏州中南中心规划高度499.15米。", False),
     ],
 )
 def test_a_qualifier_the_events_give_only_other_values_of(question: str, event: str, contradicts: bool) -> None:
