@@ -229,6 +229,7 @@ FLOORS = {
     "twentieth.jsonl": (0.95, 0.94, 0.64, 1, None),  # held back, then measured once
     "twentysecond.jsonl": (0.97, 0.96, 0.78, 1, None),  # held back, then measured once (group chat)
     "twentythird.jsonl": (0.95, 0.95, 0.63, 1, None),  # fact-checkers' claims, many with one detail wrong
+    "twentyfourth.jsonl": (0.94, 0.90, 0.73, 2, None),  # held back, then measured once
 }
 
 
