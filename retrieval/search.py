@@ -152,11 +152,18 @@ def _filler_terms() -> tuple[GlossaryEntry, ...]:
     )
 
 
+@lru_cache(maxsize=256)
+def _query_pieces(query_text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The Chinese bigrams and Latin words of a query (read once for all the events it highlights)."""
+    q = tokens(query_text)
+    grams = frozenset(t for t in q if not t.startswith("1:") and len(t) == 2 and not t.isascii())
+    words = frozenset(t for t in q if t.isascii() and not t.startswith("1:"))
+    return grams, words
+
+
 def matched_terms(text: str, query_text: str) -> tuple[str, ...]:
     """The longest stretches of ``text`` made of query bigrams or Latin query words, for highlighting."""
-    q = tokens(query_text)
-    grams = {t for t in q if not t.startswith("1:") and len(t) == 2 and not t.isascii()}
-    words = {t for t in q if t.isascii() and not t.startswith("1:")}
+    grams, words = _query_pieces(query_text)
     found: list[str] = []
     i = 0
     while i < len(text) - 1:
