@@ -186,6 +186,10 @@ class Entities:
                 return True
         return False
 
+    def naming(self, anchor: Anchor) -> frozenset[int]:
+        """The numbers of the texts that name ``anchor``."""
+        return frozenset(i for i in range(len(self.texts)) if self.mentions(anchor, i))
+
     def mentions(self, anchor: Anchor, event: int) -> bool:
         """True when text number ``event`` names ``anchor``."""
         return any(alt.lower() in self._lowered[event] for alt in anchor.alternatives)
@@ -197,6 +201,11 @@ class Entities:
             (sum(1 for alts in alternatives if any(alt in text for alt in alts)) for text in self._lowered),
             default=0,
         )
+
+
+def is_market(anchor: Anchor) -> bool:
+    """True for a stock market or a regulator: named by many events, and paired by a question with a company."""
+    return any(alt in MARKETS for alt in anchor.alternatives)
 
 
 def apart(question: str) -> bool:

@@ -289,7 +289,10 @@ def _lone(word: str, context: Sequence[str]) -> bool:
     """True when no capitalised dictionary word stands next to ``word`` in ``context`` (the question's words):
     it is a name, not part of a translated title ("National Civilized Unit"). A name beside it ("Hanoi",
     "Singapore") or a framing word ("Details") makes no title."""
-    for position in [i for i, w in enumerate(context) if w == word] or [-2]:
+    positions = [i for i, w in enumerate(context) if w == word]
+    if not positions:
+        return True  # nothing stands beside it
+    for position in positions:
         neighbours = [context[j] for j in (position - 1, position + 1) if 0 <= j < len(context)]
         if not any(_titled(n) for n in neighbours):
             return True
@@ -485,32 +488,27 @@ class KeyTerms:
             if len(word) == 1 and unknown[position]:
                 singles += word
             else:
-                typed = self._misspelt(singles) if len(singles) >= 2 else None
-                if len(singles) == 2 and typed:  # 软建 for 软件
-                    found_short.append(KeyTerm(typed[0], typed[1], self.weight_any(typed[1])))
-                elif len(singles) >= 3:
-                    short_for = self._abbreviated(singles)
-                    if short_for:
-                        found_short.append(KeyTerm(singles, short_for, self.weight_any(short_for)))
-                    elif typed:
-                        found_short.append(KeyTerm(typed[0], typed[1], self.weight_any(typed[1])))
-                    else:
+                if len(singles) >= 2:
+                    # Three or more are a coinage unless they stand for the chronicle's words; two are only
+                    # looked at as a slip of pinyin input (软建 for 软件).
+                    other = self._stands_for(singles, abbreviation=len(singles) >= 3)
+                    if other:
+                        found_short.append(other)
+                    elif len(singles) >= 3:
                         found.append(singles)
                 singles = ""
                 # A full proper name (南京大学) is no abbreviation of another (南京航空航天大学).
-                short_for = (
-                    self._abbreviated(word)
-                    if len(word) >= 2 and any(unknown[position : position + len(word)]) and word not in self._joined
-                    and not (len(word) >= 4 and is_proper_name(word))
-                    else ()
+                other = (
+                    self._stands_for(
+                        word,
+                        abbreviation=any(unknown[position : position + len(word)])
+                        and not (len(word) >= 4 and is_proper_name(word)),
+                    )
+                    if len(word) >= 2 and word not in self._joined
+                    else None
                 )
-                typed = self._misspelt(word) if not short_for and len(word) >= 2 and word not in self._joined else None
-                if short_for:
-                    # An abbreviation of the chronicle's full form (超算 → 超级计算, 经开区 → 经济技术开发区):
-                    # the question names something the chronicle has, in other words.
-                    found_short.append(KeyTerm(word, short_for, self.weight_any(short_for)))
-                elif typed:
-                    found_short.append(KeyTerm(typed[0], typed[1], self.weight_any(typed[1])))
+                if other:
+                    found_short.append(other)
                 elif (
                     len(word) >= 2
                     and word not in self._joined
@@ -528,9 +526,19 @@ class KeyTerms:
             for w in dict.fromkeys(found)
         ] + found_short
 
+    def _stands_for(self, text: str, abbreviation: bool = True) -> KeyTerm | None:
+        """``text`` as a key term for the chronicles' own words, when it writes them otherwise: an abbreviation
+        of their full form (超算 → 超级计算, 经开区 → 经济技术开发区), or a stretch of it typed with a character of
+        the same sound (软建 → 软件). None when it is neither."""
+        short_for = self._abbreviated(text) if abbreviation else ()
+        if short_for:
+            return KeyTerm(text, short_for, self.weight_any(short_for))
+        typed = self._misspelt(text)
+        return KeyTerm(typed[0], typed[1], self.weight_any(typed[1])) if typed else None
+
     def _misspelt(self, run: str) -> tuple[str, tuple[str, ...]] | None:
-        """A stretch of ``run`` typed with a wrong character of the same sound (专例 for 专列, 软建 for 软件:
-        pinyin input's commonest slip), and the chronicles' words it stands for; None if there is none."""
+        """A stretch of ``run`` typed with a wrong character of the same sound (软建 for 软件: pinyin input's
+        commonest slip), and the chronicles' words it stands for; None if there is none."""
         for size in range(min(len(run), 4), 1, -1):
             for start in range(len(run) - size + 1):
                 piece = run[start : start + size]

@@ -19,7 +19,7 @@ import numpy as np
 from .answer_type import asks_who, contradicted, expected_type
 from .dates import DateQuery, parse_dates
 from .embedding import Embedder
-from .entities import MARKETS, Anchor, Entities, apart, core, organisations
+from .entities import MARKETS, Anchor, Entities, apart, core, is_market, organisations
 from .events import Event
 from .index import ChronicleIndex
 from .lexical import BM25, GlossaryEntry, KeyTerm, KeyTerms, expand, load_glossary, tokens
@@ -357,7 +357,7 @@ class Retriever:
         # A question naming something (中南中心, Zhongnan) is about the events that name it, however close
         # another event's score ("九龙仓…竣工" does not say when 中南中心 is completed).
         # Markets and regulators (国家药品监督管理局) are named by many events: the other names say which.
-        specific = [a for a in named if not any(alt in MARKETS for alt in a.alternatives)] or named
+        specific = [a for a in named if not is_market(a)] or named
         naming = [i for i in about if any(self.entities.mentions(a, i) for a in specific)] if len(about) > 1 else []
         if naming:
             about = naming
@@ -384,7 +384,7 @@ class Retriever:
         seen: set[frozenset[int]] = set()
         distinct = []
         for anchor in anchors:
-            where = frozenset(i for i in range(len(self.events)) if self.entities.mentions(anchor, i))
+            where = self.entities.naming(anchor)
             if where not in seen or not where:
                 seen.add(where)
                 distinct.append(anchor)
@@ -395,7 +395,7 @@ class Retriever:
             return True
         # A market or a regulator is named with what the question pairs it with: "百济神州泽布替尼…拿到FDA许可"
         # asks about an approval no event gives, though 百济神州 and 泽布替尼 are named together.
-        markets = [a for a in anchors if any(alt in MARKETS for alt in a.alternatives)]
+        markets = [a for a in anchors if is_market(a)]
         others = [a for a in anchors if a not in markets]
         return bool(markets and others) and any(
             max(self.entities.together([m, o]) for o in others) < 2 for m in markets
