@@ -20,6 +20,8 @@ class AnswerType:
     name: str
     asks: re.Pattern[str]
     evidence: re.Pattern[str]
+    # The evidence may be the span the entry covers (its date range), not only its words.
+    dated: bool = False
 
     def found_in(self, text: str) -> bool:
         return bool(self.evidence.search(text))
@@ -45,7 +47,11 @@ TYPES: tuple[AnswerType, ...] = (
             r"多少钱|花了多少|投了多少|投资(?:了)?多少|总投资|投资额|投资总额|金额|价格|售价|价钱|发行价|股价|定价|单价|"
             r"卖多少|多少元|学费|收费标准|费用(?:是)?多少|租金|资金(?:有)?多少|营运资金|运营资金|"
             r"募资|募集|融资(?:了)?多少|筹集|总额|总值|产值|营收|收入多少|注册资本|注册资金|\bregistered\s+capital\b|"
-            r"\bhow\s+much\s+(?:money|funding|capital|investment)\b|\bhow\s+much\s+(?:did|was|were|is|are|does|do|will)\b.*"
+            r"奖金|奖励(?:了)?多少|贷款(?:额|总额|金额)?(?:是|有)?多少|授信(?:额度)?(?:是|有)?多少|"
+            r"\bhow\s+much\s+(?:[\w\-]+\s+)?(?:money|funding|capital|investment|cash|financing|credit|loans?)\b|"
+            r"\bprize\s+(?:money|pool)\b|\bcash\s+(?:prize|award|reward)s?\b|\bbonus(?:es)?\b|"
+            r"\b(?:loan|deal|contract|credit|financing|transaction|order)\s+(?:amount|value|size|volume)\b|"
+            r"\b(?:total|combined)\s+(?:amount|sum|value)\b|\bamount\s+of\s+(?:money|funding|loans?|investment|financing|credit)\b|\bhow\s+much\s+(?:did|was|were|is|are|does|do|will)\b.*"
             r"\b(?:cost|costing|raise|raised|raising|invest|invested|investing|spend|spent|spending|worth|pay|paid|"
             r"paying|waive|waived|fund|funded|subsid[iy]\w*)\b|\bhow\s+much\s+in\s+total\b|\btotal\s+investment\b|"
             r"\binvestment\s+(?:amount|size|value|total)\b|\bprice\b|\bvalued?\s+at\b|\bfees?\b|\btuition\b|\brent\b|"
@@ -76,7 +82,9 @@ TYPES: tuple[AnswerType, ...] = (
     ),
     AnswerType(
         "cases",
-        re.compile(r"多少例|病例数|几例|\bhow\s+many\s+(?:[\w\-]+\s+){0,3}?(?:cases|infections|patients)\b", re.I),
+        re.compile(r"多少例|病例数|几例|确诊(?:病例)?(?:人数|数|多少|几)|感染(?:人数|者多少)|"
+                   r"\bhow\s+many\s+(?:[\w\-]+\s+){0,3}?(?:cases|infections|patients)\b|"
+                   r"\b(?:confirmed|infected|positive)\s+(?:cases|infections|patients)\b|\bcase\s+(?:count|number)s?\b", re.I),
         re.compile(rf"(?:{_NUMBER})\s*例"),
     ),
     AnswerType(
@@ -129,6 +137,22 @@ TYPES += (
                    r"\bhow\s+many\s+points\b|\bpoints\s+did\b", re.I),
         re.compile(rf"(?:{_NUMBER})\s*分(?!钟|之|别|类|行|会|中心|公司)|(?:{_NUMBER})\S{{0,6}}(?:得分|评分)|"
                    rf"(?:得分|评分)\S{{0,4}}(?:{_NUMBER})|\d+(?:\.\d+)?\s*points"),
+    ),
+    AnswerType(
+        "stock code",
+        re.compile(r"股票代码|证券代码|股份代码|代码是|\bstock\s+(?:code|ticker|symbol)\b|\btickers?\b|\bticker\s+symbol\b|"
+                   r"\btrading\s+(?:code|symbol)\b", re.I),
+        re.compile(r"代码|(?<![0-9])[0-9]{6}(?![0-9])|\b[0-9]{4,6}\.(?:SH|SZ|HK)\b", re.I),
+    ),
+    AnswerType(
+        # "展到几号结束", "when did the expo close": an end the entry states (its span, 闭幕, 至10月8日).
+        "end",
+        re.compile(r"(?:展|开|办|持续|举办|举行|进行)到(?:几号|几月|哪天|哪一天|什么时候|啥时候)|"
+                   r"(?:几号|哪天|什么时候|啥时候|何时|哪一天)(?:结束|闭幕|落幕|收官)|结束(?:时间|日期)|闭幕(?:时间|日期)|"
+                   r"\bwhen\s+(?:did|does|will|was)\b.{0,60}\b(?:end|ended|close|closed|conclude|concluded|wrap\s+up)\b|"
+                   r"\b(?:end|closing)\s+date\b|\buntil\s+when\b|\blast\s+until\b|\brun\s+until\b", re.I),
+        re.compile(r"闭幕|落幕|结束|收官|截至|[至到—–-]\s*[0-9]{1,2}(?:月|日|号)|[至到]\s*20\d\d"),
+        dated=True,
     ),
     AnswerType(
         "throughput",
@@ -429,12 +453,29 @@ _EDITION = re.compile(
 )
 
 
-def _editions(text: str) -> set[int]:
+# Which one of a series of batches, trains or rounds: 首趟 (the first), 第二批, "the second charter train".
+_RUN = re.compile(
+    r"(首|头|第\s*(?:[一二三四五六七八九十]{1,3}|\d{1,3}))\s*(?:趟|批次?|班|列|架次|轮)|"
+    r"\b(\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+"
+    r"(?:[\w\-]+\s+){0,2}?(?:batch|batches|train|trains|flight|flights|round|rounds|shipment|shipments)\b|"
+    r"(?<=[列班])(首)发",  # 专列首发: the first train
+    re.I,
+)
+
+
+def _ordinals(pattern: re.Pattern[str], text: str) -> set[int]:
+    """The ordinals ``pattern`` finds in ``text`` (第五届, "the 11th expo", 首趟), as numbers."""
     from .dates import cn_number
 
     found = set()
-    for cn, en in _EDITION.findall(text):
-        value = cn_number(cn) if cn else int(en[:-2]) if en[0].isdigit() else _EN_ORDINALS.get(en.lower())
+    for m in pattern.finditer(text):
+        word = next(g for g in m.groups() if g).lstrip("第").strip()
+        if word in ("首", "头"):
+            value = 1
+        elif word[0].isdigit():
+            value = int(word[:-2]) if word[-1].isalpha() else int(word)
+        else:
+            value = cn_number(word) or _EN_ORDINALS.get(word.lower())
         if value:
             found.add(value)
     return found
@@ -502,7 +543,9 @@ def contradicted(question: str, texts: list[str]) -> bool:
             return True
     if _unstated(_ranks(question), [_ranks(t) for t in texts]):
         return True  # a place in a ranking must be stated: "why did SIP slip to third place" finds 第五
-    if _only_others(_editions(question), [_editions(t) for t in texts]):
-        return True
+    for series in (_EDITION, _RUN):
+        # Another edition (第五届 for the sixth), another batch or train (首趟 for the second).
+        if _only_others(_ordinals(series, question), [_ordinals(series, t) for t in texts]):
+            return True
     years = {a or b for a, b in _YEAR_ASKED.findall(question)}
     return _only_others(years, [set(_YEAR_STATED.findall(t)) for t in texts])

@@ -182,7 +182,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("cn_month", re.compile(rf"(?:(\d{{4}})年)?(?<![0-9个])({_CN_NUM})月份?(?!份额)")),
     ("cn_half", re.compile(r"(?:(\d{4})年)?(上|下)半年")),
     ("cn_quarter", re.compile(r"(?:(\d{4})年)?(?:第)?([一二三四1-4])季度")),
-    ("cn_year_part", re.compile(r"(?:(\d{4})年)?(年初|年底|年末|年终|岁末)")),
+    # "2019年底" shares its 年 with the year.
+    ("cn_year_part", re.compile(r"(?:(\d{4})年?)?(年初|年底|年末|年终|岁末)")),
     ("en_range", re.compile(
         rf"\b(?:between|from)\s+({_MONTH_EN})\s+(\d{{1,2}}){_ORD}\s+(?:and|to|until|till|through)\s+(?:({_MONTH_EN})\s+)?(\d{{1,2}}){_ORD}\b", re.I)),
     ("en_range_dash", re.compile(

@@ -35,6 +35,11 @@ class Event:
         end = self.date_end or self.date
         return int(end[8:10]) if len(end) == 10 else None
 
+    @property
+    def stated(self) -> str:
+        """The text with the span it covers, when it covers several days: what the entry says, date included."""
+        return f"{self.text}（{self.date_label()}）" if self.date_end else self.text
+
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 

@@ -12,7 +12,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -201,6 +201,27 @@ _TRADE = r"(?:bio|biotech|biologics|biosciences?|pharma|pharmaceuticals?|medical
     r"software|semiconductors?|electronics|materials|diagnostics|healthcare|health)\b"
 # China and another country (中日, 中美): names the partner as surely as the country's name would.
 _BILATERAL = re.compile(r"中[日美韩德法英俄意澳加欧非泰越印朝蒙巴]")
+# Another park: a city's development zone (苏州高新区, 昆山开发区, "Suzhou New District") that the chronicles never
+# name. A province's zones (江苏开发区) are a class the park belongs to, not another park.
+# Chinese surnames in pinyin: "Li Keqiang" is a person, whom the chronicles name (in characters) or not.
+_SURNAMES = set("""
+li wang zhang liu chen yang zhao huang zhou wu xu sun hu zhu gao lin he guo ma luo liang song zheng xie han tang
+feng yu dong xiao cheng cao yuan deng fu shen zeng peng lu su jiang cai jia ding wei xue ye yan pan du dai xia zhong
+tian ren fan fang shi yao tan liao zou xiong jin hao kong bai cui kang mao qiu qin gu hou shao meng long wan duan lei
+qian yin yi chang qiao lai gong wen lou lan ou xi bao mo niu ge
+""".split())
+_ZONE_ZH = re.compile(r"高新技术产业开发区|经济技术开发区|经济开发区|高新区|开发区|经开区|综保区|保税区|新区")
+_ZONE_EN = re.compile(
+    r"\b([A-Za-z]+)\s+(new\s+district|hi(?:gh)?[\s\-]?tech(?:\s+industrial)?(?:\s+development)?\s+(?:zone|park|district)|"
+    r"(?:economic(?:\s+and\s+technological)?\s+)?development\s+(?:zone|district)|bonded\s+zone)\b",
+    re.I,
+)
+_ZONE_KINDS = {"new": ("新区",), "hi": ("高新区", "高新技术产业开发区"), "bonded": ("保税区", "综保区")}
+_PROVINCES = set("""
+江苏 浙江 安徽 山东 广东 福建 河南 河北 湖南 湖北 江西 四川 云南 贵州 陕西 山西 辽宁 吉林 黑龙江 海南 甘肃 青海 台湾
+jiangsu zhejiang anhui shandong guangdong fujian henan hebei hunan hubei jiangxi sichuan yunnan guizhou shaanxi shanxi
+liaoning jilin heilongjiang hainan gansu qinghai taiwan
+""".split())
 # Month and weekday names and their short forms, which a date question leaves behind ("Oct 28 - Oct 31").
 _CALENDAR_EN = set("""
 january february march april may june july august september october november december
@@ -265,6 +286,29 @@ class KeyTerm:
     foreign: bool = False
 
 
+# "获批上市或推向市场", "A or B": alternatives, of which the chronicle need hold only one.
+_EITHER = re.compile(r"或者|或是|还是|或|\bor\b|/", re.I)
+
+
+def either(terms: Sequence[KeyTerm], text: str) -> list[KeyTerm]:
+    """``terms`` with a missing word no longer absent when it is one of alternatives ("获批上市或推向市场") and
+    another alternative holds a word the chronicle has: the question is answered by that one. Names stay absent
+    ("特斯拉或者三星"): each is someone the chronicle may not know."""
+    parts = _EITHER.split(text)
+    if len(parts) < 2 or not any(t.absent for t in terms):
+        return list(terms)
+    lowered = [p.lower() for p in parts]
+
+    def side(term: KeyTerm) -> set[int]:
+        return {i for i, p in enumerate(lowered) if term.label.lower() in p}
+
+    present = set().union(*(side(t) for t in terms if not t.absent))
+    return [
+        replace(t, absent=False) if t.absent and not t.proper and side(t) and present - side(t) else t
+        for t in terms
+    ]
+
+
 def segment(run: str) -> list[str]:
     """Cut a run of Chinese characters into its most likely words (jieba's dictionary, unigram model)."""
     words = chinese_words()
@@ -305,7 +349,10 @@ def _titled(word: str) -> bool:
     if not word[0].isupper() or lowered in _STOP_LATIN or lowered in _GENERIC_EN or lowered in _FRAME_EN:
         return False
     found = translations(lowered)
-    return bool(found) and not any(is_proper_name(t) for t in found)
+    # A common word may have a proper gloss among many ("Cooperation": 协和 among ten); a name's glosses are few
+    # ("Singapore": 新加坡, 坡国, 坡县).
+    proper = sum(map(is_proper_name, found))
+    return bool(found) and (proper == 0 or (len(found) >= 4 and proper * 2 < len(found)))
 
 
 def split_pinyin(word: str) -> list[str] | None:
@@ -379,7 +426,7 @@ class KeyTerms:
 
     def extract(self, question: str, context: str = "") -> list[KeyTerm]:
         """The question's key terms; ``question`` may be only its topic, and ``context`` the whole of it."""
-        terms: list[KeyTerm] = []
+        terms: list[KeyTerm] = self.other_parks(question)
         remaining, lowered = question, question.lower()
         # The words around a name, before any is read or cut as filler ("Belt and Road industrial park in Thailand").
         context = [re.sub(r"'s$", "", w).strip("'") for w in _WORD.findall((context or question).replace("’", "'"))]
@@ -412,6 +459,17 @@ class KeyTerms:
                 if piece in self._joined and not piece.endswith("号"):
                     terms.append(KeyTerm(piece, (piece,), self.weight(piece)))
                     break
+        for m in re.finditer(r"(?=\b(([A-Z][a-z]{0,5})\s+([A-Z][a-z]+))\b)", remaining):
+            # A person written in pinyin ("Li Keqiang") whom the chronicles do not name: no characters of theirs
+            # read so (part of the name may, as 科强 reads Keqiang).
+            name, surname, given = m.group(1), m.group(2).lower(), m.group(3).lower()
+            spoken = split_pinyin(surname + given)
+            if (
+                surname in _SURNAMES and given not in _STOP_LATIN and spoken
+                and len(split_pinyin(given) or ()) in (1, 2) and not self._by_sound(spoken)
+            ):
+                terms.append(KeyTerm(name, (name,), self.unknown_weight, absent=True, proper=True))
+                remaining = remaining.replace(name, " ")
         for label, matches in self.romanised(remaining):
             # Pinyin the chronicles have in characters: 蓝绍敏 for "Lan Shaomin".
             terms.append(KeyTerm(label, matches, self.weight_any(matches)))
@@ -446,7 +504,12 @@ class KeyTerms:
                     frame = any(form in _FRAME_EN for form in lemmas(lowered))
                     # Pinyin is a name when its translations are (Hangzhou → 杭州).
                     not_chinese = not is_pinyin(word) or all(is_proper_name(t) for t in chinese)
-                    name = word[0].isupper() and not_chinese and _lone(word, context) and not frame
+                    # Written in lower case, it is a name when the dictionary knows it only as one (samsung → 三星);
+                    # a short word may be an English one all the same ("won", not the currency).
+                    named = word[0].isupper() or (
+                        len(word) >= 5 and not is_pinyin(word) and all(is_proper_name(t) for t in chinese)
+                    )
+                    name = named and not_chinese and _lone(word, context) and not frame
                     weight = self.unknown_weight if name else self.unknown_weight / 2
                     terms.append(
                         KeyTerm(word, (word,), weight, absent=not maybe and (name or not frame), proper=name, foreign=name)
@@ -466,6 +529,27 @@ class KeyTerms:
                 )
                 terms.append(KeyTerm(word, (word,), self.unknown_weight, foreign=lone))
         return terms
+
+    def other_parks(self, question: str) -> list[KeyTerm]:
+        """Development zones of a city that the chronicles never name (苏州高新区, "Kunshan Development Zone"),
+        as absent names: the question is about another park."""
+        found = []
+        for m in _ZONE_ZH.finditer(question):
+            for size in (3, 2):
+                place = question[max(0, m.start() - size) : m.start()]
+                if len(place) == size and is_proper_name(place) and place[:2] not in _PROVINCES:
+                    if place + m.group() not in self._joined:
+                        found.append(place + m.group())
+                    break
+        for m in _ZONE_EN.finditer(question):
+            city, kind = m.group(1), m.group(2).lower()
+            if not is_pinyin(city) or city.lower() in _PROVINCES:
+                continue
+            places = [c for _, matches in self.romanised(city) for c in matches]
+            kinds = next((v for k, v in _ZONE_KINDS.items() if kind.startswith(k)), ("开发区", "经开区", "经济技术开发区"))
+            if not any(p + k in self._joined for p in places for k in kinds):
+                found.append(m.group())
+        return [KeyTerm(name, (name,), self.unknown_weight, absent=True, proper=True) for name in found]
 
     def _absent_words(self, run: str, unknown: Sequence[bool]) -> list[KeyTerm]:
         """The words of a run of Chinese characters that no chronicle contains, as absent key terms.

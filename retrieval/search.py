@@ -22,7 +22,7 @@ from .embedding import Embedder
 from .entities import MARKETS, Anchor, Entities, apart, core, is_market, organisations
 from .events import Event
 from .index import ChronicleIndex
-from .lexical import BM25, GlossaryEntry, KeyTerm, KeyTerms, expand, load_glossary, tokens
+from .lexical import BM25, GlossaryEntry, KeyTerm, KeyTerms, either, expand, load_glossary, tokens
 from .lexicon import chinese_words, traditional
 
 # Words that make a question ask for every matching event rather than the best one.
@@ -55,7 +55,7 @@ _FILLER = re.compile(
     r"summary|overview|recap|review|highlights?|happenings|new|one|two|three|four|five|six|seven|eight|"
     r"nine|ten|couple|few|hey|hi|hello|bot|please|thanks|thank|you|i|my|we|us|need|want|full|complete|whole|entire|"
     r"everything|know|like|could|would|can|for|this|right|just|after|before|since|soon|shortly|holidays?|break|"
-    r"vacation)\b",
+    r"vacation|calendar|agenda|schedule|timeline)\b",
     re.I,
 )
 HOLIDAY_WINDOW_DAYS = 7
@@ -250,7 +250,7 @@ class Retriever:
         topic = topic_of(dates.rest)
         is_list = is_list_question(question)
 
-        terms = self.keys.extract(topic, question) if topic else []
+        terms = either(self.keys.extract(topic, question), topic) if topic else []
         # What is left beside the dates may be only words no event could match ("之间", "for", "出了"):
         # then the question is only a date too.
         if dates.spans and not terms:
@@ -369,7 +369,9 @@ class Retriever:
         if contradicted(question, [self.events[i].text for i in about]):
             return False
         kind = expected_type(question)
-        return kind is None or any(kind.found_in(self.events[i].text) for i in about)
+        return kind is None or any(
+            kind.found_in(self.events[i].stated if kind.dated else self.events[i].text) for i in about
+        )
 
     def names_apart(self, topic: str, anchors: Sequence[Anchor]) -> bool:
         """True when the question names several things (companies, people, markets) of the chronicles that no

@@ -151,3 +151,11 @@ def test_chat_words_beside_a_date_leave_a_date_question(question: str) -> None:
 @pytest.mark.parametrize("question", ["workers back after Chinese New Year", "after the Lunar New Year holiday"])
 def test_the_lunar_new_year_is_not_the_start_of_the_year(question: str) -> None:
     assert parse_dates(question).spans == []
+
+
+def test_a_year_before_its_end_keeps_its_year() -> None:
+    # "2019年底" writes 年 once: the end of 2019, which no entry of 2020 falls in.
+    (span,) = parse_dates("2019年底园区有啥大新闻").spans
+    assert (span.year, span.start, span.end) == (2019, (12, 1), (12, 31))
+    (span,) = parse_dates("2020年年底").spans
+    assert span.year == 2020

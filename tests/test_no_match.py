@@ -14,7 +14,8 @@ import pytest
 
 from retrieval.answer_type import contradicted, expected_type
 from retrieval.entities import Entities, apart, core, organisations
-from retrieval.lexical import KeyTerms, segment
+from retrieval.events import Event
+from retrieval.lexical import KeyTerms, either, segment
 from retrieval.lexicon import chinese_words
 from retrieval.parsing import parse_chronicle_file
 
@@ -232,6 +233,14 @@ def test_numbers_with_their_unit_are_key_terms_but_dates_are_not(keys: KeyTerms)
         ("Which two teams played in the opening match?", "institution"),
         ("第十一届纳博会有多少家企业参展？", "exhibitors"),
         ("How many exhibitors came to the expo?", "exhibitors"),
+        ("敏芯微的股票代码是多少", "stock code"),
+        ("What's the ticker of the chip maker?", "stock code"),
+        ("金鸡湖双年展展到几号结束", "end"),
+        ("When did the biennale close?", "end"),
+        ("When will the tower be finished?", "completion"),  # finished building, not an end date
+        ("How much prize money did each awardee receive?", "money"),
+        ("What was the total loan amount signed?", "money"),
+        ("sip covid confirmed cases total 2020?", "cases"),
     ],
 )
 def test_the_kind_of_fact_a_question_asks_for(question: str, kind: str | None) -> None:
@@ -348,6 +357,11 @@ def test_a_role_asked_about_must_be_the_role_named(texts: list[str]) -> None:
         ("星海教育集团是由6所学校组成的吗？", "集团由星海实验中学等5所独立法人学校组成。", True),
         ("那个规划高度接近500米的项目是哪天开工的？", "苏州中南中心规划高度499.15米。", False),
         ("规划高度499.15米的项目是哪天开工的？", "苏州中南中心规划高度499.15米。", False),
+        # Another train or batch of a series: 首趟 is the first.
+        ("第二趟园区专列是哪天发车的？", "首趟“园区专列”（G1938）接载453名一线员工返苏返岗复工。", True),
+        ("首趟园区专列是哪天发车的？", "首趟“园区专列”（G1938）接载453名一线员工返苏返岗复工。", False),
+        ("When did the second China-Europe freight train leave?", "中欧班列苏州自贸片区专列首发。", True),
+        ("When was the second batch of talent rewards handed out?", "首批高端和急需人才奖励发放仪式举行。", True),
     ],
 )
 def test_a_qualifier_the_events_give_only_other_values_of(question: str, event: str, contradicts: bool) -> None:
@@ -470,3 +484,49 @@ def test_names_written_in_pinyin_are_found_in_the_chronicle(keys: KeyTerms, ques
 @pytest.mark.parametrize("question", ["In which cities?", "What happened on June 3?", "the Chinese Super League", "Premier Li Keqiang"])
 def test_english_words_and_absent_names_are_not_taken_for_pinyin(keys: KeyTerms, question: str) -> None:
     assert keys.romanised(question) == []
+
+
+def test_an_end_is_stated_in_words_or_by_the_days_an_entry_covers() -> None:
+    end = expected_type("双年展展到几号结束？")
+    assert end is not None and end.dated
+    assert not end.found_in(Event("e", "2020-09-06", None, "双年展开幕。", "f").stated)
+    assert end.found_in(Event("e", "2020-09-06", "2020-09-20", "双年展开幕。", "f").stated)
+    assert end.found_in("双年展于10月8日闭幕。")
+
+
+@pytest.mark.parametrize(
+    ("question", "label"),
+    [
+        ("苏州高新区2020年有哪些企业上市了", "苏州高新区"),  # another park of the city
+        ("昆山开发区有什么大项目开工", "昆山开发区"),
+        ("Which firms in Suzhou New District listed?", "Suzhou New District"),
+        ("When did Premier Li Keqiang visit the park?", "Li Keqiang"),  # a person in pinyin no entry names
+        ("did samsung expand its chip plant?", "samsung"),  # a name in lower case
+    ],
+)
+def test_other_parks_unnamed_people_and_lower_case_names_are_absent_names(keys: KeyTerms, question: str, label: str) -> None:
+    terms = {t.label: t for t in keys.extract(question)}
+    assert terms[label].absent and terms[label].proper
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "江苏省开发区科学发展综合考核园区得了多少分",  # a province's zones: the class the park is in
+        "SIP ranking among national economic and technological development zones",
+        "When did Lan Shaomin unveil the zone?",  # a person the chronicle names, in pinyin
+        "Which company won the product gold award?",  # "won" is a verb, not the currency
+        "first foreign bank branch in the Suzhou free trade zone",
+    ],
+)
+def test_parks_people_and_words_the_chronicle_has_are_not_absent_names(keys: KeyTerms, question: str) -> None:
+    assert not [t.label for t in keys.extract(question) if t.absent and t.proper]
+
+
+def test_a_missing_word_among_alternatives_is_not_absent(keys: KeyTerms) -> None:
+    text = "药品或医疗器械获批上市或推向市场"
+    assert any(t.absent for t in keys.extract(text))
+    assert not any(t.absent for t in either(keys.extract(text), text))
+    # Names stay absent: each may be someone the chronicle does not know.
+    names = "特斯拉或者三星的工厂"
+    assert {t.label for t in either(keys.extract(names), names) if t.absent} >= {"特斯拉"}
