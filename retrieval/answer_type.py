@@ -412,6 +412,40 @@ _CITIES = {
 _PLACED = re.compile(r"(?:在|于|从|赴|到|落户|飞往|抵达|开往)\s*(?:[\u4e00-\u9fff]{1,2}国)?\s*$|\b(?:in|at|from|to)\s+$", re.I)
 
 
+# An organisation of a kind (a city government, a university, a bank, a group) is told from another of its kind
+# by the characters before the kind: 昆山市政府 is not 张家港市政府, 南京大学 not 南京航空航天大学.
+_KIND = re.compile(r"(?:市政府|区政府|县政府|政府|大学|银行|集团|医院|研究院|检察院|法院)")
+# …unless those characters say which kind of one, not which one (外资银行, 哪所大学).
+_GENERIC_OWNER = re.compile(r"[哪啥何些该其各这那某本的家所个]|外资|中资|国有|商业|民营|本地|当地|外国|国外|国内|"
+                            r"^第|附属|合作|人民|地方|全国|全省|全市|省级|市级|区级|两家|多家|一家|几家|几所|家$|所$")
+
+
+def _counterparts(question: str) -> list[str]:
+    """The organisations of a kind the question names by their own name: 昆山市政府, 南京大学, 盘谷银行."""
+    found = []
+    for m in _KIND.finditer(question):
+        owner = question[max(0, m.start() - 2) : m.start()]
+        if len(owner) == 2 and re.fullmatch(r"[\u4e00-\u9fff]{2}", owner) and not _GENERIC_OWNER.search(owner):
+            found.append(owner + m.group())
+    return found
+
+
+def _swapped(question: str, texts: list[str]) -> bool:
+    """True when the question names an organisation of a kind (昆山市政府) and each event it is about names
+    one of that kind, but another (张家港市政府): the chronicle has the event with someone else in it."""
+    for name in _counterparts(question):
+        kind = _KIND.search(name).group()  # type: ignore[union-attr]
+        if texts and all(kind in t and not _names(name, kind, t) for t in texts):
+            return True
+    return False
+
+
+def _names(name: str, kind: str, text: str) -> bool:
+    """True when ``text`` names ``name`` (a kind and the two characters before it), in full or without its
+    人民 (最高法院 is 最高人民法院, 园区检察院 is 园区人民检察院); 南京大学 is not 南京航空航天大学."""
+    return bool(re.search(f"{re.escape(name[: -len(kind)])}(?:人民)?{re.escape(kind)}", text))
+
+
 def _places(text: str) -> set[str]:
     """The cities ``text`` places something in: named right after 在, 从, in, from…"""
     return {
@@ -535,6 +569,8 @@ def contradicted(question: str, texts: list[str]) -> bool:
     # events place it in ("在苏州国际博览中心举办"); a city in a name (再鼎医药（苏州）) places nothing. The park's
     # own city is named in passing by most questions, so it is never the one asked about.
     if _only_others(_places(question) - {"苏州"}, [_places(t) for t in texts]):
+        return True
+    if _swapped(question, texts):
         return True
     # A figure the question states ("规划高度是729米，对吗") that the events give otherwise (499.15米).
     stated_figures = [_quantities(t) for t in texts]
