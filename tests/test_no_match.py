@@ -76,6 +76,8 @@ def test_specific_words_the_chronicle_lacks_are_absent_terms(keys: KeyTerms, que
         "园区在外地设了哪些创新合作中心",  # 外地: where, relative to the park, not a subject
         "苏相合作区2020年有哪些重要节点",  # 节点: milestones, whatever they were
         "Roughly what proportion of firms had resumed operations?",
+        "外籍高端人才在园区可以到哪里办理永久居留",  # 外籍: a synonym of the chronicle's 外国
+        "服贸通数据专线是在什么场合开通的",  # 场合 and 场所 share a gloss
     ],
 )
 def test_paraphrases_and_framing_words_are_not_absent_terms(keys: KeyTerms, question: str) -> None:
@@ -233,6 +235,7 @@ def test_numbers_with_their_unit_are_key_terms_but_dates_are_not(keys: KeyTerms)
         ("Which two teams played in the opening match?", "institution"),
         ("第十一届纳博会有多少家企业参展？", "exhibitors"),
         ("How many exhibitors came to the expo?", "exhibitors"),
+        ("电子劳动合同标准由多少章、多少条构成？", "count"),
         ("敏芯微的股票代码是多少", "stock code"),
         ("What's the ticker of the chip maker?", "stock code"),
         ("金鸡湖双年展展到几号结束", "end"),
@@ -386,6 +389,8 @@ def test_organisation_names_are_cut_from_the_text() -> None:
     # No suffix: the subject of the clause.
     assert organisations("罗氏组织诊断和专业诊断系统试剂项目签约。") == ["罗氏组织诊断和专业诊断系统试剂"]
     assert core("百济神州（苏州）生物科技有限公司") == "百济神州生物科技"
+    # A name holds no 的 or 在: the clause before them is not part of it.
+    assert organisations("以“万物赋苏”为主题的2020博览会在苏州国际博览中心举办。") == ["苏州国际博览中心"]
 
 
 @pytest.mark.parametrize(
@@ -523,6 +528,7 @@ def test_other_parks_unnamed_people_and_lower_case_names_are_absent_names(keys: 
         "When did Lan Shaomin unveil the zone?",  # a person the chronicle names, in pinyin
         "Which company won the product gold award?",  # "won" is a verb, not the currency
         "first foreign bank branch in the Suzhou free trade zone",
+        "How big is the Hengtai East Extension Four Seasons Apartments community?",  # a title's common words
     ],
 )
 def test_parks_people_and_words_the_chronicle_has_are_not_absent_names(keys: KeyTerms, question: str) -> None:
@@ -536,3 +542,8 @@ def test_a_missing_word_among_alternatives_is_not_absent(keys: KeyTerms) -> None
     # Names stay absent: each may be someone the chronicle does not know.
     names = "特斯拉或者三星的工厂"
     assert {t.label for t in either(keys.extract(names), names) if t.absent} >= {"特斯拉"}
+
+
+def test_a_count_asked_with_a_verb_after_its_unit_is_a_count_of_that_unit() -> None:
+    count = expected_type("电子劳动合同标准一共有多少章多少条？")
+    assert count is not None and count.found_in("该标准共7章45条。") and not count.found_in("园区发布电子劳动合同标准。")
