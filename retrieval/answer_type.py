@@ -47,7 +47,7 @@ TYPES: tuple[AnswerType, ...] = (
             r"多少钱|花了多少|投了多少|投资(?:了)?多少|总投资|投资额|投资总额|金额|价格|售价|价钱|发行价|股价|定价|单价|"
             r"卖多少|多少元|学费|收费标准|费用(?:是)?多少|租金|资金(?:有)?多少|营运资金|运营资金|"
             r"募资|募集|融资(?:了)?多少|筹集|总额|总值|产值|营收|收入多少|注册资本|注册资金|\bregistered\s+capital\b|"
-            r"奖金|奖励(?:了)?多少|贷款(?:额|总额|金额)?(?:是|有)?多少|授信(?:额度)?(?:是|有)?多少|"
+            r"奖金|奖励(?:了)?多少|集资|筹资|募得|融得|多少(?:港|美|欧|新|日)元|贷款(?:额|总额|金额)?(?:是|有)?多少|授信(?:额度)?(?:是|有)?多少|"
             r"\bhow\s+much\s+(?:[\w\-]+\s+)?(?:money|funding|capital|investment|cash|financing|credit|loans?)\b|"
             r"\bprize\s+(?:money|pool)\b|\bcash\s+(?:prize|award|reward)s?\b|\bbonus(?:es)?\b|"
             r"\b(?:loan|deal|contract|credit|financing|transaction|order)\s+(?:amount|value|size|volume)\b|"
@@ -411,6 +411,17 @@ _CITIES = {
         "法兰克福": r"法兰克福|\bfrankfurt\b", "巴黎": r"巴黎|\bparis\b", "伦敦": r"伦敦|\blondon\b",
         "东京": r"东京|\btokyo\b", "首尔": r"首尔|\bseoul\b", "纽约": r"纽约|\bnew\s+york\b",
         "汉堡": r"汉堡|\bhamburg\b", "杜伊斯堡": r"杜伊斯堡|\bduisburg\b", "莫斯科": r"莫斯科|\bmoscow\b",
+        "合肥": r"合肥|\bhefei\b", "宁波": r"宁波|\bningbo\b", "青岛": r"青岛|\bqingdao\b", "厦门": r"厦门|\bxiamen\b",
+        "长沙": r"长沙|\bchangsha\b", "郑州": r"郑州|\bzhengzhou\b", "南通": r"南通|\bnantong\b", "扬州": r"扬州|\byangzhou\b",
+        "徐州": r"徐州|\bxuzhou\b", "嘉兴": r"嘉兴|\bjiaxing\b", "温州": r"温州|\bwenzhou\b", "济南": r"济南|\bjinan\b",
+        "大连": r"大连|\bdalian\b", "沈阳": r"沈阳|\bshenyang\b", "昆明": r"昆明|\bkunming\b", "福州": r"福州|\bfuzhou\b",
+        "芝加哥": r"芝加哥|\bchicago\b", "洛杉矶": r"洛杉矶|\blos\s+angeles\b", "旧金山": r"旧金山|\bsan\s+francisco\b",
+        "波士顿": r"波士顿|\bboston\b", "西雅图": r"西雅图|\bseattle\b", "多伦多": r"多伦多|\btoronto\b",
+        "温哥华": r"温哥华|\bvancouver\b", "悉尼": r"悉尼|\bsydney\b", "墨尔本": r"墨尔本|\bmelbourne\b",
+        "柏林": r"柏林|\bberlin\b", "慕尼黑": r"慕尼黑|\bmunich\b", "米兰": r"米兰|\bmilan\b", "罗马": r"罗马|\brome\b",
+        "马德里": r"马德里|\bmadrid\b", "阿姆斯特丹": r"阿姆斯特丹|\bamsterdam\b", "布鲁塞尔": r"布鲁塞尔|\bbrussels\b",
+        "大阪": r"大阪|\bosaka\b", "曼谷": r"曼谷|\bbangkok\b", "河内": r"河内|\bhanoi\b", "吉隆坡": r"吉隆坡|\bkuala\s+lumpur\b",
+        "雅加达": r"雅加达|\bjakarta\b", "迪拜": r"迪拜|\bdubai\b", "孟买": r"孟买|\bmumbai\b", "仰光": r"仰光|\byangon\b",
     }.items()
 }
 

@@ -205,6 +205,10 @@ _TRADE = r"(?:bio|biotech|biologics|biosciences?|pharma|pharmaceuticals?|medical
 _BILATERAL = re.compile(r"中[日美韩德法英俄意澳加欧非泰越印朝蒙巴]")
 # Another park: a city's development zone (苏州高新区, 昆山开发区, "Suzhou New District") that the chronicles never
 # name. A province's zones (江苏开发区) are a class the park belongs to, not another park.
+# An organisation an English question names by its name and kind: "DBS Bank", "Tsinghua University".
+_ORG_EN = re.compile(r"\b((?:[A-Z][\w&'\-]*\s+){1,3})(Bank|University|Group|Hospital)\b")
+_ORG_KINDS = {"bank": "银行", "university": "大学", "group": "集团", "hospital": "医院"}
+_QUESTION_EN = re.compile(r"(?:Which|What|When|Where|Who|How|Did|Does|Do|Is|Was|Were|Are|Has|Have|Any|Some|The|A|An)")
 # Chinese surnames in pinyin: "Li Keqiang" is a person, whom the chronicles name (in characters) or not.
 _SURNAMES = set("""
 li wang zhang liu chen yang zhao huang zhou wu xu sun hu zhu gao lin he guo ma luo liang song zheng xie han tang
@@ -532,6 +536,30 @@ class KeyTerms:
                 )
                 terms.append(KeyTerm(word, (word,), self.unknown_weight, foreign=lone))
         return terms
+
+    def organisations_en(self, question: str) -> list[tuple[str, tuple[str, ...]]]:
+        """Organisations an English question names by a name and its kind ("DBS Bank", "Tsinghua University"):
+        each as the Chinese kind and the Chinese words an event naming it would hold (through pinyin, the
+        dictionary or the glossary; none for a name they cannot read). Known names of the glossary are
+        left out: they are named things already."""
+        found = []
+        lowered = question.lower()
+        known = [m.span() for entry in load_glossary() if entry.is_name and entry.search(question, lowered)
+                 for m in entry.pattern.finditer(question)]
+        for m in _ORG_EN.finditer(question):
+            if any(start < m.end() and m.start() < end for start, end in known):
+                continue
+            words = [w for w in m.group(1).split() if w.lower() not in _STOP_LATIN and w.lower() not in _GENERIC_EN
+                     and not _QUESTION_EN.fullmatch(w)]
+            if not words:
+                continue
+            hints: list[str] = []
+            for word in words:
+                hints += [c for _, matches in self.romanised(word) for c in matches]
+                hints += [t for t in translations(word.lower()) if len(t) >= 2]
+                hints += [e.expansion for e in load_glossary() if e.search(word, word.lower())]
+            found.append((_ORG_KINDS[m.group(2).lower()], tuple(dict.fromkeys(" ".join(hints).split()))))
+        return found
 
     def other_parks(self, question: str) -> list[KeyTerm]:
         """Development zones of a city that the chronicles never name (苏州高新区, "Kunshan Development Zone"),

@@ -104,6 +104,7 @@ class SearchParams:
     dominant_absent_sure_z: float = 5.5
     # A question asking for an amount, a height, a share… must find it in the events it is about.
     answer_gap: float = 0.065
+    qualifier_coverage_gap: float = 0.1
     list_gap: float = 0.14
     list_gap_covered: float = 0.3
     list_coverage: float = 0.99
@@ -276,7 +277,7 @@ class Retriever:
         named = self.anchors(topic)  # the organisations, people and markets it names
         no_match = (
             self.is_no_match(terms, dense, order)
-            or not self.holds_answer(question, named, order, fused)
+            or not self.holds_answer(question, named, order, fused, terms)
             or self.names_apart(topic, named)
             or self.names_another(question, terms, named, best)
             or self.entities.miscast(question, named)
@@ -346,7 +347,9 @@ class Retriever:
         evidence = best_coverage + self.params.z_bonus * (z - 3.0)
         return evidence < self.params.min_coverage or z < self.params.dense_floor_z - 0.8
 
-    def holds_answer(self, question: str, named: Sequence[Anchor], order: np.ndarray, fused: np.ndarray) -> bool:
+    def holds_answer(
+        self, question: str, named: Sequence[Anchor], order: np.ndarray, fused: np.ndarray, terms: Sequence[KeyTerm] = ()
+    ) -> bool:
         """False when the question asks for a kind of fact (an amount, a height…) that the events it is
         about do not state: those ranked within ``answer_gap`` of the best (just the best one when it stands
         out, as "苏州中南中心总投资多少钱" finds 中南中心, whose entry gives its height but no amount); also when
@@ -366,8 +369,19 @@ class Retriever:
         top_events = order[: self.params.coverage_pool]
         if any(not any(self.entities.mentions(a, i) for i in top_events) for a in named):
             return False
-        if contradicted(question, [self.events[i].text for i in about]):
+        # A qualifier (an edition, a phase, a city) is judged on the events that hold the most of the question's
+        # key terms: "the 20th Joint Steering Council meeting" against 第二十一次, not against nearby entries
+        # that match it less and state no edition.
+        coverage = {i: self.keys.coverage(terms, self.events[i].text) for i in about} if terms else {}
+        most = max(coverage.values(), default=0.0)
+        closest = [i for i in about if coverage.get(i, 0.0) >= most - self.params.qualifier_coverage_gap]
+        if contradicted(question, [self.events[i].text for i in closest]):
             return False
+        # An organisation named in English that each of those events names otherwise: "DBS Bank" finds the
+        # entry on 菲律宾首都银行, "Tsinghua University" the one on 牛津大学.
+        for kind, hints in self.keys.organisations_en(question):
+            if closest and all(kind in self.events[i].text and not any(h in self.events[i].text for h in hints) for i in closest):
+                return False
         kind = expected_type(question)
         return kind is None or any(
             kind.found_in(self.events[i].stated if kind.dated else self.events[i].text) for i in about

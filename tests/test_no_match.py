@@ -236,6 +236,7 @@ def test_numbers_with_their_unit_are_key_terms_but_dates_are_not(keys: KeyTerms)
         ("第十一届纳博会有多少家企业参展？", "exhibitors"),
         ("How many exhibitors came to the expo?", "exhibitors"),
         ("电子劳动合同标准由多少章、多少条构成？", "count"),
+        ("开拓药业在港交所上市集资多少港元？", "money"),
         ("敏芯微的股票代码是多少", "stock code"),
         ("What's the ticker of the chip maker?", "stock code"),
         ("金鸡湖双年展展到几号结束", "end"),
@@ -366,6 +367,7 @@ def test_a_role_asked_about_must_be_the_role_named(texts: list[str]) -> None:
         ("园区管委会和张家港市政府签战略合作协议是哪一天？", "园区管委会与张家港市政府战略合作协议签约仪式举行。", False),
         ("最高法院院长周强来园区做什么？", "最高人民法院院长周强一行考察园区并出席苏州国际商事法庭揭牌仪式。", False),
         ("第一家外资银行分行是哪个国家的银行开的？", "菲律宾首都银行苏州分行开业，这是苏州自贸片区首家外资银行分行。", False),
+        ("When did the first cargo charter flight to Chicago take off?", "首架国际货运包机从上海浦东国际机场起飞，抵达德国法兰克福机场。", True),
         # Another train or batch of a series: 首趟 is the first.
         ("第二趟园区专列是哪天发车的？", "首趟“园区专列”（G1938）接载453名一线员工返苏返岗复工。", True),
         ("首趟园区专列是哪天发车的？", "首趟“园区专列”（G1938）接载453名一线员工返苏返岗复工。", False),
@@ -547,3 +549,14 @@ def test_a_missing_word_among_alternatives_is_not_absent(keys: KeyTerms) -> None
 def test_a_count_asked_with_a_verb_after_its_unit_is_a_count_of_that_unit() -> None:
     count = expected_type("电子劳动合同标准一共有多少章多少条？")
     assert count is not None and count.found_in("该标准共7章45条。") and not count.found_in("园区发布电子劳动合同标准。")
+
+
+def test_organisations_named_in_english_by_name_and_kind(keys: KeyTerms) -> None:
+    # A name no dictionary reads: nothing an event could hold names it.
+    assert keys.organisations_en("When did DBS Bank open a branch in the Suzhou FTZ?") == [("银行", ())]
+    # A name read through the glossary or pinyin gives the words an event naming it holds.
+    assert keys.organisations_en("Which Philippine Bank opened a branch?") == [("银行", ("菲律宾",))]
+    assert ("大学", ("南京",)) in keys.organisations_en("What did Nanjing University sign?")
+    # The glossary's own names are named things already; a kind alone names nobody.
+    assert keys.organisations_en("When did Bank of China sign with SIP?") == []
+    assert keys.organisations_en("Which bank opened the first foreign bank branch?") == []
