@@ -89,8 +89,9 @@ TYPES: tuple[AnswerType, ...] = (
     ),
     AnswerType(
         "measure",
-        re.compile(r"(?:多少|(?<!哪)几)(?:张|台|辆|套|栋|间|座|层|架|艘|件|幅|部|册|份|株|棵)(?!嘴)|床位|\bhow\s+many\s+(?:[\w\-]+\s+){0,2}?(?:beds|floors|units|buildings)\b", re.I),
-        re.compile(rf"(?:{_NUMBER})\s*(?:多|余)?\s*(?:万)?\s*(?:张|台|辆|套|栋|间|座|层|架|艘|件|幅|部|册|份|株|棵)"),
+        re.compile(r"(?:多少|(?<!哪)几)(?:张|台|辆|套|栋|间|座|层|架|艘|件|幅|部|册|份|株|棵|盒|支|剂|人份)(?!嘴)|床位|"
+                   r"\bhow\s+many\s+(?:[\w\-]+\s+){0,2}?(?:beds|floors|units|buildings|kits|doses|tests|vials)\b", re.I),
+        re.compile(rf"(?:{_NUMBER})\s*(?:多|余)?\s*(?:万|亿)?\s*(?:张|台|辆|套|栋|间|座|层|架|艘|件|幅|部|册|份|株|棵|盒|支|剂|人份)"),
     ),
     AnswerType(
         "rank",
@@ -120,6 +121,35 @@ TYPES: tuple[AnswerType, ...] = (
 
 
 TYPES += (
+    AnswerType(
+        "capacity",
+        re.compile(r"产能|日产量?|年产量?|生产能力|每(?:天|日|年)(?:能)?(?:生产|产)|\b(?:production|manufacturing|output)\s+capacity\b|"
+                   r"\bcapacity\s+(?:of|per)\b|\bhow\s+many\s+[\w\-]+\s+(?:per|a|each)\s+(?:day|week|month|year)\b|"
+                   r"\b(?:daily|annual|yearly)\s+(?:output|production|capacity)\b", re.I),
+        re.compile(rf"产能|日产|年产|生产能力|每(?:天|日|年|月)[^，。；]{{0,8}}(?:{_NUMBER})|(?:{_NUMBER})[^，。；]{{0,6}}/(?:天|日|年)"),
+    ),
+    AnswerType(
+        # "疗效如何", "efficacy": results the entry reports, not only that a trial was approved.
+        "results",
+        re.compile(r"疗效|有效率|保护率|试验结果|临床结果|结果(?:如何|怎么样|怎样)|\befficacy\b|\beffectiveness\b|"
+                   r"\b(?:trial|study|clinical)\s+(?:results?|outcomes?|data)\b|\bresults?\s+did\b.*\breport\b", re.I),
+        re.compile(rf"疗效|有效率|保护率|结果显示|数据显示|研究显示|表明|(?:{_NUMBER})\s*(?:%|％)"),
+    ),
+    AnswerType(
+        # "主要研究什么方向", "what does she research": the field the entry gives.
+        "field",
+        re.compile(r"研究(?:什么|啥|哪些)?方向|研究领域|研究什么|研究啥|从事(?:什么|哪方面|哪些)研究|"
+                   r"\bresearch\s+(?:field|area|focus|interests?)\b|\bwhat\s+(?:does|did|is)\s+\w+(?:\s+\w+)?\s+research(?:ing)?\b|"
+                   r"\bfield\s+of\s+research\b", re.I),
+        re.compile(r"研究方向|研究领域|致力于|专注于|从事[^，。；]{1,12}研究|研究[^，。；]{1,12}(?:领域|方向)|主攻"),
+    ),
+    AnswerType(
+        # "担任什么职务", "what is her position": a post the entry gives.
+        "post",
+        re.compile(r"(?:担任|任|当|是)(?:什么|啥|何)(?:职务|职位|岗位|职)|什么职务|职务是|职位是|\bwhat\s+(?:is|was)\s+(?:his|her|their)\s+"
+                   r"(?:role|position|post|title|job)\b|\bwhat\s+(?:role|position|post)\s+(?:does|did|do)\b", re.I),
+        re.compile(r"主任|所长|院长|副院长|研究员|教授|首席|董事长|总经理|总裁|书记|负责人|经理|主席|部长|局长|组长|团队|领衔"),
+    ),
     AnswerType(
         "hours",
         re.compile(r"营业时间|开放时间|几点(?:开门|关门|开放|营业|上班|下班)|\bopening\s+hours\b|\bbusiness\s+hours\b|"
@@ -189,7 +219,7 @@ TYPES += (
     AnswerType(
         "route",
         re.compile(r"从哪(?:里|儿|个[\u4e00-\u9fff]{1,3})?(?:发车|出发|起飞|开出|运来)|终点|目的地|(?:开往|飞往|发往|飞到|开到)哪(?!些)|"
-                   r"\bdestination\b|\bwhere\s+(?:did|does|was|were)\b.*\b(?:depart|leave|fly|go|head|bound)\b|"
+                   r"\bdestination\b|\bwhere\s+(?:did|does|was|were)\b.*\b(?:depart|leave|fly|go|head|headed|heading|bound|going)\b|"
                    r"\bwhere\s+(?:from|to)\b", re.I),
         re.compile(r"从[\u4e00-\u9fff]{2,}(?:出发|起飞|发车)|抵达|开往|飞往|发往|运往|至[\u4e00-\u9fff]{2,}|到达"),
     ),
@@ -389,6 +419,12 @@ _QUALIFIERS: tuple[dict[str, re.Pattern[str]], ...] = tuple(
             "municipal": r"市级|\bmunicipal\b|\bcity[\s-]level\b",
         },
         {
+            # Who owns the companies: 民营企业座谈会 is not the one for 外资及港澳台资企业.
+            "private": r"民营|私营|民企|\bprivate(?:ly[\s-]owned)?\s+(?:firms?|companies|enterprises|businesses)\b",
+            "foreign": r"外资|外商|外企|\bforeign(?:[\s-](?:invested|owned|funded))?\s+(?:firms?|companies|enterprises|businesses)\b",
+            "state": r"国有|国企|央企|\bstate[\s-]owned\b",
+        },
+        {
             # The country of a partner ("which Singaporean bank" finds 菲律宾首都银行).
             "新加坡": r"新加坡|\bsingapor(?:e|ean)\b", "菲律宾": r"菲律宾|\bphilippines?\b|\bfilipino\b",
             "美国": r"美国|\bamerican?\b|\bU\.?S\.?A?\b", "德国": r"德国|\bgerman(?:y)?\b", "韩国": r"韩国|中韩|\bkorean?\b",
@@ -473,7 +509,7 @@ def _places(text: str) -> set[str]:
 
 # The year an assessment or award is for ("2018年度考评", "the 2018 assessment"), and the years a text names.
 _YEAR_ASKED = re.compile(
-    r"((?:19|20)\d{2})\s*年度|\b((?:19|20)\d{2})\s+(?:assessment|evaluation|ranking|review|appraisal|awards?|rating|results?)\b",
+    r"((?:19|20)\d{2})\s*年?(?:度|版)|\b((?:19|20)\d{2})\s+(?:assessment|evaluation|ranking|review|appraisal|awards?|rating|results?|edition|version)\b",
     re.I,
 )
 _YEAR_STATED = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
@@ -506,7 +542,7 @@ _EDITION = re.compile(
 
 # Which one of a series of batches, trains or rounds: 首趟 (the first), 第二批, "the second charter train".
 _RUN = re.compile(
-    r"(首|头|第\s*(?:[一二三四五六七八九十]{1,3}|\d{1,3}))\s*(?:趟|批次?|班|列|架次|轮)|"
+    r"(首|头|第\s*(?:[一二三四五六七八九十]{1,3}|\d{1,3}))\s*(?:趟|批次?|班|列|架次|轮|款|家)|"
     r"\b(\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+"
     r"(?:[\w\-]+\s+){0,2}?(?:batch|batches|train|trains|flight|flights|round|rounds|shipment|shipments)\b|"
     r"(?<=[列班])(首)发",  # 专列首发: the first train

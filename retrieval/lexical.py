@@ -206,8 +206,8 @@ _BILATERAL = re.compile(r"中[日美韩德法英俄意澳加欧非泰越印朝�
 # Another park: a city's development zone (苏州高新区, 昆山开发区, "Suzhou New District") that the chronicles never
 # name. A province's zones (江苏开发区) are a class the park belongs to, not another park.
 # An organisation an English question names by its name and kind: "DBS Bank", "Tsinghua University".
-_ORG_EN = re.compile(r"\b((?:[A-Z][\w&'\-]*\s+){1,3})(Bank|University|Group|Hospital)\b")
-_ORG_KINDS = {"bank": "银行", "university": "大学", "group": "集团", "hospital": "医院"}
+_ORG_EN = re.compile(r"\b((?:[A-Z][\w&'\-]*\s+){1,3})(Bank|University|Group|Hospital|Court)\b")
+_ORG_KINDS = {"bank": "银行", "university": "大学", "group": "集团", "hospital": "医院", "court": "法院|法庭"}
 _QUESTION_EN = re.compile(r"(?:Which|What|When|Where|Who|How|Did|Does|Do|Is|Was|Were|Are|Has|Have|Any|Some|The|A|An)")
 # Chinese surnames in pinyin: "Li Keqiang" is a person, whom the chronicles name (in characters) or not.
 _SURNAMES = set("""

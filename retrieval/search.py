@@ -360,6 +360,11 @@ class Retriever:
         # A question naming something (中南中心, Zhongnan) is about the events that name it, however close
         # another event's score ("九龙仓…竣工" does not say when 中南中心 is completed).
         # Markets and regulators (国家药品监督管理局) are named by many events: the other names say which.
+        # A person the question names must be in one of those events: "Did Lan Shaomin attend the unveiling of
+        # the supercomputing center" finds the unveiling, which names no 蓝绍敏.
+        people = [a for a in named if any(alt in self.entities.people for alt in a.alternatives)]
+        if any(not any(self.entities.mentions(person, i) for i in about) for person in people):
+            return False
         specific = [a for a in named if not is_market(a)] or named
         naming = [i for i in about if any(self.entities.mentions(a, i) for a in specific)] if len(about) > 1 else []
         if naming:
@@ -380,7 +385,9 @@ class Retriever:
         # An organisation named in English that each of those events names otherwise: "DBS Bank" finds the
         # entry on 菲律宾首都银行, "Tsinghua University" the one on 牛津大学.
         for kind, hints in self.keys.organisations_en(question):
-            if closest and all(kind in self.events[i].text and not any(h in self.events[i].text for h in hints) for i in closest):
+            if closest and all(
+                re.search(kind, self.events[i].text) and not any(h in self.events[i].text for h in hints) for i in closest
+            ):
                 return False
         kind = expected_type(question)
         return kind is None or any(
