@@ -356,22 +356,22 @@ class Retriever:
         those events state only another value of a qualifier the question names (一期 for a question on 二期),
         or when something the question names is named by none of the top events."""
         top = float(fused[order[0]])
-        about = [i for i in order[: self.params.coverage_pool] if fused[i] >= top - self.params.answer_gap]
-        # A question naming something (中南中心, Zhongnan) is about the events that name it, however close
-        # another event's score ("九龙仓…竣工" does not say when 中南中心 is completed).
-        # Markets and regulators (国家药品监督管理局) are named by many events: the other names say which.
+        top_events = order[: self.params.coverage_pool]
+        about = [i for i in top_events if fused[i] >= top - self.params.answer_gap]
         # A person the question names must be in one of those events: "Did Lan Shaomin attend the unveiling of
         # the supercomputing center" finds the unveiling, which names no 蓝绍敏.
         people = [a for a in named if any(alt in self.entities.people for alt in a.alternatives)]
         if any(not any(self.entities.mentions(person, i) for i in about) for person in people):
             return False
+        # A question naming something (中南中心, Zhongnan) is about the events that name it, however close
+        # another event's score ("九龙仓…竣工" does not say when 中南中心 is completed).
+        # Markets and regulators (国家药品监督管理局) are named by many events: the other names say which.
         specific = [a for a in named if not is_market(a)] or named
         naming = [i for i in about if any(self.entities.mentions(a, i) for a in specific)] if len(about) > 1 else []
         if naming:
             about = naming
         # Each thing the question names must be named by one of the top events: "the pharmacy school SIP
         # co-founded with 苏州大学" finds the one founded with 西交利物浦大学, which is another question.
-        top_events = order[: self.params.coverage_pool]
         if any(not any(self.entities.mentions(a, i) for i in top_events) for a in named):
             return False
         # A qualifier (an edition, a phase, a city) is judged on the events that hold the most of the question's
