@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 # (ninth, seventeenth, eighteenth, twentieth, twentysecond and twentyfourth were each held back and measured once, at the end of a round).
 EVAL_SETS := questions holdout fresh blind final sixth seventh eighth tenth eleventh twelfth thirteenth \
 	fourteenth fifteenth sixteenth ninth seventeenth eighteenth nineteenth twentyfirst twentieth twentysecond \
-	twentythird twentyfourth twentyfifth twentyseventh twentyeighth twentyninth
+	twentythird twentyfourth twentyfifth twentyseventh twentyeighth twentyninth thirtyfirst
 
 .PHONY: setup model index chat test eval bench clean help
 

@@ -419,6 +419,21 @@ _QUALIFIERS: tuple[dict[str, re.Pattern[str]], ...] = tuple(
             "municipal": r"市级|\bmunicipal\b|\bcity[\s-]level\b",
         },
         {
+            # What a drug treats: 爱普盾 for glioblastoma does not answer a question on lung cancer.
+            "lung": r"肺癌|\blung\s+cancer\b|\bNSCLC\b", "glioblastoma": r"胶质母细胞瘤|胶质瘤|\bglioblastoma\b|\bglioma\b",
+            "breast": r"乳腺癌|\bbreast\s+cancer\b", "liver": r"肝癌|\bliver\s+cancer\b|\bHCC\b",
+            "gastric": r"胃癌|\bgastric\s+cancer\b|\bstomach\s+cancer\b", "colorectal": r"结直肠癌|肠癌|\bcolorectal\b",
+            "aml": r"急性髓(?:系|细胞)?白血病|\bacute\s+myeloid\b|\bAML\b",
+            "cll": r"慢性淋巴细胞白血病|小淋巴细胞淋巴瘤|\bCLL\b|\bSLL\b|\bchronic\s+lymphocytic\b",
+            "glaucoma": r"青光眼|高眼压|\bglaucoma\b|\bocular\s+hypertension\b",
+            "diabetes": r"糖尿病|\bdiabet\w*", "hypertension": r"(?<!眼)高血压|\bhigh\s+blood\s+pressure\b",
+        },
+        {
+            # An honour: a model worker (劳动模范) is not an advanced worker (先进工作者).
+            "model": r"劳动模范|劳模|\bmodel\s+workers?\b", "advanced": r"先进工作者|\badvanced\s+workers?\b",
+            "civilised": r"文明单位|\bcivili[sz]ed\s+(?:unit|work\s+unit)s?\b",
+        },
+        {
             # Who owns the companies: 民营企业座谈会 is not the one for 外资及港澳台资企业.
             "private": r"民营|私营|民企|\bprivate(?:ly[\s-]owned)?\s+(?:firms?|companies|enterprises|businesses)\b",
             "foreign": r"外资|外商|外企|\bforeign(?:[\s-](?:invested|owned|funded))?\s+(?:firms?|companies|enterprises|businesses)\b",
@@ -509,7 +524,7 @@ def _places(text: str) -> set[str]:
 
 # The year an assessment or award is for ("2018年度考评", "the 2018 assessment"), and the years a text names.
 _YEAR_ASKED = re.compile(
-    r"((?:19|20)\d{2})\s*年?(?:度|版)|\b((?:19|20)\d{2})\s+(?:assessment|evaluation|ranking|review|appraisal|awards?|rating|results?|edition|version)\b",
+    r"((?:19|20)\d{2})\s*年?(?:度|版)|\b((?:19|20)\d{2})\s+(?:[\w\-]+\s+){0,2}?(?:assessment|evaluation|ranking|review|appraisal|awards?|rating|results?|edition|version)\b",
     re.I,
 )
 _YEAR_STATED = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
@@ -542,10 +557,18 @@ _EDITION = re.compile(
 
 # Which one of a series of batches, trains or rounds: 首趟 (the first), 第二批, "the second charter train".
 _RUN = re.compile(
-    r"(首|头|第\s*(?:[一二三四五六七八九十]{1,3}|\d{1,3}))\s*(?:趟|批次?|班|列|架次|轮|款|家)|"
+    r"(首|头|第\s*(?:[一二三四五六七八九十]{1,3}|\d{1,3}))\s*(?:趟|批次?|班|列|架次|轮)|"
     r"\b(\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+"
     r"(?:[\w\-]+\s+){0,2}?(?:batch|batches|train|trains|flight|flights|round|rounds|shipment|shipments)\b|"
     r"(?<=[列班])(首)发",  # 专列首发: the first train
+    re.I,
+)
+
+
+# Which one of its kind: 首款新药, 全球第二款, 首家外资银行; "the very first antigen test", "the second new drug".
+_NTH_OF_KIND = re.compile(
+    r"(首|第\s*(?:[一二三四五六七八九十]{1,3}|\d{1,3}))\s*(?:款|家)|"
+    r"\b(first|second|third|fourth|fifth)\s+(?:(?!batch|shipment|round|lot)[\w\-]+\s+){0,3}?(?:kits?|tests?|drugs?|vaccines?|medicines?|banks?)\b",
     re.I,
 )
 
@@ -584,7 +607,22 @@ def _quantities(text: str) -> dict[str, set[float]]:
         value = float(number) if number[0].isdigit() else cn_number(number)
         if value is not None and not about and not more:
             found.setdefault(unit, set()).add(float(f"{value:.2g}"))
+    for about, number, unit in _QUANTITY_EN.findall(text):
+        if not about:
+            found.setdefault(_UNITS_EN[unit.lower().rstrip("s")], set()).add(float(f"{float(number):.2g}"))
     return found
+
+
+# The same in English ("50 people shared the awards", "a 729-metre tower"), by the Chinese unit a text gives.
+_UNITS_EN = {"people": "名", "person": "名", "talent": "名", "individual": "名", "recipient": "名", "worker": "名",
+             "company": "家", "companie": "家", "firm": "家", "enterprise": "家", "project": "个", "floor": "层",
+             "storey": "层", "metre": "米", "meter": "米", "m": "米", "school": "所"}
+_QUANTITY_EN = re.compile(
+    r"\b(about|around|nearly|approximately|roughly|over|almost|some|up\s+to|more\s+than|fewer\s+than|less\s+than|"
+    r"at\s+least|close\s+to)?\s*(?<![\d.])(\d+(?:\.\d+)?)[\s\-]+(people|persons?|talents?|individuals?|recipients?|"
+    r"workers?|compan(?:y|ies)|firms?|enterprises?|projects?|floors?|storeys?|metres?|meters?|m|schools?)\b",
+    re.I,
+)
 
 
 def _ranks(text: str) -> set[int]:
@@ -632,7 +670,7 @@ def contradicted(question: str, texts: list[str]) -> bool:
             return True
     if _unstated(_ranks(question), [_ranks(t) for t in texts]):
         return True  # a place in a ranking must be stated: "why did SIP slip to third place" finds 第五
-    for series in (_EDITION, _RUN):
+    for series in (_EDITION, _RUN, _NTH_OF_KIND):
         # Another edition (第五届 for the sixth), another batch or train (首趟 for the second).
         if _only_others(_ordinals(series, question), [_ordinals(series, t) for t in texts]):
             return True

@@ -58,6 +58,12 @@ _FILLER = re.compile(
     r"vacation|calendar|agenda|schedule|timeline)\b",
     re.I,
 )
+# What a question is for, said before it ("Radio quiz:", "For the museum timeline:", "问："): not what it asks.
+_PREAMBLE = re.compile(
+    r"^\s*(?:(?:radio\s+|pub\s+)?(?:quiz|trivia)(?:\s+(?:question|time))?\s*\d*|question\s*\d*|q\d+|"
+    r"for\s+(?:the|a|an|my|our)\s+[^:：?？]{1,40}?|问题?\s*\d*|考考你|小测验|抢答题?)\s*[:：]\s*(?=\S)",
+    re.I,
+)
 HOLIDAY_WINDOW_DAYS = 7
 _PUNCT = re.compile(r"(?:[^\w\-&+]|_)+")
 _POSSESSIVE = re.compile(r"['’]s\b", re.I)
@@ -247,6 +253,7 @@ class Retriever:
         shown = question.strip()
         # Traditional characters the chronicles never use read as simplified ones (園區 → 园区).
         question = shown.translate(self.simplify) if not shown.isascii() else shown
+        question = _PREAMBLE.sub("", question)
         dates = parse_dates(question)
         topic = topic_of(dates.rest)
         is_list = is_list_question(question)

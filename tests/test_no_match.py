@@ -374,6 +374,14 @@ def test_a_role_asked_about_must_be_the_role_named(texts: list[str]) -> None:
         ("最高法院院长周强来园区做什么？", "最高人民法院院长周强一行考察园区并出席苏州国际商事法庭揭牌仪式。", False),
         ("第一家外资银行分行是哪个国家的银行开的？", "菲律宾首都银行苏州分行开业，这是苏州自贸片区首家外资银行分行。", False),
         ("When did the first cargo charter flight to Chicago take off?", "首架国际货运包机从上海浦东国际机场起飞，抵达德国法兰克福机场。", True),
+        # What a drug treats; the very first against the second of its kind; a count of people claimed in English.
+        ("Is it true that Zai Lab's Optune was approved to treat lung cancer?", "再鼎医药的爱普盾获批上市，主要用于治疗新诊断的胶质母细胞瘤患者。", True),
+        ("What is Optune approved to treat in glioblastoma?", "再鼎医药的爱普盾获批上市，主要用于治疗新诊断的胶质母细胞瘤患者。", False),
+        ("Was BD's kit the very first antigen test cleared by the FDA?", "碧迪首批抗原检测试剂盒投产，该试剂盒是全球第二款获美国FDA批准的抗原检测试剂盒。", True),
+        ("When did BD start making its first batch of antigen kits?", "碧迪首批抗原检测试剂盒投产，该试剂盒是全球第二款获美国FDA批准的抗原检测试剂盒。", False),
+        ("Is it true that 50 people shared the first talent awards?", "首批人才奖励发放仪式举行，符合条件的34名人才获得奖励。", True),
+        ("Is it true that 34 people shared the first talent awards?", "首批人才奖励发放仪式举行，符合条件的34名人才获得奖励。", False),
+        ("What score did SIP get in Jiangsu's 2018 development-zone assessment?", "在2019年度江苏省经济开发区科学发展综合考核评价中，园区位居第一。", True),
         # Companies of another ownership; an edition of another year; the second drug against the first.
         ("娄勤俭主持召开民营企业座谈会是在哪一天？", "娄勤俭主持召开部分外资及港澳台资企业座谈会。", True),
         ("娄勤俭主持召开外资企业座谈会是在哪一天？", "娄勤俭主持召开部分外资及港澳台资企业座谈会。", False),
