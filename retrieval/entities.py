@@ -37,7 +37,10 @@ def organisations(text: str, terms: Sequence[str] = (), every_clause: bool = Fal
     clauses = [c for c in _CLAUSE.split(text) if c]
     if not clauses:
         return []
-    matched = clauses if every_clause else [c for c in clauses if any(t in c for t in terms)] or clauses[:1]
+    # The clauses holding the most of ``terms`` (by their length: longer ones say more): "天臣…在上海证券交易所科创板
+    # 上市，再鼎医药…在香港联合交易所主板挂牌上市" answers a question on 科创板 in its first clause only.
+    held = [sum(len(t) for t in terms if t in c) for c in clauses]
+    matched = clauses if every_clause else [c for c, n in zip(clauses, held) if n and n == max(held)] or clauses[:1]
     names: list[str] = []
     for clause in matched:
         end = None

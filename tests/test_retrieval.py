@@ -31,6 +31,8 @@ def test_star_market_list_is_complete_and_named(real_engine, question: str) -> N
     headline = compose(result).headline
     for company in ("凌志软件", "思瑞浦", "天臣国际"):
         assert company in headline
+    # 再鼎医药 listed in Hong Kong, in the same entry as 天臣国际: the headline names only what was asked for.
+    assert "再鼎医药" not in headline
 
 
 def test_hong_kong_listing_list_is_complete(real_engine) -> None:  # type: ignore[no-untyped-def]
@@ -39,6 +41,7 @@ def test_hong_kong_listing_list_is_complete(real_engine) -> None:  # type: ignor
     headline = compose(result).headline
     for company in ("沛嘉医疗", "开拓药业", "再鼎医药", "和铂医药"):
         assert company in headline
+    assert "天臣国际" not in headline  # listed on the STAR Market, in the same entry as 再鼎医药
     # Lists come in date order with their count.
     assert headline.startswith("找到 4 条")
 
