@@ -187,6 +187,7 @@ report reports reported
 when did does do was were is are be been being has have had will would could should can may might must shall
 get got make made take took give gave go went come came become became begin began start started happen happened
 receive received hold held take place took place see say said tell know want need use used find found
+bring brought live living lives
 first second third last next new old big small large great good best more most many much some any other
 year years month months day days time times date dates week weeks 2020 today yesterday ago
 north south east west central northern southern eastern western
@@ -194,6 +195,13 @@ park sip suzhou industrial china chinese sino jiangsu city local area areas regi
 how why whom whose that this these those it its they them their he she his her we our you your
 also very just only even still yet already ever really about around after before during between into onto
 something anything everything thing things kind type way ways part parts lot lots one ones two three four five
+""".split())
+
+
+# Verbs of _GENERIC_EN, whose other forms ("makes", "holding") say nothing particular either.
+_GENERIC_VERBS = set("""
+reach achieve appear mention update involve record report get make take give go come become begin start happen
+receive hold see say tell know want need use find bring live
 """.split())
 
 
@@ -247,6 +255,7 @@ _FRAME_ZH = set("""
 时间 日子 日期 时期 阶段 结果 成果 内容 原因 目的 意义 作用 影响 方式 办法 过程 细节 规模 数量 数字 金额 名字 名称
 名单 排名 名次 第几 多久 多长 多大 多高 多远 多快 怎样 怎么样 为啥 为何 啥事 大事 好事 新鲜 最近 后来 当初 以前 以后
 谢谢 感谢 多谢 麻烦 劳驾 拜托 你好 您好 大家 朋友 小伙伴
+区级 县级 镇级 村级 校级 部级 厅级 局级 片区级
 今年 去年 明年 当年 那年 今天 昨天 当天 那天 这天 本月 上月 下月 春天 夏天 秋天 冬天 年内 全年 本年 当时 期间 同期
 外地 本地 当地 外省 异地 各地 外面 国外 海外
 中方 韩方 新方 美方 日方 德方 外方 双方 对方 合作方 甲方 乙方
@@ -294,13 +303,18 @@ class KeyTerm:
 
 # "获批上市或推向市场", "A or B": alternatives, of which the chronicle need hold only one.
 _EITHER = re.compile(r"或者|或是|还是|或|\bor\b|/", re.I)
+_EXAMPLES = re.compile(r"\betc\b|\bsuch\s+as\b|\be\.g\.|\bincluding\b|\blike\b|等等?|之类|比如|例如|包括|诸如", re.I)
+_EITHER_OR_LISTED = re.compile(r"或者|或是|还是|或|\bor\b|/|[、,，()（）]", re.I)
 
 
 def either(terms: Sequence[KeyTerm], text: str) -> list[KeyTerm]:
     """``terms`` with a missing word no longer absent when it is one of alternatives ("获批上市或推向市场") and
     another alternative holds a word the chronicle has: the question is answered by that one. Names stay absent
     ("特斯拉或者三星"): each is someone the chronicle may not know."""
-    parts = _EITHER.split(text)
+    # Examples given in a list ("apartments, towers, industrial parks, etc.", "楼宇、公寓、产业园之类") are
+    # alternatives too.
+    pattern = _EITHER_OR_LISTED if _EXAMPLES.search(text) else _EITHER
+    parts = pattern.split(text)
     if len(parts) < 2 or not any(t.absent for t in terms):
         return list(terms)
     lowered = [p.lower() for p in parts]
@@ -488,7 +502,9 @@ class KeyTerms:
             words += [whole] if "-" in whole and translations(whole.lower()) else [w.strip("'") for w in _WORD.findall(whole)]
         for word in words:
             lowered = word.lower()
-            if lowered in _STOP_LATIN or lowered in _GENERIC_EN or len(lowered) < 2:
+            # "makes", "bringing": a verb form of a word that says nothing particular is no key term either.
+            verb_forms = {lowered[:-1], lowered[:-3], lowered[:-3] + "e"} if lowered.endswith(("s", "ing")) else set()
+            if lowered in _STOP_LATIN or lowered in _GENERIC_EN or verb_forms & _GENERIC_VERBS or len(lowered) < 2:
                 continue
             if lowered in self._latin:
                 # A word the chronicle writes (JSC, ECMO), weighed by the events that write it.
@@ -503,12 +519,14 @@ class KeyTerms:
                 maybe = any(len(t) == 1 and t in self._joined for t in found)
                 if present:
                     terms.append(KeyTerm(word, present, self.weight_any(present)))
+                elif any(form in _FRAME_EN for form in lemmas(lowered)):
+                    # A framing word ("milestones", "venue") the chronicle does not write says how the question
+                    # asks, not what about: no key term the answer must hold.
+                    continue
                 else:
                     # A concept the chronicle never mentions in any of its Chinese words (metro → 地铁). An
                     # exact-gloss lookup misses synonyms the chronicle may use, so a common word weighs less
                     # than a name; a capitalised one (Apple → 苹果, Tesla → 特斯拉) is a name it lacks.
-                    # A framing word is never a name, even capitalised at the start of a sentence ("Roughly").
-                    frame = any(form in _FRAME_EN for form in lemmas(lowered))
                     # Pinyin is a name when its translations are (Hangzhou → 杭州).
                     not_chinese = not is_pinyin(word) or all(is_proper_name(t) for t in chinese)
                     # Written in lower case, it is a name when the dictionary knows it only as one (samsung → 三星);
@@ -516,11 +534,9 @@ class KeyTerms:
                     named = word[0].isupper() or (
                         len(word) >= 5 and not is_pinyin(word) and all(is_proper_name(t) for t in chinese)
                     )
-                    name = named and not_chinese and _lone(word, context) and not frame
+                    name = named and not_chinese and _lone(word, context)
                     weight = self.unknown_weight if name else self.unknown_weight / 2
-                    terms.append(
-                        KeyTerm(word, (word,), weight, absent=not maybe and (name or not frame), proper=name, foreign=name)
-                    )
+                    terms.append(KeyTerm(word, (word,), weight, absent=not maybe, proper=name, foreign=name))
                 continue
             # A capitalised word that is neither romanised Chinese nor in the dictionary is a foreign name
             # (Pfizer; Hsien and Loong in "Lee Hsien Loong"); capitalised dictionary words of a phrase

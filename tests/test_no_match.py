@@ -78,6 +78,7 @@ def test_specific_words_the_chronicle_lacks_are_absent_terms(keys: KeyTerms, que
         "Roughly what proportion of firms had resumed operations?",
         "外籍高端人才在园区可以到哪里办理永久居留",  # 外籍: a synonym of the chronicle's 外国
         "服贸通数据专线是在什么场合开通的",  # 场合 and 场所 share a gloss
+        "园区第一个片区级的养老服务中心是什么时候投入使用的？",  # 区级: a level, as 省级 is
     ],
 )
 def test_paraphrases_and_framing_words_are_not_absent_terms(keys: KeyTerms, question: str) -> None:
@@ -579,3 +580,15 @@ def test_organisations_named_in_english_by_name_and_kind(keys: KeyTerms) -> None
     # The glossary's own names are named things already; a kind alone names nobody.
     assert keys.organisations_en("When did Bank of China sign with SIP?") == []
     assert keys.organisations_en("Which bank opened the first foreign bank branch?") == []
+
+
+def test_framing_words_and_forms_of_everyday_verbs_are_no_key_terms(keys: KeyTerms) -> None:
+    labels = [t.label.lower() for t in keys.extract("list all of Innovent Biologics' milestones and the company that makes it")]
+    assert "milestones" not in labels and "makes" not in labels
+    assert "innovent biologics" in labels
+
+
+def test_examples_in_a_list_are_alternatives(keys: KeyTerms) -> None:
+    text = "building projects started construction (apartments, towers, industrial parks, etc.)"
+    assert any(t.absent for t in keys.extract(text))
+    assert not any(t.absent for t in either(keys.extract(text), text))

@@ -190,6 +190,7 @@ def test_questions_the_chronicle_cannot_answer_say_so(real_engine, question: str
         ("凌志软建什么时候上市的", "2020-05-11-2"),
         ("首趟园区专列是哪天发车的？", "2020-03-01-1"),
         ("Where was the 21st China-Singapore Joint Steering Council meeting held?", "2020-12-08-1"),
+        ("I'm a foreigner living in SIP — is there a local office where I can apply for a Chinese green card?", "2020-01-17-3"),
         # What a question is for, said before it, is not what it asks.
         ("Radio quiz: who co-chaired the 21st China-Singapore Joint Steering Council meeting with Heng Swee Keat?", "2020-12-08-1"),
         ("蓝绍敏给苏相合作区揭牌是哪天", "2020-04-08-1"),
@@ -210,6 +211,8 @@ def test_near_misses_that_the_chronicle_does_answer(real_engine, question: str, 
         ("2020年园区有哪些药品或医疗器械获批上市或推向市场？", {"2020-01-08-2", "2020-05-13-2", "2020-06-03-2"}),
         # A title of common words ("Cooperation Zone") is no foreign name.
         ("All 2020 events related to the Suzhou-Xiangcheng Cooperation Zone", {"2020-04-08-1", "2020-04-29-1", "2020-09-29-1"}),
+        # A framing word ("milestones") and the asker's own doing ("I'm screening") are not what must be found.
+        ("I'm screening Innovent Biologics — list all of its 2020 milestones recorded for SIP.", {"2020-06-19-3", "2020-09-03-1", "2020-10-09-1"}),
     ],
 )
 def test_near_miss_lists_that_the_chronicle_does_answer(real_engine, question: str, expected: set) -> None:  # type: ignore[no-untyped-def]
@@ -280,6 +283,8 @@ FLOORS = {
     "twentyeighth.jsonl": (0.96, 0.93, 0.75, 1, None),  # students and researchers
     "twentyninth.jsonl": (0.96, 0.96, 0.80, 1, None),  # foreign business people, some traditional characters
     "thirtyfirst.jsonl": (0.96, 0.96, 0.80, 1, None),  # quiz questions, a timeline, a skeptic's claims
+    "twentysixth.jsonl": (0.96, 0.96, 0.76, 1, None),  # held back, then measured once (residents, investors)
+    "thirtieth.jsonl": (0.92, 0.93, 0.78, 2, None),  # held back, then measured once (everyday users)
 }
 
 
