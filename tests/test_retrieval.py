@@ -285,6 +285,7 @@ FLOORS = {
     "thirtyfirst.jsonl": (0.96, 0.96, 0.80, 1, None),  # quiz questions, a timeline, a skeptic's claims
     "twentysixth.jsonl": (0.96, 0.96, 0.76, 1, None),  # held back, then measured once (residents, investors)
     "thirtieth.jsonl": (0.92, 0.93, 0.78, 2, None),  # held back, then measured once (everyday users)
+    "thirtysecond.jsonl": (0.90, 0.86, 0.78, 3, None),  # written after the last change, measured once on it
 }
 
 
