@@ -11,6 +11,7 @@ said, at least the words that report one. Pure: regular expressions only.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -503,9 +504,15 @@ def _swapped(question: str, texts: list[str]) -> bool:
     one of that kind, but another (张家港市政府): the chronicle has the event with someone else in it."""
     for name in _counterparts(question):
         kind = _KIND.search(name).group()  # type: ignore[union-attr]
-        if texts and all(kind in t and not _names(name, kind, t) for t in texts):
+        if named_otherwise(kind, lambda text: _names(name, kind, text), texts):
             return True
     return False
+
+
+def named_otherwise(kind: str, names_it: Callable[[str], bool], texts: Sequence[str]) -> bool:
+    """True when every text names an organisation of ``kind`` (a pattern: 银行, 法院|法庭) but ``names_it``
+    finds the one asked about in none of them."""
+    return bool(texts) and all(re.search(kind, text) and not names_it(text) for text in texts)
 
 
 def _names(name: str, kind: str, text: str) -> bool:

@@ -211,8 +211,6 @@ _TRADE = r"(?:bio|biotech|biologics|biosciences?|pharma|pharmaceuticals?|medical
     r"software|semiconductors?|electronics|materials|diagnostics|healthcare|health)\b"
 # China and another country (中日, 中美): names the partner as surely as the country's name would.
 _BILATERAL = re.compile(r"中[日美韩德法英俄意澳加欧非泰越印朝蒙巴]")
-# Another park: a city's development zone (苏州高新区, 昆山开发区, "Suzhou New District") that the chronicles never
-# name. A province's zones (江苏开发区) are a class the park belongs to, not another park.
 # An organisation an English question names by its name and kind: "DBS Bank", "Tsinghua University".
 _ORG_EN = re.compile(r"\b((?:[A-Z][\w&'\-]*\s+){1,3})(Bank|University|Group|Hospital|Court)\b")
 _ORG_KINDS = {"bank": "银行", "university": "大学", "group": "集团", "hospital": "医院", "court": "法院|法庭"}
@@ -224,6 +222,8 @@ feng yu dong xiao cheng cao yuan deng fu shen zeng peng lu su jiang cai jia ding
 tian ren fan fang shi yao tan liao zou xiong jin hao kong bai cui kang mao qiu qin gu hou shao meng long wan duan lei
 qian yin yi chang qiao lai gong wen lou lan ou xi bao mo niu ge
 """.split())
+# Another park: a city's development zone (苏州高新区, 昆山开发区, "Suzhou New District") that the chronicles never
+# name. A province's zones (江苏开发区) are a class the park belongs to, not another park.
 _ZONE_ZH = re.compile(r"高新技术产业开发区|经济技术开发区|经济开发区|高新区|开发区|经开区|综保区|保税区|新区")
 _ZONE_EN = re.compile(
     r"\b([A-Za-z]+)\s+(new\s+district|hi(?:gh)?[\s\-]?tech(?:\s+industrial)?(?:\s+development)?\s+(?:zone|park|district)|"
@@ -558,11 +558,14 @@ class KeyTerms:
         each as the Chinese kind and the Chinese words an event naming it would hold (through pinyin, the
         dictionary or the glossary; none for a name they cannot read). Known names of the glossary are
         left out: they are named things already."""
+        named = list(_ORG_EN.finditer(question))
+        if not named:
+            return []  # most questions: the glossary need not be read
         found = []
         lowered = question.lower()
         known = [m.span() for entry in load_glossary() if entry.is_name and entry.search(question, lowered)
                  for m in entry.pattern.finditer(question)]
-        for m in _ORG_EN.finditer(question):
+        for m in named:
             if any(start < m.end() and m.start() < end for start, end in known):
                 continue
             words = [w for w in m.group(1).split() if w.lower() not in _STOP_LATIN and w.lower() not in _GENERIC_EN

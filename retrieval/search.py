@@ -16,7 +16,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from .answer_type import asks_who, contradicted, expected_type
+from .answer_type import asks_who, contradicted, expected_type, named_otherwise
 from .dates import DateQuery, parse_dates
 from .embedding import Embedder
 from .entities import MARKETS, Anchor, Entities, apart, core, is_market, organisations
@@ -387,14 +387,13 @@ class Retriever:
         coverage = {i: self.keys.coverage(terms, self.events[i].text) for i in about} if terms else {}
         most = max(coverage.values(), default=0.0)
         closest = [i for i in about if coverage.get(i, 0.0) >= most - self.params.qualifier_coverage_gap]
-        if contradicted(question, [self.events[i].text for i in closest]):
+        texts = [self.events[i].text for i in closest]
+        if contradicted(question, texts):
             return False
         # An organisation named in English that each of those events names otherwise: "DBS Bank" finds the
         # entry on 菲律宾首都银行, "Tsinghua University" the one on 牛津大学.
         for kind, hints in self.keys.organisations_en(question):
-            if closest and all(
-                re.search(kind, self.events[i].text) and not any(h in self.events[i].text for h in hints) for i in closest
-            ):
+            if named_otherwise(kind, lambda text: any(h in text for h in hints), texts):
                 return False
         kind = expected_type(question)
         return kind is None or any(
