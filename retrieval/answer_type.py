@@ -52,7 +52,7 @@ TYPES: tuple[AnswerType, ...] = (
             r"\bhow\s+much\s+(?:[\w\-]+\s+)?(?:money|funding|capital|investment|cash|financing|credit|loans?)\b|"
             r"\bprize\s+(?:money|pool)\b|\bcash\s+(?:prize|award|reward)s?\b|\bbonus(?:es)?\b|"
             r"\b(?:loan|deal|contract|credit|financing|transaction|order)\s+(?:amount|value|size|volume)\b|"
-            r"\b(?:total|combined)\s+(?:amount|sum|value)\b|\bamount\s+of\s+(?:money|funding|loans?|investment|financing|credit)\b|\bhow\s+much\s+(?:did|was|were|is|are|does|do|will)\b.*"
+            r"\b(?:total|combined)\s+(?:amount|sum|value)\b|\b(?:fund|funding)\s+size\b|基金规模|\bamount\s+of\s+(?:money|funding|loans?|investment|financing|credit)\b|\bhow\s+much\s+(?:did|was|were|is|are|does|do|will)\b.*"
             r"\b(?:cost|costing|raise|raised|raising|invest|invested|investing|spend|spent|spending|worth|pay|paid|"
             r"paying|waive|waived|fund|funded|subsid[iy]\w*)\b|\bhow\s+much\s+in\s+total\b|\btotal\s+investment\b|"
             r"\binvestment\s+(?:amount|size|value|total)\b|\bprice\b|\bvalued?\s+at\b|\bfees?\b|\btuition\b|\brent\b|"
@@ -66,12 +66,19 @@ TYPES: tuple[AnswerType, ...] = (
         re.compile(r"多长时间|多少(?:分钟|小时|秒)|几(?:分钟|小时)|多快|\bhow\s+(?:quickly|fast|soon)\b|"
                    r"\bhow\s+long\s+(?:does|did|do|will|would|is\s+it|was\s+it|to|before|after|until|has|have|had)\b|"
                    r"\bhow\s+many\s+(?:minutes|hours|seconds)\b", re.I),
-        re.compile(rf"(?:{_NUMBER})\s*(?:分钟|小时|秒|天|周|个月|年)|当天|即时|实时"),
+        # "How long is it" may ask the length of a text ("共7章45条").
+        re.compile(rf"(?:{_NUMBER})\s*(?:分钟|小时|秒|天|周|个月|年|章|条|页)|当天|即时|实时"),
+    ),
+    AnswerType(
+        # "How large was the fund", "how big is the park": a size, which may be an amount, an area or a count.
+        "size",
+        re.compile(r"(?:规模|体量)(?:有|是)?多(?:大|少)|\bhow\s+(?:big|large)\s+(?:is|was|are|were)\b|\bsize\s+of\b", re.I),
+        re.compile(rf"(?:{_NUMBER})\s*(?:多|余)?\s*(?:万|亿)?\s*(?:元|美元|港元|欧元|平方(?:米|公里|千米)|亩|公顷|名|人(?![工民])|家|个|米|层)|(?:万|亿)元"),
     ),
     AnswerType(
         "area",
         re.compile(r"占地(?:面积)?(?:有)?多(?:少|大)|面积(?:有|是)?多(?:少|大)|多少平方|多少亩|多少公顷|"
-                   r"\bhow\s+(?:big|large)\s+(?:is|was|are|were)\b|\bwhat\s+(?:is|was)\s+the\s+(?:land\s+|floor\s+)?area\b|"
+                   r"\bwhat\s+(?:is|was)\s+the\s+(?:land\s+|floor\s+)?area\b|"
                    r"\bhow\s+many\s+(?:square|hectares|acres|mu)\b|\bsquare\s+(?:metres|meters|kilometres|kilometers)\b", re.I),
         re.compile(rf"(?:{_NUMBER})\s*(?:多|余)?\s*(?:万|亿)?\s*(?:平方(?:米|公里|千米)|亩|公顷)"),
     ),
@@ -116,7 +123,7 @@ TYPES: tuple[AnswerType, ...] = (
             r"households|users|members|graduates|engineers|scientists|researchers|doctors|nurses|teachers|beds?)\b|\b(?:attendance|audience\s+size|headcount|turnout)\b",
             re.I,
         ),
-        re.compile(rf"(?:{_NUMBER})\s*(?:多|余)?\s*(?:万)?\s*(?:名|人|位|户)"),
+        re.compile(rf"(?:{_NUMBER})\s*(?:多|余)?\s*(?:万)?\s*(?:名|人(?![工民])|位|户)"),
     ),
 )
 
@@ -395,7 +402,7 @@ _QUALIFIERS: tuple[dict[str, re.Pattern[str]], ...] = tuple(
     {value: re.compile(pattern, re.I) for value, pattern in slot.items()}
     for slot in (
         {
-            "1": r"(?:一|1|Ⅰ)期|\bphase\s*(?:I|1|one)\b|\bfirst\s+phase\b",
+            "1": r"(?<!哪)(?:一|1|Ⅰ)期|\bphase\s*(?:I|1|one)\b|\bfirst\s+phase\b",
             "2": r"(?:二|2|Ⅱ)期|\bphase\s*(?:II|2|two)\b|\bsecond\s+phase\b",
             "3": r"(?:三|3|Ⅲ)期|\bphase\s*(?:III|3|three)\b|\bthird\s+phase\b",
             "4": r"(?:四|4|Ⅳ)期|\bphase\s*(?:IV|4|four)\b|\bfourth\s+phase\b",

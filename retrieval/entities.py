@@ -125,7 +125,9 @@ class Entities:
 
     def __init__(self, texts: Sequence[str], common: dict[str, int] | None = None) -> None:
         self.texts = list(texts)
-        self._lowered = [text.lower() for text in self.texts]
+        # A name is also found with what its text puts in brackets inside it left out: 金融创新中心 in
+        # 园区金融创新（上海）中心, as core() names it.
+        self._lowered = [f"{text.lower()}\n{_PAREN.sub('', text).lower()}" for text in self.texts]
         names: set[str] = set()
         self.people: set[str] = set()
         for text in self.texts:

@@ -22,7 +22,7 @@ from .embedding import Embedder
 from .entities import MARKETS, Anchor, Entities, apart, core, is_market, organisations
 from .events import Event
 from .index import ChronicleIndex
-from .lexical import PROVINCES, BM25, GlossaryEntry, KeyTerm, KeyTerms, either, expand, load_glossary, tokens
+from .lexical import PROVINCES, BM25, GlossaryEntry, KeyTerm, KeyTerms, _ASKS, _SENTENCE, asked, either, expand, load_glossary, tokens
 from .lexicon import chinese_words, traditional
 
 # Words that make a question ask for every matching event rather than the best one.
@@ -55,7 +55,7 @@ _FILLER = re.compile(
     r"summary|overview|recap|review|highlights?|happenings|new|one|two|three|four|five|six|seven|eight|"
     r"nine|ten|couple|few|hey|hi|hello|bot|please|thanks|thank|you|i|my|we|us|need|want|full|complete|whole|entire|"
     r"everything|know|like|could|would|can|for|this|right|just|after|before|since|soon|shortly|holidays?|break|"
-    r"vacation|calendar|agenda|schedule|timeline)\b",
+    r"vacation|calendar|agenda|schedule|timeline|onwards?)\b",
     re.I,
 )
 # What a question is for, said before it ("Radio quiz:", "For the museum timeline:", "问："): not what it asks.
@@ -258,10 +258,11 @@ class Retriever:
         topic = topic_of(dates.rest)
         is_list = is_list_question(question)
 
-        terms = either(self.keys.extract(topic, question), topic) if topic else []
+        terms = asked(either(self.keys.extract(topic, question), topic), question) if topic else []
         # What is left beside the dates may be only words no event could match ("之间", "for", "出了"):
-        # then the question is only a date too.
-        if dates.spans and not terms:
+        # then the question is only a date too. So it is when the sentence that asks holds only a date
+        # ("what was going on oct 29th? traffic near the expo center was crazy").
+        if dates.spans and (not terms or self._asks_only_date(question)):
             topic = ""
         if dates.spans and not topic:
             # "6月3日发生了什么": exactly the events of that date or period, in date order.
@@ -310,6 +311,15 @@ class Retriever:
             chosen = list(order[:k])
         hits = [Hit(self.events[i], float(fused[i]), matched_terms(self.events[i].text, expanded)) for i in chosen]
         return SearchResult(shown, [] if no_match else hits, no_match, is_list, dates, expansions=expansions)
+
+    def _asks_only_date(self, question: str) -> bool:
+        sentences = [s for s in _SENTENCE.split(question) if s.strip()]
+        asking = [s for s in sentences if _ASKS.search(s)]
+        if not asking or len(asking) == len(sentences):
+            return False
+        dates = parse_dates(" ".join(asking))
+        topic = topic_of(dates.rest)
+        return bool(dates.spans) and not (topic and self.keys.extract(topic, question))
 
     def is_no_match(self, terms: Sequence[KeyTerm], dense: np.ndarray, order: np.ndarray) -> bool:
         """True when nothing ranked high enough is about the question (see docs/retrieval.md).
