@@ -46,7 +46,7 @@ TYPES: tuple[AnswerType, ...] = (
         "money",
         re.compile(
             r"多少钱|花了多少|投了多少|投资(?:了)?多少|总投资|投资额|投资总额|金额|价格|售价|价钱|发行价|股价|定价|单价|"
-            r"卖多少|多少元|学费|收费标准|费用(?:是)?多少|租金|资金(?:有)?多少|营运资金|运营资金|"
+            r"卖多少|多少元|学费|收费标准|费用(?:是)?多少|租金|房租|月租|资金(?:有)?多少|营运资金|运营资金|"
             r"募资|募集|融资(?:了)?多少|筹集|总额|总值|产值|营收|收入多少|注册资本|注册资金|\bregistered\s+capital\b|"
             r"奖金|奖励(?:了)?多少|集资|筹资|募得|融得|多少(?:港|美|欧|新|日)元|贷款(?:额|总额|金额)?(?:是|有)?多少|授信(?:额度)?(?:是|有)?多少|"
             r"\bhow\s+much\s+(?:[\w\-]+\s+)?(?:money|funding|capital|investment|cash|financing|credit|loans?)\b|"
@@ -402,10 +402,10 @@ _QUALIFIERS: tuple[dict[str, re.Pattern[str]], ...] = tuple(
     {value: re.compile(pattern, re.I) for value, pattern in slot.items()}
     for slot in (
         {
-            "1": r"(?<!哪)(?:一|1|Ⅰ)期|\bphase\s*(?:I|1|one)\b|\bfirst\s+phase\b",
-            "2": r"(?:二|2|Ⅱ)期|\bphase\s*(?:II|2|two)\b|\bsecond\s+phase\b",
-            "3": r"(?:三|3|Ⅲ)期|\bphase\s*(?:III|3|three)\b|\bthird\s+phase\b",
-            "4": r"(?:四|4|Ⅳ)期|\bphase\s*(?:IV|4|four)\b|\bfourth\s+phase\b",
+            "1": r"(?<!哪)(?:一|1|Ⅰ)期|\bphase[\s-]*(?:I|1|one)\b|\bfirst\s+phase\b",
+            "2": r"(?:二|2|Ⅱ)期|\bphase[\s-]*(?:II|2|two)\b|\bsecond\s+phase\b",
+            "3": r"(?:三|3|Ⅲ)期|\bphase[\s-]*(?:III|3|three)\b|\bthird\s+phase\b",
+            "4": r"(?:四|4|Ⅳ)期|\bphase[\s-]*(?:IV|4|four)\b|\bfourth\s+phase\b",
         },
         {
             # The kind of a vaccine.
@@ -496,6 +496,10 @@ _GENERIC_OWNER = re.compile(r"[哪啥何些该其各这那某本的家所个]|�
                             r"^第|附属|合作|人民|地方|全国|全省|全市|省级|市级|区级|两家|多家|一家|几家|几所|家$|所$")
 
 
+# Kinds of organisation the chronicle's events are told apart by.
+_FAMILIES = ("法院|检察院|法庭", "市政府|区政府|县政府|政府", "大学|学院")
+
+
 def _counterparts(question: str) -> list[str]:
     """The organisations of a kind the question names by their own name: 昆山市政府, 南京大学, 盘谷银行."""
     found = []
@@ -511,7 +515,9 @@ def _swapped(question: str, texts: list[str]) -> bool:
     one of that kind, but another (张家港市政府): the chronicle has the event with someone else in it."""
     for name in _counterparts(question):
         kind = _KIND.search(name).group()  # type: ignore[union-attr]
-        if named_otherwise(kind, lambda text: _names(name, kind, text), texts):
+        # A court and a procuratorate are one kind here: 园区法院 is not 园区人民检察院.
+        family = next((f for f in _FAMILIES if re.fullmatch(f, kind)), kind)
+        if named_otherwise(family, lambda text: _names(name, kind, text), texts):
             return True
     return False
 

@@ -128,6 +128,7 @@ class Entities:
         # A name is also found with what its text puts in brackets inside it left out: 金融创新中心 in
         # 园区金融创新（上海）中心, as core() names it.
         self._lowered = [f"{text.lower()}\n{_PAREN.sub('', text).lower()}" for text in self.texts]
+        self._clauses = [c for text in self._lowered for c in re.split(r"[，；。\n]", text) if c]
         names: set[str] = set()
         self.people: set[str] = set()
         for text in self.texts:
@@ -201,13 +202,12 @@ class Entities:
         """True when text number ``event`` names ``anchor``."""
         return any(alt.lower() in self._lowered[event] for alt in anchor.alternatives)
 
-    def together(self, anchors: Sequence[Anchor]) -> int:
-        """The most of ``anchors`` that one event names."""
+    def together(self, anchors: Sequence[Anchor], clause: bool = False) -> int:
+        """The most of ``anchors`` that one event names (with ``clause``, one clause of an event:
+        "天臣…在科创板上市，再鼎医药…在香港联合交易所主板挂牌上市" names 再鼎医药 with 香港联合交易所 only)."""
         alternatives = [[alt.lower() for alt in a.alternatives] for a in anchors]
-        return max(
-            (sum(1 for alts in alternatives if any(alt in text for alt in alts)) for text in self._lowered),
-            default=0,
-        )
+        texts = self._clauses if clause else self._lowered
+        return max((sum(1 for alts in alternatives if any(alt in text for alt in alts)) for text in texts), default=0)
 
 
 def is_market(anchor: Anchor) -> bool:

@@ -434,10 +434,15 @@ class Retriever:
             return True
         # A market or a regulator is named with what the question pairs it with: "百济神州泽布替尼…拿到FDA许可"
         # asks about an approval no event gives, though 百济神州 and 泽布替尼 are named together.
+        # In one clause: a company listed on a market is named in the clause that says so. A city in a market's
+        # name ("Shanghai STAR Market") is part of the market.
         markets = [a for a in anchors if is_market(a)]
-        others = [a for a in anchors if a not in markets]
+        others = [
+            a for a in anchors
+            if a not in markets and not any(alt in market for alt in a.alternatives for market in MARKETS)
+        ]
         return bool(markets and others) and any(
-            max(self.entities.together([m, o]) for o in others) < 2 for m in markets
+            max(self.entities.together([m, o], clause=True) for o in others) < 2 for m in markets
         )
 
     def names_another(self, question: str, terms: Sequence[KeyTerm], named: Sequence[Anchor], best: int) -> bool:
