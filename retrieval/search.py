@@ -111,6 +111,9 @@ class SearchParams:
     # A question asking for an amount, a height, a share… must find it in the events it is about.
     answer_gap: float = 0.065
     qualifier_coverage_gap: float = 0.1
+    # …and the kind of fact asked for on those that hold nearly as many of its key terms as the closest one
+    # ("进出口总额多少" is not answered by the 7359亿元 of an entry that names no trade).
+    answer_coverage_gap: float = 0.25
     list_gap: float = 0.14
     list_gap_covered: float = 0.3
     list_coverage: float = 0.99
@@ -405,9 +408,12 @@ class Retriever:
         for kind, hints in self.keys.organisations_en(question):
             if named_otherwise(kind, lambda text: any(h in text for h in hints), texts):
                 return False
+        # The kind of fact asked for is looked for in the events that hold nearly as many key terms as the
+        # closest.
         kind = expected_type(question)
         return kind is None or any(
-            kind.found_in(self.events[i].stated if kind.dated else self.events[i].text) for i in about
+            kind.found_in(self.events[i].stated if kind.dated else self.events[i].text)
+            for i in about if coverage.get(i, 0.0) >= most - self.params.answer_coverage_gap
         )
 
     def names_apart(self, topic: str, anchors: Sequence[Anchor]) -> bool:
