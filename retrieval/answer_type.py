@@ -43,6 +43,14 @@ TYPES: tuple[AnswerType, ...] = (
         re.compile(rf"(?:{_NUMBER})\s*(?:%|％)|百分之|(?:{_NUMBER})\s*成|翻(?:了)?(?:一|两|几)?番|近?100%"),
     ),
     AnswerType(
+        # "房租多少一个月", "what is the rent": a price, which a total investment does not give.
+        "price",
+        re.compile(r"房租|租金|月租|多少钱一(?:个月|平|平方米?|晚|次)|每(?:个)?月(?:要)?多少钱|单价|售价|票价|学费|"
+                   r"rent(?:s|al)?|prices?|ticket\s+prices?|tuition|per\s+(?:month|square\s+metre|square\s+meter)",
+                   re.I),
+        re.compile(r"租金|房租|租价|售价|价格|单价|票价|学费|收费|免费|(?:元|万元)\s*/\s*(?:月|年|平方米|㎡|人|次|晚)|每(?:月|年|平方米|人|次)[^，。；]{0,6}元"),
+    ),
+    AnswerType(
         "money",
         re.compile(
             r"多少钱|花了多少|投了多少|投资(?:了)?多少|总投资|投资额|投资总额|金额|价格|售价|价钱|发行价|股价|定价|单价|"

@@ -272,6 +272,7 @@ sale sales approval amount number figure size scale total cost price value share
 detail details purpose reason result results outcome role type kind category name names
 world-class first-ever novel special particular specific certain various several following latest recent
 proportion percentage ratio roughly approximately nearly around
+distinctive notable remarkable significant unique noteworthy special footprint
 """.split())
 
 
@@ -346,10 +347,10 @@ _KIND_WORD = r"(?:哪|什么|啥|那|这)(?:一)?(?:个|家|些|所|种|类|项|
 
 
 def asked(terms: Sequence[KeyTerm], text: str) -> list[KeyTerm]:
-    """``terms`` with a missing common word no longer absent when it only says what kind of thing is asked
-    ("在哪个场馆踢的") or stands in a sentence that asks nothing beside one that asks with most of the terms
-    ("…get the green light? my dad's oncologist mentioned it"). Names stay absent."""
-    if not any(t.absent and not t.proper for t in terms):
+    """``terms`` with a missing word no longer absent when it stands in a sentence that asks nothing beside one
+    that asks with most of the terms ("…get the green light? my dad's oncologist mentioned it"), or, for a
+    common word, when it only says what kind of thing is asked ("在哪个场馆踢的"). Foreign names stay absent."""
+    if not any(t.absent for t in terms):
         return list(terms)
     sentences = [s for s in _SENTENCE.split(text) if s.strip()]
     asking = [s.lower() for s in sentences if _ASKS.search(s)]
@@ -359,16 +360,19 @@ def asked(terms: Sequence[KeyTerm], text: str) -> list[KeyTerm]:
     # The asking sentences must carry most of what the question is about, or the rest is its premise.
     side_talk = telling and in_asking > 0.5 * sum(t.weight for t in present)
 
+    def side(term: KeyTerm) -> bool:
+        # A name said in passing ("娃明年小升初在看学校") is side talk too, unless it is a foreign one.
+        return bool(side_talk) and not term.foreign and not any(term.label.lower() in s for s in asking)
+
     def soft(term: KeyTerm) -> bool:
-        label = term.label.lower()
         kind = re.search(_KIND_WORD + re.escape(term.label) + r"([\u4e00-\u9fff]{0,4})", text)
         # …and is the head of what follows the determiner, not a word before it (哪些防汛防台措施).
         head = segment(kind.group(1))[0] if kind and kind.group(1) else ""
         if kind and not (len(head) >= 2 and names_a_thing(head)):
             return True
-        return bool(side_talk) and not any(label in s for s in asking)
+        return side(term)
 
-    return [replace(t, absent=False) if t.absent and not t.proper and soft(t) else t for t in terms]
+    return [replace(t, absent=False) if t.absent and soft(t) and (not t.proper or side(t)) else t for t in terms]
 
 
 def segment(run: str) -> list[str]:
