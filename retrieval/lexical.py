@@ -314,7 +314,9 @@ _EITHER_OR_LISTED = re.compile(r"或者|或是|还是|或|\bor\b|/|[、,，()（
 def either(terms: Sequence[KeyTerm], text: str) -> list[KeyTerm]:
     """``terms`` with a missing word no longer absent when it is one of alternatives ("获批上市或推向市场") and
     another alternative holds a word the chronicle has: the question is answered by that one. Names stay absent
-    ("特斯拉或者三星"): each is someone the chronicle may not know."""
+    ("特斯拉或者三星"): each is someone the chronicle may not know. Two terms written either side of "or"
+    ("Shanghai or Hong Kong stock exchanges") are one term, either of which an event may hold."""
+    terms = _joined_by_or(terms, text)
     # Examples given in a list ("apartments, towers, industrial parks, etc.", "楼宇、公寓、产业园之类") are
     # alternatives too.
     pattern = _EITHER_OR_LISTED if _EXAMPLES.search(text) else _EITHER
@@ -373,6 +375,34 @@ def asked(terms: Sequence[KeyTerm], text: str) -> list[KeyTerm]:
         return side(term)
 
     return [replace(t, absent=False) if t.absent and soft(t) and (not t.proper or side(t)) else t for t in terms]
+
+
+def _joined_by_or(terms: Sequence[KeyTerm], text: str) -> list[KeyTerm]:
+    """The terms right before and right after an "or" (English words or glossary terms, not bigrams of a
+    Chinese run) merged into one whose alternatives are both's."""
+    lowered = text.lower()
+    words = [t for t in terms if t.label.isascii() or len(t.label) > 2]
+    if len(words) < 2 or not _EITHER.search(lowered):
+        return list(terms)
+    spans = {id(t): (i, i + len(t.label)) for t in words if (i := lowered.find(t.label.lower())) >= 0}
+    merged = list(terms)
+    for m in _EITHER.finditer(lowered):
+        left = [
+            t for t in words
+            if id(t) in spans and spans[id(t)][1] <= m.start() and not lowered[spans[id(t)][1] : m.start()].strip(" ,，、'’s")
+        ]
+        right = [
+            t for t in words
+            if id(t) in spans and spans[id(t)][0] >= m.end() and not lowered[m.end() : spans[id(t)][0]].strip(" ,，、")
+        ]
+        if len(left) == 1 and len(right) == 1 and left[0] is not right[0] and left[0] in merged and right[0] in merged:
+            a, b = left[0], right[0]
+            merged = [t for t in merged if t is not a and t is not b]
+            merged.append(KeyTerm(
+                f"{a.label}|{b.label}", a.alternatives + b.alternatives, min(a.weight, b.weight),
+                absent=a.absent and b.absent, proper=a.proper and b.proper, foreign=a.foreign and b.foreign,
+            ))
+    return merged
 
 
 def segment(run: str) -> list[str]:
