@@ -179,6 +179,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?:(\d{{4}})年)?({_CN_NUM})月份?的?(第一周|头一周|第一个星期|前几天|头几天|第二周|第三周|第四周|最后一周|最后一个星期|最后几天|上半月|下半月)")),
     ("cn_month_range", re.compile(
         rf"(?:(\d{{4}})年)?(?<![0-9])({_CN_NUM})(?:月份?)?\s*(?:至|到|—|–|-|~|～)\s*({_CN_NUM})月份?")),
+    # "1、2月份", "三、四月": months named in turn, sharing one 月.
+    ("cn_month_pair", re.compile(
+        rf"(?:(\d{{4}})年)?(?<![0-9])({_CN_NUM})\s*(?:[、和及与跟或]|或者)\s*({_CN_NUM})月份?(?!份额)")),
     ("cn_month", re.compile(rf"(?:(\d{{4}})年)?(?<![0-9个])({_CN_NUM})月份?(?!份额)")),
     ("cn_half", re.compile(r"(?:(\d{4})年)?(上|下)半年")),
     ("cn_quarter", re.compile(r"(?:(\d{4})年)?(?:第)?([一二三四1-4])季度")),
@@ -306,6 +309,12 @@ def _match_spans(kind: str, m: re.Match[str], invalid: list[str]) -> list[Span] 
     if kind == "cn_month_range":
         year, first, last = _year(m.group(1)), cn_number(m.group(2)), cn_number(m.group(3))
         return _months(first, last, year, text, invalid)
+    if kind == "cn_month_pair":
+        year, first, second = _year(m.group(1)), cn_number(m.group(2)), cn_number(m.group(3))
+        if first is None or second is None:
+            return None
+        spans = _months(first, first, year, text, invalid)
+        return spans + _months(second, second, year, text, invalid) if spans else []
     if kind == "cn_month":
         year, month = _year(m.group(1)), cn_number(m.group(2))
         if month is None:
