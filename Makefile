@@ -10,7 +10,8 @@ STAMP := $(VENV)/.installed
 # at the end of a round; thirtysecond was written after the last change and measured once on the final code).
 EVAL_SETS := questions holdout fresh blind final sixth seventh eighth tenth eleventh twelfth thirteenth \
 	fourteenth fifteenth sixteenth ninth seventeenth eighteenth nineteenth twentyfirst twentieth twentysecond \
-	twentythird twentyfourth twentyfifth twentyseventh twentyeighth twentyninth thirtyfirst twentysixth thirtieth thirtysecond
+	twentythird twentyfourth twentyfifth twentyseventh twentyeighth twentyninth thirtyfirst twentysixth thirtieth thirtysecond \
+	thirtythird thirtyfourth
 
 .PHONY: setup model index chat test eval bench clean help
 

@@ -28,6 +28,8 @@ def spans(question: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
         ("2020年第二季度", [((4, 1), (6, 30))]),
         ("5月18日至19日", [((5, 18), (5, 19))]),
         ("3月到5月", [((3, 1), (5, 31))]),
+        ("疫情刚开始那会儿（1、2月份），园区出了哪些政策", [((1, 1), (1, 31)), ((2, 1), (2, 29))]),  # two months, one 月
+        ("三、五月", [((3, 1), (3, 31)), ((5, 1), (5, 31))]),
         ("12月最后一周（24号到31号）", [((12, 24), (12, 31))]),
         ("国庆节园区有什么活动", [((10, 1), (10, 1))]),
         ("What happened on September 28?", [((9, 28), (9, 28))]),
@@ -85,7 +87,7 @@ def test_no_date_where_there_is_none(question: str) -> None:
     assert spans(question) == []
 
 
-@pytest.mark.parametrize("question", ["13月45日", "February 30", "4月31日发生了什么", "2020-02-30"])
+@pytest.mark.parametrize("question", ["13月45日", "February 30", "4月31日发生了什么", "2020-02-30", "13、14月"])
 def test_impossible_dates_are_reported_not_guessed(question: str) -> None:
     query = parse_dates(question)
     assert query.spans == [] and query.invalid

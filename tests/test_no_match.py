@@ -15,7 +15,7 @@ import pytest
 from retrieval.answer_type import contradicted, expected_type
 from retrieval.entities import Entities, apart, core, organisations
 from retrieval.events import Event
-from retrieval.lexical import KeyTerms, either, segment
+from retrieval.lexical import KeyTerms, asked, either, segment
 from retrieval.lexicon import chinese_words
 from retrieval.parsing import parse_chronicle_file
 
@@ -252,11 +252,27 @@ def test_numbers_with_their_unit_are_key_terms_but_dates_are_not(keys: KeyTerms)
         ("How much prize money did each awardee receive?", "money"),
         ("What was the total loan amount signed?", "money"),
         ("sip covid confirmed cases total 2020?", "cases"),
+        ("How large was the healthcare industry fund?", "size"),  # an amount here, not an area
+        ("恒泰东延四季公寓房租大概多少一个月？", "price"),  # a rent, which a total investment is not
+        ("When was it published and how long is it?", "duration"),
     ],
 )
 def test_the_kind_of_fact_a_question_asks_for(question: str, kind: str | None) -> None:
     found = expected_type(question)
     assert (found.name if found else None) == kind
+
+
+def test_a_price_a_size_and_a_length_are_found_as_the_chronicle_writes_them() -> None:
+    rent = expected_type("恒泰东延四季公寓房租大概多少一个月？")
+    assert rent and not rent.found_in("恒泰东延四季公寓开工，总投资16亿元。")
+    assert rent.found_in("人才公寓租金为每月1500元。")
+    fund = expected_type("How large was the healthcare industry fund?")
+    assert fund and fund.found_in("举行100亿元药明汇英大健康产业基金签约仪式。")
+    length = expected_type("When was the standard published and how long is it?")
+    assert length and length.found_in("该标准共7章45条。")
+    # 2020人工智能 is a year and a word, no count of people.
+    people = expected_type("How many visitors attended the expo?")
+    assert people and not people.found_in("“华为云杯”2020人工智能应用创新大赛启动。")
 
 
 def test_an_answer_type_is_found_only_where_the_text_states_one(texts: list[str]) -> None:
@@ -393,6 +409,12 @@ def test_a_role_asked_about_must_be_the_role_named(texts: list[str]) -> None:
         ("首趟园区专列是哪天发车的？", "首趟“园区专列”（G1938）接载453名一线员工返苏返岗复工。", False),
         ("When did the second China-Europe freight train leave?", "中欧班列苏州自贸片区专列首发。", True),
         ("When was the second batch of talent rewards handed out?", "首批高端和急需人才奖励发放仪式举行。", True),
+        # 哪一期 asks which phase; "phase-three" is one.
+        ("APG-2575获准开展哪一期的临床研究？", "APG-2575将在中国开展1b/2期临床研究。", False),
+        ("When did Microsoft sign the phase-three expansion?", "微软亚太研发集团苏州二期项目签约。", True),
+        # A court is not a procuratorate.
+        ("园区法院评上全国文明单位是哪天的事？", "在全国精神文明建设表彰大会上，园区人民检察院获评全国文明单位。", True),
+        ("园区检察院评上全国文明单位是哪天的事？", "在全国精神文明建设表彰大会上，园区人民检察院获评全国文明单位。", False),
     ],
 )
 def test_a_qualifier_the_events_give_only_other_values_of(question: str, event: str, contradicts: bool) -> None:
@@ -433,6 +455,18 @@ def test_named_things_and_whether_one_event_has_them_all(
     anchors = entities.in_question(question)
     assert {a.label for a in anchors} == labels
     assert entities.together(anchors) == together
+
+
+def test_a_company_and_a_market_are_named_together_only_in_one_clause(entities: Entities) -> None:
+    zai_lab = entities.in_question("再鼎医药在科创板上市了吗")
+    assert entities.together(zai_lab) == 2  # in one entry…
+    assert entities.together(zai_lab, clause=True) == 1  # …but 天臣国际 is the one on 科创板
+    assert entities.together(entities.in_question("天臣国际在科创板上市了吗"), clause=True) == 2
+
+
+def test_a_name_is_found_with_its_bracketed_place_left_out(entities: Entities) -> None:
+    (anchor,) = entities.in_question("金融创新中心在哪里揭牌")
+    assert any(entities.mentions(anchor, i) for i in range(len(entities.texts)))
 
 
 def test_everyday_words_are_not_names(entities: Entities) -> None:
@@ -592,3 +626,35 @@ def test_examples_in_a_list_are_alternatives(keys: KeyTerms) -> None:
     text = "building projects started construction (apartments, towers, industrial parks, etc.)"
     assert any(t.absent for t in keys.extract(text))
     assert not any(t.absent for t in either(keys.extract(text), text))
+
+
+def test_terms_either_side_of_or_are_one_term(keys: KeyTerms) -> None:
+    text = "Which park companies IPO'd on the Shanghai or Hong Kong stock exchanges?"
+    merged = [t for t in either(keys.extract(text), text) if "|" in t.label]
+    assert len(merged) == 1
+    assert {"上海", "香港联合交易所"} <= set(merged[0].alternatives)
+    # An event need hold only one of them to be fully covered.
+    assert keys.coverage(merged, "和铂医药在香港联合交易所主板挂牌上市。") == 1.0
+
+
+def test_side_talk_and_kind_words_do_not_make_a_question_unanswerable(keys: KeyTerms) -> None:
+    def still_absent(text: str) -> set[str]:
+        return {t.label for t in asked(keys.extract(text), text) if t.absent}
+
+    # A sentence that asks nothing, beside one that asks with most of the terms.
+    chatter = "When did BeiGene's Brukinsa get approved? my dad's oncologist mentioned it"
+    assert {"oncologist"} <= {t.label for t in keys.extract(chatter) if t.absent}
+    assert not still_absent(chatter)
+    assert not still_absent("南航苏州附中是啥时候签约挂牌的？娃明年小升初在看学校")
+    # The same words as the premise of a question that asks with nothing else stay absent.
+    assert still_absent("my dad's oncologist works in the park. when did he start?")
+    # The kind of thing asked for ("哪个场馆") is no subject; a topic before its kind (哪些防汛防台措施) is.
+    assert not still_absent("中超在苏州的第一场比赛是在哪个场馆踢的")
+    assert "防汛防台" in still_absent("2020年夏天园区采取了哪些防汛防台措施？")
+
+
+def test_an_unknown_international_drug_name_is_another_drug(keys: KeyTerms) -> None:
+    other = next(t for t in keys.extract("When did BeiGene's tislelizumab win approval?") if t.label == "tislelizumab")
+    assert other.absent and other.proper
+    known = next(t for t in keys.extract("When did BeiGene's zanubrutinib win approval?") if t.label == "zanubrutinib")
+    assert not known.absent and "泽布替尼" in known.alternatives
