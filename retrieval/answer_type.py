@@ -661,6 +661,16 @@ def _ranks(text: str) -> set[int]:
     return found
 
 
+_HONOURS = next(i for i, slot in enumerate(_QUALIFIERS) if "model" in slot)
+_AWARDED = re.compile(r"(?:获评|评为|荣获|获得|授予|获颁|当选)[^，。；]{0,24}")
+
+
+def _awarded(text: str) -> str:
+    """What ``text`` says was won: the words after 获评, 荣获… (all of it when it says no such thing)."""
+    found = _AWARDED.findall(text)
+    return " ".join(found) if found else text
+
+
 def _unstated(asked: set, stated: list[set]) -> bool:
     """True when one value is asked and no text states it (a phase, a rank: what must be said outright)."""
     return len(asked) == 1 and not any(found & asked for found in stated)
@@ -679,7 +689,10 @@ def contradicted(question: str, texts: list[str]) -> bool:
     outright: an entry that names no phase does not answer 三期临床, nor one giving no place "third place"."""
     for number, slot in enumerate(_QUALIFIERS):
         asked = {value for value, pattern in slot.items() if pattern.search(question)}
-        stated = [{v for v, p in slot.items() if p.search(t)} for t in texts]
+        # An honour is the one the entry says was won ("在全国劳动模范和先进工作者表彰大会上…获评“全国先进工作者”"),
+        # not every honour the ceremony's name lists.
+        where = [_awarded(t) for t in texts] if number == _HONOURS else texts
+        stated = [{v for v, p in slot.items() if p.search(t)} for t in where]
         if number == 0 and _unstated(asked, stated):
             return True
         if _only_others(asked, stated):

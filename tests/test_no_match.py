@@ -415,6 +415,9 @@ def test_a_role_asked_about_must_be_the_role_named(texts: list[str]) -> None:
         # A court is not a procuratorate.
         ("园区法院评上全国文明单位是哪天的事？", "在全国精神文明建设表彰大会上，园区人民检察院获评全国文明单位。", True),
         ("园区检察院评上全国文明单位是哪天的事？", "在全国精神文明建设表彰大会上，园区人民检察院获评全国文明单位。", False),
+        # The honour won, not every honour the ceremony is named for.
+        ("马瑜婷被评为全国劳动模范了吗？", "在2020年全国劳动模范和先进工作者表彰大会上，马瑜婷获评“全国先进工作者”。", True),
+        ("马瑜婷获评全国先进工作者是哪天？", "在2020年全国劳动模范和先进工作者表彰大会上，马瑜婷获评“全国先进工作者”。", False),
     ],
 )
 def test_a_qualifier_the_events_give_only_other_values_of(question: str, event: str, contradicts: bool) -> None:
