@@ -257,6 +257,7 @@ _FRAME_ZH = set("""
 谢谢 感谢 多谢 麻烦 劳驾 拜托 你好 您好 大家 朋友 小伙伴
 区级 县级 镇级 村级 校级 部级 厅级 局级 片区级
 今年 去年 明年 当年 那年 今天 昨天 当天 那天 这天 本月 上月 下月 春天 夏天 秋天 冬天 年内 全年 本年 当时 期间 同期
+开春 开年 年后 节后 年前 节前 春节后
 外地 本地 当地 外省 异地 各地 外面 国外 海外
 中方 韩方 新方 美方 日方 德方 外方 双方 对方 合作方 甲方 乙方
 节点 里程碑 亮点 看点 要事
@@ -264,16 +265,20 @@ _FRAME_ZH = set("""
 多长时间 多少钱 多少次
 """.split())
 
+# Words that qualify how a question asks, never what it is about ("which specific projects", "roughly how
+# many", "what is distinctive about"): no key term, whether or not the chronicle has a translation of them.
+_HEDGES = set("""
+world-class first-ever novel special particular specific certain various several following latest recent
+roughly approximately nearly around distinctive notable remarkable significant unique noteworthy etc
+""".split())
 # English words that say what kind of fact is asked for, not what it is about: no translation of theirs in the
 # chronicle proves the question is about something else ("venue", "milestones", "designation").
 _FRAME_EN = set("""
 venue place location site spot designation title status honour honor award prize rank ranking milestone milestones
 sale sales approval amount number figure size scale total cost price value share rate stage step steps progress
 detail details purpose reason result results outcome role type kind category name names
-world-class first-ever novel special particular specific certain various several following latest recent
-proportion percentage ratio roughly approximately nearly around
-distinctive notable remarkable significant unique noteworthy special footprint
-""".split())
+proportion percentage ratio footprint
+""".split()) | _HEDGES
 
 
 # The stems that end international drug names: antibodies (-mab), kinase inhibitors (-nib), and others.
@@ -580,7 +585,10 @@ class KeyTerms:
             lowered = word.lower()
             # "makes", "bringing": a verb form of a word that says nothing particular is no key term either.
             verb_forms = {lowered[:-1], lowered[:-3], lowered[:-3] + "e"} if lowered.endswith(("s", "ing")) else set()
-            if lowered in _STOP_LATIN or lowered in _GENERIC_EN or verb_forms & _GENERIC_VERBS or len(lowered) < 2:
+            if (
+                lowered in _STOP_LATIN or lowered in _GENERIC_EN or lowered in _HEDGES or verb_forms & _GENERIC_VERBS
+                or len(lowered) < 2
+            ):
                 continue
             if lowered in self._latin:
                 # A word the chronicle writes (JSC, ECMO), weighed by the events that write it.

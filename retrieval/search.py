@@ -261,7 +261,7 @@ class Retriever:
         topic = topic_of(dates.rest)
         is_list = is_list_question(question)
 
-        terms = asked(either(self.keys.extract(topic, question), topic), question) if topic else []
+        terms = asked(either(self.keys.extract(topic, question), question), question) if topic else []
         # What is left beside the dates may be only words no event could match ("之间", "for", "出了"):
         # then the question is only a date too. So it is when the sentence that asks holds only a date
         # ("what was going on oct 29th? traffic near the expo center was crazy").

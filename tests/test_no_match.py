@@ -623,6 +623,9 @@ def test_framing_words_and_forms_of_everyday_verbs_are_no_key_terms(keys: KeyTer
     labels = [t.label.lower() for t in keys.extract("list all of Innovent Biologics' milestones and the company that makes it")]
     assert "milestones" not in labels and "makes" not in labels
     assert "innovent biologics" in labels
+    # Hedges say how a question asks, whether or not the chronicle has a translation of them (具体 for specific).
+    labels = [t.label.lower() for t in keys.extract("Which specific building projects started, etc.?")]
+    assert "specific" not in labels and "etc" not in labels and "projects" in labels
 
 
 def test_examples_in_a_list_are_alternatives(keys: KeyTerms) -> None:

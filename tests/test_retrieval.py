@@ -202,6 +202,9 @@ def test_questions_the_chronicle_cannot_answer_say_so(real_engine, question: str
         # Side talk, the kind of thing asked for, a drug's brand name.
         ("when did beigene's brukinsa get the green light in china? my dad's oncologist mentioned it", "2020-06-03-2"),
         ("中超在苏州的第一场比赛是在哪个场馆踢的", "2020-07-25-1"),
+        # The special train, asked about in other words (高铁, 车次, a high-speed train that brought workers back).
+        ("Tell me about the special high-speed train that brought workers back to SIP after the Spring Festival lockdown.", "2020-03-01-1"),
+        ("开春那阵子不是有趟高铁专门把工人拉回苏州上班嘛，车次是多少，拉了几个人？", "2020-03-01-1"),
         ("How large was the WuXi-linked healthcare industry fund signed at the Suzhou biopharma conference?", "2020-04-25-1"),
         # What a question is for, said before it, is not what it asks.
         ("Radio quiz: who co-chaired the 21st China-Singapore Joint Steering Council meeting with Heng Swee Keat?", "2020-12-08-1"),
