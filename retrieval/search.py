@@ -27,7 +27,7 @@ from .lexicon import chinese_words, traditional
 
 # Words that make a question ask for every matching event rather than the best one.
 _LIST_ZH = re.compile(
-    r"哪些|哪几|有几|几家|几个|多少家|多少个|多少项|多少次|列出|列举|所有|全部|都有|分别|共有|"
+    r"哪些|哪几|有几(?!个人|名|位)|几家|几个(?!人)|多少家|多少个(?!人)|多少项|多少次|列出|列举|所有|全部|都有|分别|共有|"
     # "华为今年在园区搞了啥": what someone did is everything the chronicle records of them.
     r"(?:搞|做|干|办)了(?:啥|什么|哪些)|有(?:啥|什么|哪些)(?:动作|动静|举措|进展|消息|新闻|动态)"
 )
