@@ -64,6 +64,13 @@ _PREAMBLE = re.compile(
     r"for\s+(?:the|a|an|my|our)\s+[^:：?？]{1,40}?|问题?\s*\d*|考考你|小测验|抢答题?)\s*[:：]\s*(?=\S)",
     re.I,
 )
+# Listing on a market, and the exchange of a city ("listed in Hong Kong" is listed on 香港联合交易所).
+_LISTED = re.compile(r"上市|挂牌|\blist(?:ed|ing|s)?\b|\bIPO(?:'?d|s)?\b|\bgo(?:es|ing)?\s+public\b|\bwent\s+public\b|\bfloat(?:ed)?\b", re.I)
+_EXCHANGES = {
+    "香港联合交易所": re.compile(r"香港|\bhong\s*kong\b", re.I),
+    "上海证券交易所": re.compile(r"上海|\bshanghai\b", re.I),
+    "深圳证券交易所": re.compile(r"深圳|\bshenzhen\b", re.I),
+}
 HOLIDAY_WINDOW_DAYS = 7
 _PUNCT = re.compile(r"(?:[^\w\-&+]|_)+")
 _POSSESSIVE = re.compile(r"['’]s\b", re.I)
@@ -482,7 +489,11 @@ class Retriever:
             if label.lower() not in PROVINCES:
                 english.append(Anchor(label, matches))
             remaining = remaining.replace(label, " ")
-        return self.entities.in_question(remaining, english)
+        found = self.entities.in_question(remaining, english)
+        if _LISTED.search(topic) and not any(is_market(a) for a in found):
+            # "Innovent go public in Hong Kong", "在上海上市": the city's exchange is the market named.
+            found += [Anchor(market, (market,)) for market, city in _EXCHANGES.items() if city.search(topic)]
+        return found
 
     def search_many(self, questions: Sequence[str], k: int = 5) -> list[SearchResult]:
         return [self.search(q, k) for q in questions]

@@ -165,6 +165,9 @@ def test_top_results_answer_the_question(real_engine, question: str, expected: s
         "园区法院评上全国文明单位是哪天的事？",
         "恒泰东延四季公寓房租大概多少一个月？",
         "When did BeiGene's tislelizumab win NMPA approval in 2020?",
+        # A city's exchange is the market named ("go public in Hong Kong"); a centre in a city it is not in.
+        "When did Innovent go public in Hong Kong?",
+        "When did SIP open its innovation cooperation center in Wuhan?",
     ],
 )
 def test_questions_the_chronicle_cannot_answer_say_so(real_engine, question: str) -> None:  # type: ignore[no-untyped-def]
@@ -202,6 +205,8 @@ def test_questions_the_chronicle_cannot_answer_say_so(real_engine, question: str
         # Side talk, the kind of thing asked for, a drug's brand name.
         ("when did beigene's brukinsa get the green light in china? my dad's oncologist mentioned it", "2020-06-03-2"),
         ("中超在苏州的第一场比赛是在哪个场馆踢的", "2020-07-25-1"),
+        ("再鼎医药是哪天在香港上市的", "2020-09-28-1"),
+        ("When did SIP open its innovation cooperation center in Chengdu?", "2020-11-26-2"),
         # The special train, asked about in other words (高铁, 车次, a high-speed train that brought workers back).
         ("Tell me about the special high-speed train that brought workers back to SIP after the Spring Festival lockdown.", "2020-03-01-1"),
         ("开春那阵子不是有趟高铁专门把工人拉回苏州上班嘛，车次是多少，拉了几个人？", "2020-03-01-1"),
