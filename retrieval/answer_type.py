@@ -416,6 +416,11 @@ _QUALIFIERS: tuple[dict[str, re.Pattern[str]], ...] = tuple(
             "4": r"(?:四|4|Ⅳ)期|\bphase[\s-]*(?:IV|4|four)\b|\bfourth\s+phase\b",
         },
         {
+            # A plot or block of a site: 纳米城C地块 is not D地块.
+            letter: rf"(?<![A-Za-z]){letter}\s*(?:地块|栋|座|幢)|\b(?:plot|block|lot|parcel)\s+{letter}\b"
+            for letter in "ABCDEFGH"
+        },
+        {
             # The kind of a vaccine.
             "mrna": r"\bm-?RNA\b|mRNA",
             "dna": r"(?<![mM])(?<![mM]-)DNA",
@@ -512,7 +517,8 @@ def _counterparts(question: str) -> list[str]:
     """The organisations of a kind the question names by their own name: 昆山市政府, 南京大学, 盘谷银行."""
     found = []
     for m in _KIND.finditer(question):
-        owner = question[max(0, m.start() - 2) : m.start()]
+        start = m.start() - 2 if question[max(0, m.start() - 2) : m.start()] == "人民" else m.start()
+        owner = question[max(0, start - 2) : start]  # 园区 of 园区人民法院
         if len(owner) == 2 and re.fullmatch(r"[\u4e00-\u9fff]{2}", owner) and not _GENERIC_OWNER.search(owner):
             found.append(owner + m.group())
     return found

@@ -212,7 +212,9 @@ _TRADE = r"(?:bio|biotech|biologics|biosciences?|pharma|pharmaceuticals?|medical
 # China and another country (中日, 中美): names the partner as surely as the country's name would.
 _BILATERAL = re.compile(r"中[日美韩德法英俄意澳加欧非泰越印朝蒙巴]")
 # An organisation an English question names by its name and kind: "DBS Bank", "Tsinghua University".
-_ORG_EN = re.compile(r"\b((?:[A-Z][\w&'\-]*\s+){1,3})(Bank|University|Group|Hospital|Court)\b")
+_ORG_EN = re.compile(r"\b((?:[A-Z][\w&'\-]*\s+){1,3})(Bank|University|Group|Hospital|Court)\b|"
+                     # A court is often named in lower case by what it tries ("an intellectual property court").
+                     r"\b((?:[a-z][\w'\-]*\s+){1,2})(court)\b")
 _ORG_KINDS = {"bank": "银行", "university": "大学", "group": "集团", "hospital": "医院", "court": "法院|法庭"}
 _QUESTION_EN = re.compile(r"(?:Which|What|When|Where|Who|How|Did|Does|Do|Is|Was|Were|Are|Has|Have|Any|Some|The|A|An)")
 # Chinese surnames in pinyin: "Li Keqiang" is a person, whom the chronicles name (in characters) or not.
@@ -657,16 +659,21 @@ class KeyTerms:
         for m in named:
             if any(start < m.end() and m.start() < end for start, end in known):
                 continue
-            words = [w for w in m.group(1).split() if w.lower() not in _STOP_LATIN and w.lower() not in _GENERIC_EN
+            name, kind = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+            words = [w for w in name.split() if w.lower() not in _STOP_LATIN and w.lower() not in _GENERIC_EN
                      and not _QUESTION_EN.fullmatch(w)]
             if not words:
                 continue
-            hints: list[str] = []
+            # The glossary's words for phrases of the name ("commercial court": 商事法庭), then for each word.
+            hints: list[str] = [
+                e.expansion for e in load_glossary()
+                if " " in e.term and e.search(m.group(0), m.group(0).lower())
+            ]
             for word in words:
                 hints += [c for _, matches in self.romanised(word) for c in matches]
                 hints += [t for t in translations(word.lower()) if len(t) >= 2]
                 hints += [e.expansion for e in load_glossary() if e.search(word, word.lower())]
-            found.append((_ORG_KINDS[m.group(2).lower()], tuple(dict.fromkeys(" ".join(hints).split()))))
+            found.append((_ORG_KINDS[kind.lower()], tuple(dict.fromkeys(" ".join(hints).split()))))
         return found
 
     def other_parks(self, question: str) -> list[KeyTerm]:

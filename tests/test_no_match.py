@@ -415,6 +415,10 @@ def test_a_role_asked_about_must_be_the_role_named(texts: list[str]) -> None:
         # A court is not a procuratorate.
         ("园区法院评上全国文明单位是哪天的事？", "在全国精神文明建设表彰大会上，园区人民检察院获评全国文明单位。", True),
         ("园区检察院评上全国文明单位是哪天的事？", "在全国精神文明建设表彰大会上，园区人民检察院获评全国文明单位。", False),
+        ("园区人民法院获评全国文明单位，是在哪次大会上？", "在全国精神文明建设表彰大会上，园区人民检察院获评全国文明单位。", True),
+        # Another plot of a site.
+        ("苏州纳米城D地块项目是什么时候开工的？", "苏州纳米城C地块项目开工。", True),
+        ("When did construction start on Nanopolis plot C?", "苏州纳米城C地块项目开工。", False),
         # The honour won, not every honour the ceremony is named for.
         ("马瑜婷被评为全国劳动模范了吗？", "在2020年全国劳动模范和先进工作者表彰大会上，马瑜婷获评“全国先进工作者”。", True),
         ("马瑜婷获评全国先进工作者是哪天？", "在2020年全国劳动模范和先进工作者表彰大会上，马瑜婷获评“全国先进工作者”。", False),
@@ -617,6 +621,10 @@ def test_organisations_named_in_english_by_name_and_kind(keys: KeyTerms) -> None
     # The glossary's own names are named things already; a kind alone names nobody.
     assert keys.organisations_en("When did Bank of China sign with SIP?") == []
     assert keys.organisations_en("Which bank opened the first foreign bank branch?") == []
+    # A court named in lower case by what it tries; the glossary reads a phrase of the name.
+    (court,) = keys.organisations_en("Did Zhou Qiang unveil a Suzhou intellectual property court?")
+    assert court[0] == "法院|法庭" and "知识产权" in court[1]
+    assert "商事法庭" in keys.organisations_en("When was the SIP commercial court unveiled?")[0][1]
 
 
 def test_framing_words_and_forms_of_everyday_verbs_are_no_key_terms(keys: KeyTerms) -> None:
