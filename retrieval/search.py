@@ -390,6 +390,15 @@ class Retriever:
         people = [a for a in named if any(alt in self.entities.people for alt in a.alternatives)]
         if any(not any(self.entities.mentions(person, i) for i in about) for person in people):
             return False
+        # …and in one of those that hold the most of the rest of it: the event on the unveiling, not another
+        # that names the person ("Did Lan Shaomin attend the unveiling of the supercomputing center").
+        names = {alt for p in people for alt in (p.label, *p.alternatives)}
+        rest = [t for t in terms if not names & {t.label, *t.alternatives} and not any(t.label in n for n in names)]
+        if people and rest and len(rest) < len(terms):
+            held = {i: self.keys.coverage(rest, self.events[i].text) for i in about}
+            near = [i for i in about if held[i] >= max(held.values()) - self.params.qualifier_coverage_gap]
+            if max(held.values()) > 0 and any(not any(self.entities.mentions(p, i) for i in near) for p in people):
+                return False
         # A question naming something (中南中心, Zhongnan) is about the events that name it, however close
         # another event's score ("九龙仓…竣工" does not say when 中南中心 is completed).
         # Markets and regulators (国家药品监督管理局) are named by many events: the other names say which.
