@@ -537,9 +537,11 @@ def _swapped(question: str, texts: list[str]) -> bool:
 
 
 def named_otherwise(kind: str, names_it: Callable[[str], bool], texts: Sequence[str]) -> bool:
-    """True when every text names an organisation of ``kind`` (a pattern: 银行, 法院|法庭) but ``names_it``
-    finds the one asked about in none of them."""
-    return bool(texts) and all(re.search(kind, text) and not names_it(text) for text in texts)
+    """True when some of the texts name an organisation of ``kind`` (a pattern: 银行, 法院|法庭) but ``names_it``
+    finds the one asked about in none of them: "园区管委会和昆山市政府签署战略合作协议" finds the agreement with
+    张家港市政府 and one with a firm."""
+    naming_kind = [text for text in texts if re.search(kind, text)]
+    return bool(naming_kind) and not any(names_it(text) for text in texts)
 
 
 def _names(name: str, kind: str, text: str) -> bool:

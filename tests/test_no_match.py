@@ -416,6 +416,8 @@ def test_a_role_asked_about_must_be_the_role_named(texts: list[str]) -> None:
         ("园区法院评上全国文明单位是哪天的事？", "在全国精神文明建设表彰大会上，园区人民检察院获评全国文明单位。", True),
         ("园区检察院评上全国文明单位是哪天的事？", "在全国精神文明建设表彰大会上，园区人民检察院获评全国文明单位。", False),
         ("园区人民法院获评全国文明单位，是在哪次大会上？", "在全国精神文明建设表彰大会上，园区人民检察院获评全国文明单位。", True),
+        # Another city's government, though an event beside it names no government at all.
+        ("园区管委会和昆山市政府签署战略合作协议是哪天？", "园区管委会与张家港市政府战略合作协议签约仪式举行。", True),
         # Another plot of a site.
         ("苏州纳米城D地块项目是什么时候开工的？", "苏州纳米城C地块项目开工。", True),
         ("When did construction start on Nanopolis plot C?", "苏州纳米城C地块项目开工。", False),
