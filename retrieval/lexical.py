@@ -33,6 +33,7 @@ _STOP_LATIN = {
     "all", "that", "this", "these", "those", "there", "it", "its", "as", "about", "into", "s", "has", "have", "had",
     "happened", "happen", "event", "events", "tell", "me", "please", "list", "show", "give", "some", "get", "got",
     "up", "out", "off", "down", "over", "under", "ahead", "back", "away", "along", "via", "per", "onto", "against",
+    "apart", "besides", "except",
     "without", "within", "regarding", "than", "then", "so", "if", "not", "no", "yes", "can", "could", "would",
     "every", "each", "many", "much", "several", "such", "other", "another", "own", "same", "time", "times", "co",
 }
@@ -344,7 +345,7 @@ def either(terms: Sequence[KeyTerm], text: str) -> list[KeyTerm]:
 
 # A sentence of a message, and whether it asks something: "when did BeiGene's Brukinsa get approved? my dad's
 # oncologist mentioned it" asks in its first sentence; the second says why.
-_SENTENCE = re.compile(r"(?<=[?？!！。；;])\s*|(?<=[.])\s+(?=[A-Za-z\u4e00-\u9fff])")
+_SENTENCE = re.compile(r"(?<=[?？!！。；;：:])\s*|(?<=[.])\s+(?=[A-Za-z\u4e00-\u9fff])")
 _ASKS = re.compile(
     r"[?？]\s*$|什么|啥|哪|吗|呢|多少|几|谁|怎么|如何|为何|为什么|是否|有没有|是不是|列出|列举|"
     r"^\s*(?:what|which|when|who|whom|whose|where|why|how|did|does|do|is|are|was|were|has|have|can|could|will|list|tell|name)\b",
