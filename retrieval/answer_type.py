@@ -505,7 +505,7 @@ _PLACED = re.compile(r"(?:在|于|从|赴|到|落户|飞往|抵达|开往)\s*(?:
 # by the characters before the kind: 昆山市政府 is not 张家港市政府, 南京大学 not 南京航空航天大学.
 _KIND = re.compile(r"(?:市政府|区政府|县政府|政府|大学|银行|集团|医院|研究院|检察院|法院)")
 # …unless those characters say which kind of one, not which one (外资银行, 哪所大学).
-_GENERIC_OWNER = re.compile(r"[哪啥何些该其各这那某本的家所个]|外资|中资|国有|商业|民营|本地|当地|外国|国外|国内|"
+_GENERIC_OWNER = re.compile(r"[哪啥何些该其各这那某本的家所个跟和与及同里在对向从给为被把]|外资|中资|国有|商业|民营|本地|当地|外国|国外|国内|"
                             r"^第|附属|合作|人民|地方|全国|全省|全市|级$|两家|多家|一家|几家|几所|家$|所$")
 
 
