@@ -453,6 +453,10 @@ def _quarter(q: int, year: int | None, label: str) -> Span:
 _YEAR_LEAD_CN = re.compile(r"(?:^|[\s，,。？?！!：:])(?:请问)?(?:苏州工业园区|工业园区|园区|在|于|是|从|到)?$")
 
 
+# Parts of a month a question may restate in days.
+_VAGUE = {"cn_month_part", "cn_month_week", "en_month_part", "en_month_week"}
+_EXACT = {"iso", "cn_day_range", "cn_day", "cn_day_pair", "en_range", "en_range_dash", "en_day_range", "en_month_day",
+          "en_days_month", "en_day_month"}
 # A weekday beside a date says nothing more ("Monday October 26", "10月26日（周一）").
 _WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b,?\s*|[（(]\s*(?:星期|周|礼拜)[一二三四五六日天]\s*[）)]", re.I)
 
@@ -461,6 +465,8 @@ def parse_dates(question: str) -> DateQuery:
     """Find the date expressions of a question; ``rest`` is the question without them."""
     query = DateQuery()
     rest = _WEEKDAY.sub(" ", question)
+    vague: list[Span] = []
+    exact: list[Span] = []
     for kind, pattern in _PATTERNS:
         pieces: list[str] = []
         position = 0
@@ -469,11 +475,22 @@ def parse_dates(question: str) -> DateQuery:
             if spans is None:
                 continue
             query.spans.extend(spans)
+            if kind in _VAGUE:
+                vague.extend(spans)
+            elif kind in _EXACT:
+                exact.extend(spans)
             pieces.append(rest[position : m.start()])
             pieces.append(" ")
             position = m.end()
         pieces.append(rest[position:])
         rest = "".join(pieces)
+    # Explicit days win over a vaguer span of the same month they restate ("the last week of December (24–31
+    # Dec)", "12月下旬（21号到31号）").
+    if vague and exact:
+        query.spans = [
+            span for span in query.spans
+            if span not in vague or not any(e.start[0] == span.start[0] and e.end[0] == span.end[0] for e in exact)
+        ]
     months = {span.start[0] for span in query.spans} | {span.end[0] for span in query.spans}
     if len(months) == 1:
         month = months.pop()
