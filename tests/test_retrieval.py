@@ -312,6 +312,10 @@ FLOORS = {
     "thirtysecond.jsonl": (0.90, 0.86, 0.78, 3, None),  # written after the last change, measured once on it
     "thirtythird.jsonl": (0.96, 0.93, 0.85, 1, None),  # residents and expat families: side talk, shorthand
     "thirtyfourth.jsonl": (0.96, 0.95, 0.85, 1, None),  # analysts' due diligence, English names of firms and drugs
+    "thirtyfifth.jsonl": (0.95, 0.90, 0.75, 2, None),  # held back, then measured once (year-end report, journalist)
+    "thirtysixth.jsonl": (0.94, 0.96, 0.54, 1, None),  # held back, then measured once (group chat, yes/no checks)
+    "thirtyseventh.jsonl": (0.91, 0.90, 0.66, 2, None),  # held back, then measured once (HR, lawyers, bankers)
+    "thirtyeighth.jsonl": (0.94, 0.93, 0.72, 2, None),  # held back, then measured once (scientists, founders)
 }
 
 
