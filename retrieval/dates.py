@@ -140,7 +140,7 @@ _HOLIDAYS: dict[str, tuple[int, int]] = {
     "圣诞": (12, 25), "new year's day": (1, 1), "new years day": (1, 1), "women's day": (3, 8),
     "labour day": (5, 1), "labor day": (5, 1), "may day": (5, 1), "children's day": (6, 1),
     "teachers' day": (9, 10), "teachers day": (9, 10), "national day": (10, 1), "christmas eve": (12, 24),
-    "christmas day": (12, 25), "christmas": (12, 25),
+    "christmas day": (12, 25), "christmas": (12, 25), "new year's eve": (12, 31), "new years eve": (12, 31),
 }
 # Looked up without apostrophes: the pattern lets "womens day" and "women’s day" match too.
 _HOLIDAY_KEYS = {name.replace("'", ""): day for name, day in _HOLIDAYS.items()}
@@ -149,7 +149,7 @@ _HOLIDAY = re.compile(
 )
 
 # Ordered: the longest, most specific expressions first; each match is cut out of the text before the next.
-_YEAR_END_EN = r"(?:the\s+)?(?:end\s+of\s+(?:the\s+year|(?:19|20)\d{2}|december)|year[-\s]end)"
+_YEAR_END_EN = r"(?:the\s+)?(?:end\s+of\s+(?:the\s+year|(?:19|20)\d{2}|december)|year[-\s]end|new\s+year['’]?s\s+eve)"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "between Christmas Eve and the end of 2020", "from December 20 to year-end": to the last day of the year.
     ("en_day_onward", re.compile(
