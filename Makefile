@@ -7,12 +7,12 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 # The question sets of docs/retrieval.md: the tuning set, then the blind sets in the order they were written
 # (ninth, seventeenth, eighteenth, twentieth, twentysecond, twentyfourth, twentysixth, thirtieth and thirtyfifth to thirtyeighth were
-# each held back and measured once, at the end of a round; thirtysecond was written after the last change and measured once on the
-# final code).
+# each held back and measured once, at the end of a round; thirtysecond, thirtyninth and fortieth were written during the last round
+# of a session and measured once on its final code).
 EVAL_SETS := questions holdout fresh blind final sixth seventh eighth tenth eleventh twelfth thirteenth \
 	fourteenth fifteenth sixteenth ninth seventeenth eighteenth nineteenth twentyfirst twentieth twentysecond \
 	twentythird twentyfourth twentyfifth twentyseventh twentyeighth twentyninth thirtyfirst twentysixth thirtieth thirtysecond \
-	thirtythird thirtyfourth thirtyfifth thirtysixth thirtyseventh thirtyeighth
+	thirtythird thirtyfourth thirtyfifth thirtysixth thirtyseventh thirtyeighth thirtyninth fortieth
 
 .PHONY: setup model index chat test eval bench clean help
 

@@ -316,6 +316,8 @@ FLOORS = {
     "thirtysixth.jsonl": (0.94, 0.96, 0.54, 1, None),  # held back, then measured once (group chat, yes/no checks)
     "thirtyseventh.jsonl": (0.91, 0.90, 0.66, 2, None),  # held back, then measured once (HR, lawyers, bankers)
     "thirtyeighth.jsonl": (0.94, 0.93, 0.72, 2, None),  # held back, then measured once (scientists, founders)
+    "thirtyninth.jsonl": (0.93, 0.87, 0.78, 3, None),  # written in the last round, measured once on its final code
+    "fortieth.jsonl": (0.94, 0.93, 0.75, 2, None),  # written in the last round, measured once on its final code
 }
 
 
