@@ -550,12 +550,20 @@ def _names(name: str, kind: str, text: str) -> bool:
     return bool(re.search(f"{re.escape(name[: -len(kind)])}(?:人民)?{re.escape(kind)}", text))
 
 
-def _places(text: str) -> set[str]:
-    """The cities ``text`` places something in: named right after 在, 从, in, from…"""
-    return {
+@lru_cache(maxsize=4096)
+def _places(text: str) -> frozenset[str]:
+    """The cities ``text`` places something in: named right after 在, 从, in, from… (an event's text is read
+    once, not for every question)."""
+    return frozenset(
         city for city, pattern in _CITIES.items()
         if any(_PLACED.search(text[max(0, m.start() - 6) : m.start()]) for m in pattern.finditer(text))
-    }
+    )
+
+
+@lru_cache(maxsize=16384)
+def _stated(number: int, text: str) -> frozenset[str]:
+    """The values of qualifier slot ``number`` that ``text`` states (cached: event texts recur)."""
+    return frozenset(v for v, p in _QUALIFIERS[number].items() if p.search(text))
 
 
 # The year an assessment or award is for ("2018年度考评", "the 2018 assessment"), and the years a text names.
@@ -700,7 +708,7 @@ def contradicted(question: str, texts: list[str]) -> bool:
         # An honour is the one the entry says was won ("在全国劳动模范和先进工作者表彰大会上…获评“全国先进工作者”"),
         # not every honour the ceremony's name lists.
         where = [_awarded(t) for t in texts] if number == _HONOURS else texts
-        stated = [{v for v, p in slot.items() if p.search(t)} for t in where]
+        stated = [_stated(number, t) for t in where]
         if number == 0 and _unstated(asked, stated):
             return True
         if _only_others(asked, stated):
