@@ -128,7 +128,7 @@ class Entities:
         # A name is also found with what its text puts in brackets inside it left out: 金融创新中心 in
         # 园区金融创新（上海）中心, as core() names it.
         self._lowered = [f"{text.lower()}\n{_PAREN.sub('', text).lower()}" for text in self.texts]
-        self._clauses = [c for text in self._lowered for c in re.split(r"[，；。\n]", text) if c]
+        self._clauses = [c for text in self._lowered for line in text.split("\n") for c in _CLAUSE.split(line) if c]
         names: set[str] = set()
         self.people: set[str] = set()
         for text in self.texts:

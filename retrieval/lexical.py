@@ -356,14 +356,20 @@ _ASKS = re.compile(
 _KIND_WORD = r"(?:哪|什么|啥|那|这)(?:一)?(?:个|家|些|所|种|类|项|位|款|座|条|间|只|支)?"
 
 
+def sentences_asking(text: str) -> tuple[list[str], list[str]]:
+    """The sentences of ``text``, and those of them that ask something."""
+    sentences = [s for s in _SENTENCE.split(text) if s.strip()]
+    return sentences, [s for s in sentences if _ASKS.search(s)]
+
+
 def asked(terms: Sequence[KeyTerm], text: str) -> list[KeyTerm]:
     """``terms`` with a missing word no longer absent when it stands in a sentence that asks nothing beside one
     that asks with most of the terms ("…get the green light? my dad's oncologist mentioned it"), or, for a
     common word, when it only says what kind of thing is asked ("在哪个场馆踢的"). Foreign names stay absent."""
     if not any(t.absent for t in terms):
         return list(terms)
-    sentences = [s for s in _SENTENCE.split(text) if s.strip()]
-    asking = [s.lower() for s in sentences if _ASKS.search(s)]
+    sentences, asking = sentences_asking(text)
+    asking = [s.lower() for s in asking]
     telling = len(asking) < len(sentences) and asking
     present = [t for t in terms if not t.absent]
     in_asking = sum(t.weight for t in present if any(t.label.lower() in s for s in asking))

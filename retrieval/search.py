@@ -22,7 +22,7 @@ from .embedding import Embedder
 from .entities import MARKETS, Anchor, Entities, apart, core, is_market, organisations
 from .events import Event
 from .index import ChronicleIndex
-from .lexical import PROVINCES, BM25, GlossaryEntry, KeyTerm, KeyTerms, _ASKS, _SENTENCE, asked, either, expand, load_glossary, tokens
+from .lexical import PROVINCES, BM25, GlossaryEntry, KeyTerm, KeyTerms, asked, either, expand, load_glossary, sentences_asking, tokens
 from .lexicon import chinese_words, traditional
 
 # Words that make a question ask for every matching event rather than the best one.
@@ -323,8 +323,8 @@ class Retriever:
         return SearchResult(shown, [] if no_match else hits, no_match, is_list, dates, expansions=expansions)
 
     def _asks_only_date(self, question: str) -> bool:
-        sentences = [s for s in _SENTENCE.split(question) if s.strip()]
-        asking = [s for s in sentences if _ASKS.search(s)]
+        """True when the sentences that ask hold a date and nothing else, beside others that do not ask."""
+        sentences, asking = sentences_asking(question)
         if not asking or len(asking) == len(sentences):
             return False
         dates = parse_dates(" ".join(asking))
@@ -390,14 +390,14 @@ class Retriever:
         people = [a for a in named if any(alt in self.entities.people for alt in a.alternatives)]
         if any(not any(self.entities.mentions(person, i) for i in about) for person in people):
             return False
-        # …and in one of those that hold the most of the rest of it: the event on the unveiling, not another
-        # that names the person ("Did Lan Shaomin attend the unveiling of the supercomputing center").
+        # …and in one of those that hold the most of the rest of it: the unveiling, not his visit of another day.
         names = {alt for p in people for alt in (p.label, *p.alternatives)}
         rest = [t for t in terms if not names & {t.label, *t.alternatives} and not any(t.label in n for n in names)]
         if people and rest and len(rest) < len(terms):
             held = {i: self.keys.coverage(rest, self.events[i].text) for i in about}
-            near = [i for i in about if held[i] >= max(held.values()) - self.params.qualifier_coverage_gap]
-            if max(held.values()) > 0 and any(not any(self.entities.mentions(p, i) for i in near) for p in people):
+            most_held = max(held.values())
+            near = [i for i in about if held[i] >= most_held - self.params.qualifier_coverage_gap]
+            if most_held > 0 and any(not any(self.entities.mentions(p, i) for i in near) for p in people):
                 return False
         # A question naming something (中南中心, Zhongnan) is about the events that name it, however close
         # another event's score ("九龙仓…竣工" does not say when 中南中心 is completed).
