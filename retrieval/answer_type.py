@@ -283,6 +283,24 @@ TYPES += (
 )
 
 
+# "Why": a reason, which an entry states only in so many words (为了, 旨在, 由于…), or the reason an event is
+# notable ("why was it significant": a first, the only one, a gap filled). A visit's reason is what it attended.
+_WHY = re.compile(r"\bwhy\b|为什么|为何|为啥|何故|什么原因|\bhow\s+come\b|\bwhat\s+(?:was|is|were|are)\s+the\s+reasons?\b|"
+                  r"\breasons?\s+(?:for|behind|why)\b|\breasoning\b|理由是", re.I)
+_NOTABLE = re.compile(r"notable|significant|significance|important|importance|\bmatters?\b|special|big\s+deal|"
+                      r"noteworthy|remarkable|重要|意义|特别|值得|了不起|亮点", re.I)
+_REASON = AnswerType(
+    "reason",
+    _WHY,
+    re.compile(r"为了|旨在|以便|因为|由于|原因|得益于|鉴于|目的|为[^，。；]{1,12}(?:提供|打造|服务)|出席|参加|应邀"),
+)
+_SIGNIFICANCE = AnswerType(
+    "significance",
+    _WHY,
+    re.compile(r"首(?:个|家|款|次|创|单|张|票|批|台|部|条|座|只|例|发|位)|第一|唯一|填补|最大|最高|最早|领先|突破|里程碑|标志"),
+)
+
+
 # "庭长是谁", "谁是董事长", "who is the president": the role asked about, which the answering event must name.
 _ROLE = re.compile(
     r"([\u4e00-\u9fff]?(?:长|主任|书记|主席|总监|总裁|经理|负责人|掌门人|首席[\u4e00-\u9fff]{2}))(?:是|为|叫)(?:谁|哪位|什么人)|"
@@ -360,6 +378,8 @@ def _company_evidence() -> re.Pattern[str]:
 
 def expected_type(question: str) -> AnswerType | None:
     """The kind of fact ``question`` asks for, when it is one whose answer a text visibly holds."""
+    if _WHY.search(question):
+        return _SIGNIFICANCE if _NOTABLE.search(question) else _REASON
     if _WINNER.asks.search(question):
         return _WINNER  # "which team won": the winner, not any team
     institution = _INSTITUTION.search(question)

@@ -162,7 +162,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "12月20号以后到年底", "12月20日起": from that day to the end of the year.
     # "10月25号到10月底": from a day to the end of its month (or of another).
     ("cn_day_to_month_end", re.compile(
-        rf"(?:(\d{{4}})年)?({_CN_NUM})月({_CN_NUM})[日号]?\s*(?:至|到|—|–|-|~|～)\s*(?:({_CN_NUM})月)?(?:底|末)")),
+        rf"(?:(\d{{4}})年)?({_CN_NUM})月({_CN_NUM})[日号]?\s*(?:至|到|—|–|-|~|～)\s*(?:({_CN_NUM})月|本月|当月|月)(?:底|末)")),
     ("cn_day_onward", re.compile(
         rf"(?:从)?(?:(\d{{4}})年)?({_CN_NUM})月({_CN_NUM})[日号]?\s*(?:(?:以后|之后|起|开始|往后)[，,]?\s*(?:(?:到|至)\s*(?:年底|年末|年终))?|(?:到|至)\s*(?:年底|年末|年终))")),
     # "4月29号30号", "4月29日、30日": two days of one month.
@@ -187,6 +187,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("cn_quarter", re.compile(r"(?:(\d{4})年)?(?:第)?([一二三四1-4])季度")),
     # "2019年底" shares its 年 with the year.
     ("cn_year_part", re.compile(r"(?:(\d{4})年?)?(年初|年底|年末|年终|岁末)")),
+    # "from 27 April to 30 April", "April 27 until the end of April", "between the 3rd of May and the 9th".
+    ("en_span", re.compile(
+        rf"\b(?:(between|from)\s+)?(?:the\s+)?(?:({_MONTH_EN})\s+(\d{{1,2}}){_ORD}|(\d{{1,2}}){_ORD}\s+(?:of\s+)?({_MONTH_EN}))"
+        rf"\s*(?:,?\s*((?:19|20)\d{{2}}))?\s*(?:(and)|to|until|till|through|-|–|—)\s*(?:the\s+)?"
+        rf"(?:({_MONTH_EN})\s+(\d{{1,2}}){_ORD}\b|(\d{{1,2}}){_ORD}\s+(?:of\s+)?({_MONTH_EN})\b|end\s+of\s+(?:the\s+month\b|({_MONTH_EN})\b))"
+        rf"(?:,?\s*((?:19|20)\d{{2}})\b)?", re.I)),
     ("en_range", re.compile(
         rf"\b(?:between|from)\s+({_MONTH_EN})\s+(\d{{1,2}}){_ORD}\s+(?:and|to|until|till|through)\s+(?:({_MONTH_EN})\s+)?(\d{{1,2}}){_ORD}\b", re.I)),
     ("en_range_dash", re.compile(
@@ -341,6 +347,17 @@ def _match_spans(kind: str, m: re.Match[str], invalid: list[str]) -> list[Span] 
     if kind == "en_range_dash":
         month, day, end_month, end_day = _en_month(m.group(1)), int(m.group(2)), _en_month(m.group(3)), int(m.group(4))
         return _days((month, day), (end_month, end_day), _year(m.group(5)), text, invalid)
+    if kind == "en_span":
+        if m.group(7) and not m.group(1):
+            return None  # "April 27 and May 3" are two days; only "between … and …" is a span
+        month, day = _en_month(m.group(2) or m.group(5)), int(m.group(3) or m.group(4))
+        year = _year(m.group(6) or m.group(13))
+        if m.group(8) or m.group(11):
+            end = (_en_month(m.group(8) or m.group(11)), int(m.group(9) or m.group(10)))
+        else:  # "until the end of April", "to the end of the month"
+            end_month = _en_month(m.group(12)) if m.group(12) else month
+            end = (end_month, _last_day(end_month, year))
+        return _days((month, day), end, year, text, invalid)
     if kind == "en_range":
         month = _en_month(m.group(1))
         end_month = _en_month(m.group(3)) if m.group(3) else month
@@ -455,7 +472,7 @@ _YEAR_LEAD_CN = re.compile(r"(?:^|[\s，,。？?！!：:])(?:请问)?(?:苏州�
 
 # Parts of a month a question may restate in days.
 _VAGUE = {"cn_month_part", "cn_month_week", "en_month_part", "en_month_week"}
-_EXACT = {"iso", "cn_day_range", "cn_day", "cn_day_pair", "en_range", "en_range_dash", "en_day_range", "en_month_day",
+_EXACT = {"iso", "cn_day_range", "cn_day", "cn_day_pair", "en_span", "en_range", "en_range_dash", "en_day_range", "en_month_day",
           "en_days_month", "en_day_month"}
 # A weekday beside a date says nothing more ("Monday October 26", "10月26日（周一）").
 _WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b,?\s*|[（(]\s*(?:星期|周|礼拜)[一二三四五六日天]\s*[）)]", re.I)

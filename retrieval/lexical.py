@@ -33,7 +33,8 @@ _STOP_LATIN = {
     "all", "that", "this", "these", "those", "there", "it", "its", "as", "about", "into", "s", "has", "have", "had",
     "happened", "happen", "event", "events", "tell", "me", "please", "list", "show", "give", "some", "get", "got",
     "up", "out", "off", "down", "over", "under", "ahead", "back", "away", "along", "via", "per", "onto", "against",
-    "apart", "besides", "except",
+    "apart", "besides", "except", "someone", "somebody", "anyone", "anybody", "everyone", "everybody", "nobody",
+    "something", "anything", "everything", "nothing", "asked", "told", "heard", "said",
     "without", "within", "regarding", "than", "then", "so", "if", "not", "no", "yes", "can", "could", "would",
     "every", "each", "many", "much", "several", "such", "other", "another", "own", "same", "time", "times", "co",
 }
@@ -202,7 +203,7 @@ something anything everything thing things kind type way ways part parts lot lot
 # Verbs of _GENERIC_EN, whose other forms ("makes", "holding") say nothing particular either.
 _GENERIC_VERBS = set("""
 reach achieve appear mention update involve record report get make take give go come become begin start happen
-receive hold see say tell know want need use find bring live
+receive hold see say tell know want need use find bring live ask wonder hear
 """.split())
 
 
@@ -266,6 +267,7 @@ _FRAME_ZH = set("""
 节点 里程碑 亮点 看点 要事
 往来 来往 交往 互动 联系 交集 两国 双边 两地 各国 多国 双方
 多长时间 多少钱 多少次
+整理 汇总 梳理 盘点 罗列 列举 归纳 列出 汇报 整个月 整月
 """.split())
 
 # Words that qualify how a question asks, never what it is about ("which specific projects", "roughly how
@@ -354,6 +356,18 @@ _ASKS = re.compile(
 # A word after "which"/"that" names the kind of thing asked about or pointed to ("哪个场馆", "那个抗癌药"): the
 # chronicle names the thing itself (体育中心, 抗肿瘤药物), not necessarily the kind.
 _KIND_WORD = r"(?:哪|什么|啥|那|这)(?:一)?(?:个|家|些|所|种|类|项|位|款|座|条|间|只|支)?"
+
+
+# Words for any event at all ("有哪些会议和活动", "meetings and other events"), and kinds of event beside them.
+_ANY_EVENT = re.compile(r"活动|事情|事件|事儿|\b(?:events?|activities|happenings|goings-on)\b", re.I)
+_EVENT_KINDS = {"会议", "大会", "会展", "展会", "论坛", "峰会", "meeting", "meetings", "conference", "conferences",
+                "forum", "forums", "exhibition", "exhibitions", "expo", "expos", "fair", "fairs"}
+
+
+def any_event(terms: Sequence[KeyTerm], text: str) -> bool:
+    """True when ``text`` asks for events of any kind, naming only kinds of event beside ("哪些会议和活动"): on
+    a date, every event of that date answers."""
+    return bool(_ANY_EVENT.search(text)) and all(t.label.lower() in _EVENT_KINDS for t in terms)
 
 
 def sentences_asking(text: str) -> tuple[list[str], list[str]]:

@@ -163,3 +163,24 @@ def test_a_year_before_its_end_keeps_its_year() -> None:
     assert (span.year, span.start, span.end) == (2019, (12, 1), (12, 31))
     (span,) = parse_dates("2020年年底").spans
     assert span.year == 2020
+
+
+@pytest.mark.parametrize(
+    ("question", "start", "end"),
+    [
+        ("from 27 April to 30 April", (4, 27), (4, 30)),
+        ("anything notable from april 27 to the end of april 2020?", (4, 27), (4, 30)),
+        ("from the 27th of April until the end of the month", (4, 27), (4, 30)),
+        ("from May 28, 2020 to June 2, 2020", (5, 28), (6, 2)),
+        ("4月27日到月底有什么", (4, 27), (4, 30)),
+    ],
+)
+def test_a_span_from_one_day_to_another_or_to_the_end_of_the_month(question: str, start: tuple, end: tuple) -> None:
+    spans = parse_dates(question).spans
+    assert [(s.start, s.end) for s in spans] == [(start, end)]
+
+
+def test_two_days_joined_by_and_and_to_the_bottom_of_are_no_span() -> None:
+    assert [(s.start, s.end) for s in parse_dates("what happened on April 27 and May 3").spans] == [((4, 27), (4, 27)), ((5, 3), (5, 3))]
+    # 到底 is "on earth", not "to the end of the month".
+    assert [(s.start, s.end) for s in parse_dates("4月27日到底发生了什么").spans] == [((4, 27), (4, 27))]

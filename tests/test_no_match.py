@@ -255,6 +255,10 @@ def test_numbers_with_their_unit_are_key_terms_but_dates_are_not(keys: KeyTerms)
         ("How large was the healthcare industry fund?", "size"),  # an amount here, not an area
         ("恒泰东延四季公寓房租大概多少一个月？", "price"),  # a rent, which a total investment is not
         ("When was it published and how long is it?", "duration"),
+        # Why: a reason, or why something is notable; before the rank a why-question may also name.
+        ("园区为什么在全国高新区评价里综合只排第五？", "reason"),
+        ("Why did the Supreme People's Court president come to SIP?", "reason"),
+        ("A Philippine lender opened a branch in the FTZ - which bank was it, and why was it notable?", "significance"),
     ],
 )
 def test_the_kind_of_fact_a_question_asks_for(question: str, kind: str | None) -> None:
@@ -273,6 +277,16 @@ def test_a_price_a_size_and_a_length_are_found_as_the_chronicle_writes_them() ->
     # 2020人工智能 is a year and a word, no count of people.
     people = expected_type("How many visitors attended the expo?")
     assert people and not people.found_in("“华为云杯”2020人工智能应用创新大赛启动。")
+
+
+def test_a_reason_is_found_only_where_an_entry_gives_one() -> None:
+    reason = expected_type("Why did the park choose a 10+N lease term for industrial land?")
+    assert reason and not reason.found_in("园区在全国范围内首创的产业用地分段弹性年期（10+N）挂牌出让模式落地。")
+    visit = expected_type("Why did Zhou Qiang come to the park?")
+    assert visit and visit.found_in("最高人民法院院长周强一行考察园区并出席苏州国际商事法庭揭牌仪式。")
+    notable = expected_type("为什么说园区港海关监管场所通过验收很重要？")
+    assert notable and notable.found_in("园区港海关监管场所实现“水水中转”互通，填补“水陆空”立体物流体系中“水”的空白。")
+    assert not notable.found_in("菲律宾首都银行苏州分行开业。")  # 首都 is a capital, not a first
 
 
 def test_an_answer_type_is_found_only_where_the_text_states_one(texts: list[str]) -> None:
