@@ -300,6 +300,16 @@ _SIGNIFICANCE = AnswerType(
     re.compile(r"首(?:个|家|款|次|创|单|张|票|批|台|部|条|座|只|例|发|位)|第一|唯一|填补|最大|最高|最早|领先|突破|里程碑|标志"),
 )
 
+# An opinion or a comparison ("你觉得哪个更好", "what's the best school for…"): a chronicle judges nothing, though
+# a ranking it records may answer which came first.
+_OPINION = AnswerType(
+    "opinion",
+    re.compile(r"你觉得|你认为|你看(?:呢|来)|怎么看|哪(?:个|所|家|里)?更好|谁更好|更好吗|好不好|值不值得|值得(?:去|买|吗)|"
+               r"(?:哪|什么)(?:所|个|家)?[\u4e00-\u9fff]{0,8}最好|\bdo\s+you\s+think\b|\bin\s+your\s+(?:view|opinion)\b|"
+               r"\bwhich\s+(?:one\s+)?is\s+better\b|\bbetter\s+than\b|\bwould\s+you\s+recommend\b|\bworth\s+it\b|"
+               r"\bwhat(?:'?s|\s+is)\s+the\s+best\b", re.I),
+    re.compile(r"第一|首位|榜首|最佳|最好|领先|优于|位列|排名"),
+)
 
 # "庭长是谁", "谁是董事长", "who is the president": the role asked about, which the answering event must name.
 _ROLE = re.compile(
@@ -380,6 +390,8 @@ def expected_type(question: str) -> AnswerType | None:
     """The kind of fact ``question`` asks for, when it is one whose answer a text visibly holds."""
     if _WHY.search(question):
         return _SIGNIFICANCE if _NOTABLE.search(question) else _REASON
+    if _OPINION.asks.search(question):
+        return _OPINION
     if _WINNER.asks.search(question):
         return _WINNER  # "which team won": the winner, not any team
     institution = _INSTITUTION.search(question)

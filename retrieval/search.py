@@ -77,9 +77,9 @@ _TIME_BACK = re.compile(
     re.I,
 )
 # Listing on a market, and the exchange of a city ("listed in Hong Kong" is listed on 香港联合交易所).
-_LISTED = re.compile(r"上市|挂牌|\blist(?:ed|ing|s)?\b|\bIPO(?:'?d|s)?\b|\bgo(?:es|ing)?\s+public\b|\bwent\s+public\b|\bfloat(?:ed)?\b", re.I)
+_LISTED = re.compile(r"上市|挂牌|\blist(?:ed|ing|s)?\b|\bdebut(?:ed|s)?\b|\bIPO(?:'?d|s)?\b|\bgo(?:es|ing)?\s+public\b|\bwent\s+public\b|\bfloat(?:ed)?\b", re.I)
 _EXCHANGES = {
-    "香港联合交易所": re.compile(r"香港|\bhong\s*kong\b", re.I),
+    "香港联合交易所": re.compile(r"香港|\bhong\s*kong\b|\bhk\b", re.I),
     "上海证券交易所": re.compile(r"上海|\bshanghai\b", re.I),
     "深圳证券交易所": re.compile(r"深圳|\bshenzhen\b", re.I),
 }
@@ -497,6 +497,11 @@ class Retriever:
         who: its answer is a name it does not hold."""
         if not any(t.foreign for t in terms) or asks_who(question):
             return False
+        sentences, asking = sentences_asking(question)
+        if asking and len(asking) < len(sentences):
+            # What a sentence that asks nothing names is side talk: "KPMG opened in SIP last June. Did Deloitte
+            # also open a branch?" is not answered by KPMG's opening.
+            named = self.anchors(topic_of(" ".join(asking)))
         # In the clauses that name what the question names, if any ("天臣…科创板上市，再鼎医药…挂牌上市").
         alternatives = [alt for anchor in named for alt in anchor.alternatives]
         others = [

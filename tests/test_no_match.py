@@ -259,6 +259,8 @@ def test_numbers_with_their_unit_are_key_terms_but_dates_are_not(keys: KeyTerms)
         ("园区为什么在全国高新区评价里综合只排第五？", "reason"),
         ("Why did the Supreme People's Court president come to SIP?", "reason"),
         ("A Philippine lender opened a branch in the FTZ - which bank was it, and why was it notable?", "significance"),
+        ("你觉得星海实验中学和星浦中学哪个更好？", "opinion"),
+        ("what's the best international school in SIP for a 7 yr old?", "opinion"),
     ],
 )
 def test_the_kind_of_fact_a_question_asks_for(question: str, kind: str | None) -> None:
