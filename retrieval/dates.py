@@ -470,6 +470,10 @@ def _quarter(q: int, year: int | None, label: str) -> Span:
 _YEAR_LEAD_CN = re.compile(r"(?:^|[\s，,。？?！!：:])(?:请问)?(?:苏州工业园区|工业园区|园区|在|于|是|从|到)?$")
 
 
+# The end of the year as the end of a span ("… to the end of 2020", "until year-end", "到年底").
+_TO_YEAR_END = re.compile(
+    r"(?:\b(?:to|until|till|through)\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+year|((?:19|20)\d{2})|december)|year[-\s]end)\b)"
+    r"|(?:到|至|直到)\s*(?:年底|年末|年终)", re.I)
 # Parts of a month a question may restate in days.
 _VAGUE = {"cn_month_part", "cn_month_week", "en_month_part", "en_month_week"}
 _EXACT = {"iso", "cn_day_range", "cn_day", "cn_day_pair", "en_span", "en_range", "en_range_dash", "en_day_range", "en_month_day",
@@ -501,6 +505,14 @@ def parse_dates(question: str) -> DateQuery:
             position = m.end()
         pieces.append(rest[position:])
         rest = "".join(pieces)
+    # "from mid-December (Dec 16) to the end of 2020": from the one day named to the end of its year.
+    to_end = _TO_YEAR_END.search(rest)
+    if to_end and len(exact) == 1 and exact[0].start == exact[0].end:
+        day = exact[0]
+        onward = Span(day.start, (12, 31), day.year or _year(to_end.group(1)), f"{day.label} {to_end.group(0)}")
+        query.spans = [onward if span is day else span for span in query.spans if span not in vague]
+        vague, exact = [], [onward]
+        rest = rest[: to_end.start()] + " " + rest[to_end.end():]
     # Explicit days win over a vaguer span of the same month they restate ("the last week of December (24–31
     # Dec)", "12月下旬（21号到31号）").
     if vague and exact:

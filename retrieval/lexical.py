@@ -34,7 +34,7 @@ _STOP_LATIN = {
     "happened", "happen", "event", "events", "tell", "me", "please", "list", "show", "give", "some", "get", "got",
     "up", "out", "off", "down", "over", "under", "ahead", "back", "away", "along", "via", "per", "onto", "against",
     "apart", "besides", "except", "someone", "somebody", "anyone", "anybody", "everyone", "everybody", "nobody",
-    "something", "anything", "everything", "nothing", "asked", "told", "heard", "said",
+    "something", "anything", "everything", "nothing", "asked", "told", "heard", "said", "both",
     "without", "within", "regarding", "than", "then", "so", "if", "not", "no", "yes", "can", "could", "would",
     "every", "each", "many", "much", "several", "such", "other", "another", "own", "same", "time", "times", "co",
 }
@@ -267,7 +267,7 @@ _FRAME_ZH = set("""
 节点 里程碑 亮点 看点 要事
 往来 来往 交往 互动 联系 交集 两国 双边 两地 各国 多国 双方
 多长时间 多少钱 多少次
-整理 汇总 梳理 盘点 罗列 列举 归纳 列出 汇报 整个月 整月
+整理 汇总 梳理 盘点 罗列 列举 归纳 列出 汇报 整个月 整月 月份 日子 条目 顺序 排序 先后 统计 说明 一共 总共
 """.split())
 
 # Words that qualify how a question asks, never what it is about ("which specific projects", "roughly how
@@ -282,7 +282,7 @@ _FRAME_EN = set("""
 venue place location site spot designation title status honour honor award prize rank ranking milestone milestones
 sale sales approval amount number figure size scale total cost price value share rate stage step steps progress
 detail details purpose reason result results outcome role type kind category name names
-proportion percentage ratio footprint
+proportion percentage ratio footprint compare compared comparing comparison versus vs
 """.split()) | _HEDGES
 
 
@@ -350,7 +350,8 @@ def either(terms: Sequence[KeyTerm], text: str) -> list[KeyTerm]:
 _SENTENCE = re.compile(r"(?<=[?？!！。；;：:])\s*|(?<=[.])\s+(?=[A-Za-z\u4e00-\u9fff])")
 _ASKS = re.compile(
     r"[?？]\s*$|什么|啥|哪|吗|呢|多少|几|谁|怎么|如何|为何|为什么|是否|有没有|是不是|列出|列举|"
-    r"^\s*(?:what|which|when|who|whom|whose|where|why|how|did|does|do|is|are|was|were|has|have|can|could|will|list|tell|name)\b",
+    r"^\s*(?:(?:please|pls|kindly|and|also|so|now)\s+)?(?:what|which|when|who|whom|whose|where|why|how|did|does|do|is|are|"
+    r"was|were|has|have|can|could|will|list|tell|name|give|show)\b",
     re.I,
 )
 # A word after "which"/"that" names the kind of thing asked about or pointed to ("哪个场馆", "那个抗癌药"): the
@@ -382,13 +383,21 @@ def asked(terms: Sequence[KeyTerm], text: str) -> list[KeyTerm]:
     common word, when it only says what kind of thing is asked ("在哪个场馆踢的"). Foreign names stay absent."""
     if not any(t.absent for t in terms):
         return list(terms)
-    sentences, asking = sentences_asking(text)
-    asking = [s.lower() for s in asking]
-    telling = len(asking) < len(sentences) and asking
     present = [t for t in terms if not t.absent]
-    in_asking = sum(t.weight for t in present if any(t.label.lower() in s for s in asking))
-    # The asking sentences must carry most of what the question is about, or the rest is its premise.
-    side_talk = telling and in_asking > 0.5 * sum(t.weight for t in present)
+
+    def split(parts: tuple[list[str], list[str]]) -> tuple[list[str], bool]:
+        sentences, asking = parts
+        asking = [s.lower() for s in asking]
+        telling = len(asking) < len(sentences) and asking
+        in_asking = sum(t.weight for t in present if any(t.label.lower() in s for s in asking))
+        # The asking sentences must carry most of what the question is about, or the rest is its premise.
+        return asking, bool(telling and in_asking > 0.5 * sum(t.weight for t in present))
+
+    asking, side_talk = split(sentences_asking(text))
+    if not side_talk:
+        # …or the clauses of one sentence: "家里老人想找养老的地方，园区第一个养老服务中心是什么时候开起来的？"
+        clauses = [c for c in re.split(r"[，,]\s*", text) if c.strip()]
+        asking, side_talk = split((clauses, [c for c in clauses if _ASKS.search(c)]))
 
     def side(term: KeyTerm) -> bool:
         # A name said in passing ("娃明年小升初在看学校") is side talk too, unless it is a foreign one.
@@ -769,6 +778,8 @@ class KeyTerms:
                     and not word.startswith("第")
                     and names_a_thing(word)
                     and not _QUESTION_WORDS.fullmatch(word)
+                    # A cut across the chronicle's word: "西浦和园区" is 西浦 (西交利物浦) and 和, not 西 and 浦和.
+                    and not (len(word) == 2 and word[1] in _GLUE and run[position - 1 : position + 1] in self.df)
                 ):
                     found.append(word)
             position += len(word)

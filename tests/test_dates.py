@@ -173,6 +173,8 @@ def test_a_year_before_its_end_keeps_its_year() -> None:
         ("from the 27th of April until the end of the month", (4, 27), (4, 30)),
         ("from May 28, 2020 to June 2, 2020", (5, 28), (6, 2)),
         ("4月27日到月底有什么", (4, 27), (4, 30)),
+        # A day named, then the end of the year: from that day on.
+        ("list the events from mid-December (Dec 16) to the end of 2020", (12, 16), (12, 31)),
     ],
 )
 def test_a_span_from_one_day_to_another_or_to_the_end_of_the_month(question: str, start: tuple, end: tuple) -> None:

@@ -79,6 +79,7 @@ def test_specific_words_the_chronicle_lacks_are_absent_terms(keys: KeyTerms, que
         "外籍高端人才在园区可以到哪里办理永久居留",  # 外籍: a synonym of the chronicle's 外国
         "服贸通数据专线是在什么场合开通的",  # 场合 and 场所 share a gloss
         "园区第一个片区级的养老服务中心是什么时候投入使用的？",  # 区级: a level, as 省级 is
+        "西浦和园区一起办了个什么学院？",  # 西浦 and 和, not 西 and 浦和 (Urawa)
     ],
 )
 def test_paraphrases_and_framing_words_are_not_absent_terms(keys: KeyTerms, question: str) -> None:
@@ -260,6 +261,7 @@ def test_numbers_with_their_unit_are_key_terms_but_dates_are_not(keys: KeyTerms)
         ("Why did the Supreme People's Court president come to SIP?", "reason"),
         ("A Philippine lender opened a branch in the FTZ - which bank was it, and why was it notable?", "significance"),
         ("你觉得星海实验中学和星浦中学哪个更好？", "opinion"),
+        ("姑苏实验室被省里列为什么级别的实验室？", None),  # 列为 + 什么级别, no why
         ("what's the best international school in SIP for a 7 yr old?", "opinion"),
     ],
 )
@@ -678,6 +680,9 @@ def test_side_talk_and_kind_words_do_not_make_a_question_unanswerable(keys: KeyT
     assert {"oncologist"} <= {t.label for t in keys.extract(chatter) if t.absent}
     assert not still_absent(chatter)
     assert not still_absent("南航苏州附中是啥时候签约挂牌的？娃明年小升初在看学校")
+    # …or a clause that asks nothing, beside one that asks with most of them.
+    premise = "家里老人想找养老的地方，园区第一个区域性养老服务中心是什么时候启用的？"
+    assert "老人" in {t.label for t in keys.extract(premise) if t.absent} and not still_absent(premise)
     # The same words as the premise of a question that asks with nothing else stay absent.
     assert still_absent("my dad's oncologist works in the park. when did he start?")
     # The kind of thing asked for ("哪个场馆") is no subject; a topic before its kind (哪些防汛防台措施) is.
