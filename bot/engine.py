@@ -236,4 +236,7 @@ def open_engine(settings: Settings, progress: Callable[[str], None] | None = Non
         # cores make every question wait for the slowest (measured in docs/performance.md).
         torch.set_num_threads(settings.torch_threads)
     lexicon.join()
-    return ChronicleEngine(Retriever(index, embedder), max_question_chars=settings.max_question_chars)
+    retriever = Retriever(index, embedder)
+    # The pinyin and abbreviation indexes build in the background too, so no question waits for them.
+    threading.Thread(target=retriever.keys.warm_up, name="key-term indexes", daemon=True).start()
+    return ChronicleEngine(retriever, max_question_chars=settings.max_question_chars)

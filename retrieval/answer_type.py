@@ -286,7 +286,8 @@ TYPES += (
 # "Why": a reason, which an entry states only in so many words (为了, 旨在, 由于…), or the reason an event is
 # notable ("why was it significant": a first, the only one, a gap filled). A visit's reason is what it attended.
 _WHY = re.compile(r"\bwhy\b|(?<![列作成称评定选认视改命升划归])为什么(?!级别|等级|类型|性质|名字|名称|身份|角色|称号|样的)|为何|为啥|何故|什么原因|\bhow\s+come\b|\bwhat\s+(?:was|is|were|are)\s+the\s+reasons?\b|"
-                  r"\breasons?\s+(?:for|behind|why)\b|\breasoning\b|理由是", re.I)
+                  r"\breasons?\s+(?:for|behind|why)\b|\breasoning\b|理由是|差在哪|拖(?:了)?后腿|短板|不足之处|"
+                  r"\bwhat\s+held\s+(?:it|them|sip|the\s+park)\s+back\b|\bweak(?:ness(?:es)?|\s+spots?|\s+points?)\b", re.I)
 _NOTABLE = re.compile(r"notable|significant|significance|important|importance|\bmatters?\b|special|big\s+deal|"
                       r"noteworthy|remarkable|重要|意义|特别|值得|了不起|亮点", re.I)
 _REASON = AnswerType(

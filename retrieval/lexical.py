@@ -834,13 +834,8 @@ class KeyTerms:
     def _abbreviated(self, word: str) -> tuple[str, ...]:
         """The chronicles' stretches that ``word`` abbreviates: its characters in order, within one clause,
         at most twice as long as the word (超算 → 超级计算, 血液病 → 血液系统疾病); () if none."""
-        if self._by_char is None:
-            by_char: dict[str, set[int]] = {}
-            for doc, text in enumerate(self.texts):
-                for char in set(text):
-                    by_char.setdefault(char, set()).add(doc)
-            self._by_char = by_char
-        docs = set.intersection(*(self._by_char.get(c, set()) for c in word))  # events with all its characters
+        by_char = self._events_by_char()
+        docs = set.intersection(*(by_char.get(c, set()) for c in word))  # events with all its characters
         gaps = re.compile("".join(re.escape(c) + "[^，。、；：！？\\s]{0,3}?" for c in word[:-1]) + re.escape(word[-1]))
         found = {m.group() for doc in docs for m in gaps.finditer(self.texts[doc]) if len(m.group()) <= 2 * len(word)}
         return tuple(sorted(found))[:5]
@@ -872,7 +867,22 @@ class KeyTerms:
                     run = run[1:]
         return found
 
-    def _by_sound(self, spoken: Sequence[str]) -> list[str]:
+    def warm_up(self) -> None:
+        """Build the indexes of pinyin readings and of characters now (tens of milliseconds for a chronicle),
+        not on the first question written in pinyin or with an abbreviation."""
+        self._positions_by_reading()
+        self._events_by_char()
+
+    def _events_by_char(self) -> dict[str, set[int]]:
+        if self._by_char is None:
+            by_char: dict[str, set[int]] = {}
+            for doc, text in enumerate(self.texts):
+                for char in set(text):
+                    by_char.setdefault(char, set()).add(doc)
+            self._by_char = by_char
+        return self._by_char
+
+    def _positions_by_reading(self) -> dict[str, list[tuple[int, int]]]:
         if self._by_reading is None:
             index: dict[str, list[tuple[int, int]]] = {}
             for doc, text in enumerate(self.texts):
@@ -880,8 +890,11 @@ class KeyTerms:
                     for reading in readings(char):
                         index.setdefault(reading, []).append((doc, position))
             self._by_reading = index
+        return self._by_reading
+
+    def _by_sound(self, spoken: Sequence[str]) -> list[str]:
         found: dict[str, None] = {}
-        for doc, position in self._by_reading.get(spoken[0], ()):
+        for doc, position in self._positions_by_reading().get(spoken[0], ()):
             text = self.texts[doc]
             piece = text[position : position + len(spoken)]
             if len(piece) == len(spoken) and all(s in readings(c) for s, c in zip(spoken, piece)):
