@@ -671,7 +671,13 @@ class KeyTerms:
                     word[1:].islower() and len(word) >= 4 and _lone(word, context) and lowered not in _CALENDAR_EN
                     and not re.search(rf"\b{re.escape(word)}\s+{_TRADE}", " ".join(context), re.I)
                 )
-                terms.append(KeyTerm(word, (word,), self.unknown_weight, foreign=lone))
+                # In a Chinese question, an acronym is written as the chronicle would write it (CBA, GDP): one
+                # no chronicle has is something it does not mention.
+                # A slip of the keys (ECOM for ECMO) is the chronicle's.
+                acronym = word.isupper() and bool(_CJK.search(question)) and not any(
+                    len(known) == len(lowered) and sorted(known) == sorted(lowered) for known in self._latin
+                )
+                terms.append(KeyTerm(word, (word,), self.unknown_weight, absent=bool(acronym), proper=bool(acronym), foreign=lone))
         return terms
 
     def organisations_en(self, question: str) -> list[tuple[str, tuple[str, ...]]]:

@@ -690,6 +690,14 @@ def test_side_talk_and_kind_words_do_not_make_a_question_unanswerable(keys: KeyT
     assert "防汛防台" in still_absent("2020年夏天园区采取了哪些防汛防台措施？")
 
 
+def test_an_acronym_in_a_chinese_question_that_no_chronicle_writes_is_absent(keys: KeyTerms) -> None:
+    assert "CBA" in absent(keys, "2020年CBA联赛苏州赛区的揭幕战是哪天打的？")
+    assert "GDP" in absent(keys, "昆山2020年GDP多少？")
+    # The chronicle's own acronyms, a slip of the keys (ECOM for ECMO) and the glossary's (IND) are not.
+    assert not absent(keys, "赛腾那个国产便携式ECOM现在到哪一步了")
+    assert not absent(keys, "2020年园区有哪些候选药物拿到了IND批件？")
+
+
 def test_an_unknown_international_drug_name_is_another_drug(keys: KeyTerms) -> None:
     other = next(t for t in keys.extract("When did BeiGene's tislelizumab win approval?") if t.label == "tislelizumab")
     assert other.absent and other.proper
