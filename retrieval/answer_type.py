@@ -251,7 +251,7 @@ TYPES += (
     ),
     AnswerType(
         "completion",
-        re.compile(r"(?:哪年|哪一年|什么时候|何时|啥时候|预计|多久).{0,4}(?:完工|竣工|建成|建好|交付|落成|投产|投用|运营|开业|封顶)|"
+        re.compile(r"(?:哪年|哪一年|哪天|哪一天|几号|几月|哪个月|什么时候|何时|啥时候|预计|多久).{0,4}(?:完工|竣工|建成|建好|交付|落成|投产|投用|运营|开业|封顶)|"
                    r"(?:完工|竣工|建成|交付|落成|投产|投用|封顶)"
                    r"(?:时间|日期)|\bwhen\b.*\b(?:completed|finished|be\s+complete|be\s+done|be\s+built|start\s+production|"
                    r"go\s+into\s+production|begin\s+operat\w+|be\s+operational|topped\s+out|top\s+out)\b|\bcompletion\b|\btopping[\s\-]out\b",

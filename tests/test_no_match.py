@@ -262,6 +262,7 @@ def test_numbers_with_their_unit_are_key_terms_but_dates_are_not(keys: KeyTerms)
         ("A Philippine lender opened a branch in the FTZ - which bank was it, and why was it notable?", "significance"),
         ("你觉得星海实验中学和星浦中学哪个更好？", "opinion"),
         ("姑苏实验室被省里列为什么级别的实验室？", None),  # 列为 + 什么级别, no why
+        ("中南中心哪天封顶的？", "completion"),  # a milestone the entry must state
         ("what's the best international school in SIP for a 7 yr old?", "opinion"),
     ],
 )
