@@ -293,8 +293,10 @@ _NOTABLE = re.compile(r"notable|significant|significance|important|importance|\b
 _REASON = AnswerType(
     "reason",
     _WHY,
-    re.compile(r"为了|旨在|以便|因为|由于|原因|得益于|鉴于|目的|为[^，。；]{1,12}(?:提供|打造|服务)|出席|参加|应邀"),
+    re.compile(r"为了|旨在|以便|因为|由于|原因|得益于|鉴于|目的|为[^，。；]{1,12}(?:提供|打造|服务)"),
 )
+_VISIT = re.compile(r"\b(?:come|came|coming|visit\w*|travel\w*|go|went)\b|来|到访|访问|考察|视察|调研", re.I)
+_VISIT_REASON = AnswerType("reason", _WHY, re.compile(_REASON.evidence.pattern + r"|出席|参加|应邀"))
 _SIGNIFICANCE = AnswerType(
     "significance",
     _WHY,
@@ -390,7 +392,9 @@ def _company_evidence() -> re.Pattern[str]:
 def expected_type(question: str) -> AnswerType | None:
     """The kind of fact ``question`` asks for, when it is one whose answer a text visibly holds."""
     if _WHY.search(question):
-        return _SIGNIFICANCE if _NOTABLE.search(question) else _REASON
+        if _NOTABLE.search(question):
+            return _SIGNIFICANCE
+        return _VISIT_REASON if _VISIT.search(question) else _REASON
     if _OPINION.asks.search(question):
         return _OPINION
     if _WINNER.asks.search(question):

@@ -289,6 +289,9 @@ def test_a_reason_is_found_only_where_an_entry_gives_one() -> None:
     assert reason and not reason.found_in("园区在全国范围内首创的产业用地分段弹性年期（10+N）挂牌出让模式落地。")
     visit = expected_type("Why did Zhou Qiang come to the park?")
     assert visit and visit.found_in("最高人民法院院长周强一行考察园区并出席苏州国际商事法庭揭牌仪式。")
+    # Who attended is no reason for anything but a visit.
+    plan = expected_type("为啥园区要和相城搞那个合作区")
+    assert plan and not plan.found_in("苏州市委书记蓝绍敏出席会议并为苏相合作区揭牌。")
     notable = expected_type("为什么说园区港海关监管场所通过验收很重要？")
     assert notable and notable.found_in("园区港海关监管场所实现“水水中转”互通，填补“水陆空”立体物流体系中“水”的空白。")
     assert not notable.found_in("菲律宾首都银行苏州分行开业。")  # 首都 is a capital, not a first
