@@ -6,9 +6,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 # The question sets of docs/retrieval.md: the tuning set, then the blind sets in the order they were written
-# (ninth, seventeenth, eighteenth, twentieth, twentysecond, twentyfourth, twentysixth, thirtieth and thirtyfifth to thirtyeighth were
-# each held back and measured once, at the end of a round; thirtysecond, thirtyninth and fortieth were written during the last round
-# of a session and measured once on its final code).
+# (ninth, seventeenth, eighteenth, twentieth, twentysecond, twentyfourth, twentysixth, thirtieth, thirtyfifth to thirtyeighth,
+# fortythird and fortyfourth were each held back and measured once, at the end of a round; thirtysecond, thirtyninth, fortieth,
+# fortyfifth and fortysixth were written during the last round of a session and measured once on its final code).
 EVAL_SETS := questions holdout fresh blind final sixth seventh eighth tenth eleventh twelfth thirteenth \
 	fourteenth fifteenth sixteenth ninth seventeenth eighteenth nineteenth twentyfirst twentieth twentysecond \
 	twentythird twentyfourth twentyfifth twentyseventh twentyeighth twentyninth thirtyfirst twentysixth thirtieth thirtysecond \
