@@ -11,7 +11,7 @@ import itertools
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
@@ -371,6 +371,18 @@ def any_event(terms: Sequence[KeyTerm], text: str) -> bool:
     return bool(_ANY_EVENT.search(text)) and all(t.label.lower() in _EVENT_KINDS for t in terms)
 
 
+# The same, compiled once: a determiner right before a word, and the Chinese characters that start a text.
+_KIND_BEFORE = re.compile(f"(?:{_KIND_WORD})$")
+_CJK_START = re.compile(r"[\u4e00-\u9fff]*")
+
+
+def _occurrences(word: str, text: str) -> Iterator[tuple[int, int]]:
+    start = text.find(word)
+    while start >= 0:
+        yield start, start + len(word)
+        start = text.find(word, start + 1)
+
+
 def sentences_asking(text: str) -> tuple[list[str], list[str]]:
     """The sentences of ``text``, and those of them that ask something."""
     sentences = [s for s in _SENTENCE.split(text) if s.strip()]
@@ -404,10 +416,16 @@ def asked(terms: Sequence[KeyTerm], text: str) -> list[KeyTerm]:
         return bool(side_talk) and not term.foreign and not any(term.label.lower() in s for s in asking)
 
     def soft(term: KeyTerm) -> bool:
-        kind = re.search(_KIND_WORD + re.escape(term.label) + r"([\u4e00-\u9fff]{0,4})", text)
+        # The first place the term follows a determiner ("哪个场馆"), and the characters after it.
+        after = next(
+            (text[end : end + 4] for start, end in _occurrences(term.label, text) if _KIND_BEFORE.search(text, max(0, start - 5), start)),
+            None,
+        )
+        if after is not None:
+            after = _CJK_START.match(after).group()
         # …and is the head of what follows the determiner, not a word before it (哪些防汛防台措施).
-        head = segment(kind.group(1))[0] if kind and kind.group(1) else ""
-        if kind and not (len(head) >= 2 and names_a_thing(head)):
+        head = segment(after)[0] if after else ""
+        if after is not None and not (len(head) >= 2 and names_a_thing(head)):
             return True
         return side(term)
 
