@@ -471,9 +471,7 @@ _YEAR_LEAD_CN = re.compile(r"(?:^|[\s，,。？?！!：:])(?:请问)?(?:苏州�
 
 
 # The end of the year as the end of a span ("… to the end of 2020", "until year-end", "到年底").
-_TO_YEAR_END = re.compile(
-    r"(?:\b(?:to|until|till|through)\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+year|((?:19|20)\d{2})|december)|year[-\s]end)\b)"
-    r"|(?:到|至|直到)\s*(?:年底|年末|年终)", re.I)
+_TO_YEAR_END = re.compile(rf"\b(?:to|until|till|through)\s+{_YEAR_END_EN}\b|(?:到|至|直到)\s*(?:年底|年末|年终)", re.I)
 # Parts of a month a question may restate in days.
 _VAGUE = {"cn_month_part", "cn_month_week", "en_month_part", "en_month_week"}
 _EXACT = {"iso", "cn_day_range", "cn_day", "cn_day_pair", "en_span", "en_range", "en_range_dash", "en_day_range", "en_month_day",
@@ -509,7 +507,8 @@ def parse_dates(question: str) -> DateQuery:
     to_end = _TO_YEAR_END.search(rest)
     if to_end and len(exact) == 1 and exact[0].start == exact[0].end:
         day = exact[0]
-        onward = Span(day.start, (12, 31), day.year or _year(to_end.group(1)), f"{day.label} {to_end.group(0)}")
+        year_named = re.search(r"(?:19|20)\d{2}", to_end.group(0))
+        onward = Span(day.start, (12, 31), day.year or _year(year_named and year_named.group()), f"{day.label} {to_end.group(0)}")
         query.spans = [onward if span is day else span for span in query.spans if span not in vague]
         vague, exact = [], [onward]
         rest = rest[: to_end.start()] + " " + rest[to_end.end():]

@@ -371,9 +371,9 @@ def any_event(terms: Sequence[KeyTerm], text: str) -> bool:
     return bool(_ANY_EVENT.search(text)) and all(t.label.lower() in _EVENT_KINDS for t in terms)
 
 
-# The same, compiled once: a determiner right before a word, and the Chinese characters that start a text.
+# The same, compiled once: a determiner right before a word, and the Chinese characters right after it.
 _KIND_BEFORE = re.compile(f"(?:{_KIND_WORD})$")
-_CJK_START = re.compile(r"[\u4e00-\u9fff]*")
+_CJK_AFTER = re.compile(r"[\u4e00-\u9fff]*")
 
 
 def _occurrences(word: str, text: str) -> Iterator[tuple[int, int]]:
@@ -418,11 +418,12 @@ def asked(terms: Sequence[KeyTerm], text: str) -> list[KeyTerm]:
     def soft(term: KeyTerm) -> bool:
         # The first place the term follows a determiner ("哪个场馆"), and the characters after it.
         after = next(
-            (text[end : end + 4] for start, end in _occurrences(term.label, text) if _KIND_BEFORE.search(text, max(0, start - 5), start)),
+            (
+                _CJK_AFTER.match(text, end, end + 4).group()  # type: ignore[union-attr]
+                for start, end in _occurrences(term.label, text) if _KIND_BEFORE.search(text, max(0, start - 5), start)
+            ),
             None,
         )
-        if after is not None:
-            after = _CJK_START.match(after).group()
         # …and is the head of what follows the determiner, not a word before it (哪些防汛防台措施).
         head = segment(after)[0] if after else ""
         if after is not None and not (len(head) >= 2 and names_a_thing(head)):
@@ -548,6 +549,8 @@ class KeyTerms:
         self._latin: Counter[str] = Counter()
         for text in self.texts:
             self._latin.update(set(re.findall(r"[a-z0-9]+", text.lower())))
+        # …and their letters in order, so a slip of the keys (ECOM for ECMO) is found in one look-up.
+        self._latin_letters = {"".join(sorted(word)) for word in self._latin}
         self._df_cache: dict[tuple[str, ...], int] = {}
         self._by_reading: dict[str, list[tuple[int, int]]] | None = None
         self._by_char: dict[str, set[int]] | None = None
@@ -692,9 +695,7 @@ class KeyTerms:
                 # In a Chinese question, an acronym is written as the chronicle would write it (CBA, GDP): one
                 # no chronicle has is something it does not mention.
                 # A slip of the keys (ECOM for ECMO) is the chronicle's.
-                acronym = word.isupper() and bool(_CJK.search(question)) and not any(
-                    len(known) == len(lowered) and sorted(known) == sorted(lowered) for known in self._latin
-                )
+                acronym = word.isupper() and bool(_CJK.search(question)) and "".join(sorted(lowered)) not in self._latin_letters
                 terms.append(KeyTerm(word, (word,), self.unknown_weight, absent=bool(acronym), proper=bool(acronym), foreign=lone))
         return terms
 
