@@ -12,7 +12,8 @@ STAMP := $(VENV)/.installed
 EVAL_SETS := questions holdout fresh blind final sixth seventh eighth tenth eleventh twelfth thirteenth \
 	fourteenth fifteenth sixteenth ninth seventeenth eighteenth nineteenth twentyfirst twentieth twentysecond \
 	twentythird twentyfourth twentyfifth twentyseventh twentyeighth twentyninth thirtyfirst twentysixth thirtieth thirtysecond \
-	thirtythird thirtyfourth thirtyfifth thirtysixth thirtyseventh thirtyeighth thirtyninth fortieth fortyfirst fortysecond fortythird fortyfourth fortyfifth fortysixth
+	thirtythird thirtyfourth thirtyfifth thirtysixth thirtyseventh thirtyeighth thirtyninth fortieth fortyfirst fortysecond fortythird fortyfourth fortyfifth fortysixth \
+	fortyseventh fortyeighth
 
 .PHONY: setup model index chat test eval bench clean help
 

@@ -17,7 +17,8 @@ from functools import lru_cache
 from importlib import resources
 
 from .lexicon import (
-    chinese_words, is_proper_name, lemmas, log_total_count, names_a_thing, readings, syllables, synonyms, translations,
+    chinese_words, glossed, is_english, is_proper_name, lemmas, log_total_count, names_a_thing, one_slip_away, readings, syllables,
+    synonyms, translations,
 )
 
 import numpy as np
@@ -461,6 +462,18 @@ def _joined_by_or(terms: Sequence[KeyTerm], text: str) -> list[KeyTerm]:
     return merged
 
 
+# Words long enough that one slip of the keys rarely lands on another word: only these are put right.
+_LONG_WORD = re.compile(r"(?<![A-Za-z0-9'])[A-Za-z]{7,}(?![A-Za-z0-9'])")
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> frozenset[str]:
+    """The English words the question reader knows without the dictionary: its own lists and the glossary's."""
+    words = _STOP_LATIN | _GENERIC_EN | _HEDGES | _FRAME_EN | _CALENDAR_EN
+    glossary = {w for entry in load_glossary() for w in re.findall(r"[a-z]+", entry.term.lower())}
+    return frozenset(words | glossary)
+
+
 def segment(run: str) -> list[str]:
     """Cut a run of Chinese characters into its most likely words (jieba's dictionary, unigram model)."""
     words = chinese_words()
@@ -554,6 +567,27 @@ class KeyTerms:
         self._df_cache: dict[tuple[str, ...], int] = {}
         self._by_reading: dict[str, list[tuple[int, int]]] | None = None
         self._by_char: dict[str, set[int]] | None = None
+
+    def spell(self, text: str) -> str:
+        """``text`` with each long English word no dictionary, glossary or chronicle knows put right, when exactly
+        one known word is a slip of the keys away ("Industial" → "Industrial", "Septmber" → "September"). A name
+        is left alone: nothing known is that close to it (Deloitte, zanubrutinib)."""
+        return _LONG_WORD.sub(self._respelt, text) if _LONG_WORD.search(text) else text
+
+    def _respelt(self, match: re.Match[str]) -> str:
+        word = match.group()
+        lowered = word.lower()
+        if self._knows(lowered) or is_pinyin(word) or _DRUG_NAME.search(lowered):
+            return word
+        candidates = one_slip_away(lowered)
+        known = {c for c in candidates if c in _vocabulary() or c in self._latin} | glossed(candidates)
+        if len(known) != 1:
+            return word
+        (right,) = known
+        return right.capitalize() if word[0].isupper() else right
+
+    def _knows(self, lowered: str) -> bool:
+        return lowered in _vocabulary() or lowered in self._latin or is_english(lowered)
 
     def document_frequency(self, term: str) -> int:
         if len(term) == 2:

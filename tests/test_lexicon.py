@@ -108,3 +108,12 @@ def test_a_slip_of_pinyin_input_names_the_chronicles_word() -> None:
     assert "软建" in terms and terms["软建"].alternatives == ("软件",) and not terms["软建"].absent
     # A word typed right is no slip: 今年 is not 近年.
     assert "今年" not in {t.label for t in keys.extract("园区今年有啥新闻") if t.alternatives == ("近年",)}
+
+
+def test_a_slip_of_the_keys_in_an_english_word_is_put_right() -> None:
+    keys = KeyTerms(["苏州工业园区凌志软件股份有限公司在科创板上市。"])
+    assert keys.spell("Events in Suzhou Industial Park on Septmber 17?") == "Events in Suzhou Industrial Park on September 17?"
+    assert keys.spell("I'm researching Innovant Biologics") == "I'm researching Innovent Biologics"  # a glossary name
+    # Real English words and names nothing known is one slip from are left as they are.
+    for text in ("Give me a rundown of March", "when did Deloitte open", "zanubrutinib approval", "where is it located"):
+        assert keys.spell(text) == text

@@ -63,6 +63,9 @@ def test_a_date_question_returns_exactly_that_day(real_engine, question: str) ->
         ("十月最後四天園區有什麼活動", ["2020-10-28-1", "2020-10-30-1", "2020-10-31-1"]),
         # "On the calendar" asks for nothing beside the date.
         ("Which events were taking place in SIP on 17 September 2020?", ["2020-09-16-2", "2020-09-17-1"]),
+        # A typo in the park's name is still the park's name; a label before a colon asks nothing.
+        ("What events were taking place in Suzhou Industial Park on September 17, 2020?", ["2020-09-16-2", "2020-09-17-1"]),
+        ("Timeline request: everything SIP-related between Oct 15 and Oct 20, 2020.", ["2020-10-15-1", "2020-10-16-1", "2020-10-17-1", "2020-10-19-1"]),
         ("For the museum timeline: list everything from 26 to 30 November 2020.", ["2020-11-26-1", "2020-11-26-2", "2020-11-26-3", "2020-11-30-1"]),
         ("What was on SIP's calendar in late November 2020?", ["2020-11-24-1", "2020-11-25-1", "2020-11-26-1", "2020-11-26-2", "2020-11-26-3", "2020-11-30-1"]),
         # The sentence that asks holds only the date; the other one says why.
@@ -243,6 +246,8 @@ def test_questions_the_chronicle_cannot_answer_say_so(real_engine, question: str
         ("Brukinsa - when did NMPA approve it? Someone told me it was the park's first new drug of 2020, is that right?", "2020-06-03-2"),
         # The tower and its floor area, in an English developer's words.
         ("A client is asking about the supertall tower at the Suzhou Zhongnan Center. How high is it, and how big in floor area?", "2020-06-28-1"),
+        # Who chaired a meeting (主持).
+        ("Who chaired the 21st China-Singapore JSC meeting on the Suzhou park in December 2020, and was it held in person?", "2020-12-08-1"),
     ],
 )
 def test_near_misses_that_the_chronicle_does_answer(real_engine, question: str, expected: str) -> None:  # type: ignore[no-untyped-def]
@@ -265,6 +270,10 @@ def test_near_misses_that_the_chronicle_does_answer(real_engine, question: str, 
         # A meeting is also a 峰会, a 论坛, a 大会; 会展 are meetings and fairs.
         ("2020年9月16日到18日这几天，园区都有哪些会议？", {"2020-09-16-2", "2020-09-17-1", "2020-09-18-1"}),
         ("2020年在苏州国际博览中心办过哪些会展活动？", {"2020-04-25-1", "2020-07-27-1", "2020-08-14-1", "2020-10-28-1"}),
+        # A typo in a firm's English name is still its name.
+        ("I'm researching Innovant Biologics (Innovent). Which of their drugs were approved in 2020?", {"2020-06-19-3", "2020-09-03-1", "2020-10-09-1"}),
+        # 赴港上市 is a listing in Hong Kong.
+        ("2020年园区有几家企业赴港上市？分别是哪几家、各在哪天挂牌？", {"2020-05-15-1", "2020-05-22-1", "2020-09-28-1", "2020-12-10-1"}),
     ],
 )
 def test_near_miss_lists_that_the_chronicle_does_answer(real_engine, question: str, expected: set) -> None:  # type: ignore[no-untyped-def]
@@ -352,6 +361,8 @@ FLOORS = {
     "fortyfourth.jsonl": (0.94, 0.93, 0.78, 2, None),  # held back, then measured once (report writers)
     "fortyfifth.jsonl": (0.95, 0.95, 0.70, 1, None),  # written in the last round, measured once on its final code
     "fortysixth.jsonl": (0.89, 0.89, 0.85, 3, None),  # written in the last round, measured once on its final code
+    "fortyseventh.jsonl": (0.97, 0.94, 0.88, 2, None),  # journalists; first run 0.891 / 0.865 / 0.91 / 4 false no-matches
+    "fortyeighth.jsonl": (0.95, 0.88, 0.91, 3, None),  # students; first run 0.974 / 0.900 / 0.94 / 1 false no-match
 }
 
 # English recall of a set below the common floor, as first measured (its misses were left for the next round).
