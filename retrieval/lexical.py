@@ -462,6 +462,8 @@ def _joined_by_or(terms: Sequence[KeyTerm], text: str) -> list[KeyTerm]:
     return merged
 
 
+# Chat shorthand: how a message is said, not what it asks about.
+_CHAT = set("lol lmao haha hehe hmm pls plz ppl smth sth thx tks btw imo imho idk omg ur yeah yep nope okay bot chatbot".split())
 # Words long enough that one slip of the keys rarely lands on another word: only these are put right.
 _LONG_WORD = re.compile(r"(?<![A-Za-z0-9'])[A-Za-z]{7,}(?![A-Za-z0-9'])")
 
@@ -731,7 +733,23 @@ class KeyTerms:
                 # A slip of the keys (ECOM for ECMO) is the chronicle's.
                 acronym = word.isupper() and bool(_CJK.search(question)) and "".join(sorted(lowered)) not in self._latin_letters
                 terms.append(KeyTerm(word, (word,), self.unknown_weight, absent=bool(acronym), proper=bool(acronym), foreign=lone))
+            elif (
+                word.isalpha() and word.islower() and len(word) >= 3 and not is_pinyin(word) and not is_english(lowered)
+                and lowered not in _CHAT and not self._two_words(lowered)
+                and not re.search(rf"\b{re.escape(word)}\s+{_TRADE}", " ".join(context), re.I)
+            ):
+                # Written in lower case, a word that is neither English, pinyin nor the chronicle's (gdp, dbs,
+                # deloitte) is something it does not mention; as it may be a slip or a short form of what it
+                # does, it weighs as an English common word the chronicle lacks, deciding only when it is much
+                # of what is asked.
+                terms.append(KeyTerm(word, (word,), self.unknown_weight / 2, absent=True))
         return terms
+
+    def _two_words(self, word: str) -> bool:
+        """True for two known words run together (medtech, nanotech, biomed)."""
+        return any(
+            self._knows(word[:i]) and self._knows(word[i:]) for i in range(3, len(word) - 2)
+        )
 
     def organisations_en(self, question: str) -> list[tuple[str, tuple[str, ...]]]:
         """Organisations an English question names by a name and its kind ("DBS Bank", "Tsinghua University"):

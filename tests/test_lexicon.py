@@ -25,6 +25,9 @@ def _answers_lookups() -> None:
     assert "音乐节" in words and words.get("园区", 0) > 0
     assert "人想办永" not in words
     assert not lexicon.names_a_thing("拿到") and lexicon.names_a_thing("音乐节")
+    # A set phrase is a thing when its last word is one (洪涝灾害), not when it is a saying (值得一提).
+    assert lexicon.names_a_thing("洪涝灾害") and not lexicon.names_a_thing("值得一提")
+    assert lexicon.is_english("rundown") and not lexicon.is_english("gdp")
     assert "地铁" in lexicon.translations("subway")
     assert "城市" in lexicon.translations("cities")  # through the lemma "city"
     assert lexicon.readings("行") == {"hang", "xing"}
