@@ -78,6 +78,14 @@ _TIME_BACK = re.compile(
     re.I,
 )
 # Listing on a market, and the exchange of a city ("listed in Hong Kong" is listed on 香港联合交易所).
+# "跟深圳前海比", "与上海张江相比": what the question compares with.
+_COMPARED = re.compile(
+    r"(?:跟|和|与|同)([\u4e00-\u9fff]{2,8}?)(?:相比|比较|比起来|对比|比)(?![例重率分赛])|"
+    r"(?<![对相评好无类])比(?![例重率分赛较起])([\u4e00-\u9fff]{2,8}?)(?:更|还)?(?:好|强|多|高|大|快|优|低|少)"
+)
+_PARK = re.compile(r"^(?:苏州工业园区|苏州园区|园区|苏州|咱们|我们)")
+# A time (去年同期), the rest of a group (其他园区, 全国) or a kind (同类开发区) is no other place the chronicle must name.
+_NOT_A_PLACE = re.compile(r"年|月|期|以前|之前|过去|其他|其它|别的|全国|各地|各个|同类|平均|一般|标准|目标|预期|计划|上次|上一")
 _LISTED = re.compile(r"上市|挂牌|\blist(?:ed|ing|s)?\b|\bdebut(?:ed|s)?\b|\bIPO(?:'?d|s)?\b|\bgo(?:es|ing)?\s+public\b|\bwent\s+public\b|\bfloat(?:ed)?\b", re.I)
 _EXCHANGES = {
     "香港联合交易所": re.compile(r"香港|\bhong\s*kong\b|\bhk\b", re.I),
@@ -316,6 +324,7 @@ class Retriever:
             or self.names_apart(topic, named)
             or self.names_another(question, terms, named, best)
             or self.entities.miscast(question, named)
+            or self.compared_apart(question, order)
         )
         if is_list:
             # Every event close to the best one, and every event that holds all the question's key terms
@@ -491,6 +500,16 @@ class Retriever:
         return bool(markets and others) and any(
             max(self.entities.together([m, o], clause=True) for o in others) < 2 for m in markets
         )
+
+    def compared_apart(self, question: str, order: np.ndarray) -> bool:
+        """True when the question compares the park with a place or body no event it could be answered from
+        names ("跟深圳前海比起来哪个更好", "和上海张江比"): the chronicles record the park, not the comparison."""
+        pool = [self.events[i].text for i in order[: self.params.coverage_pool]]
+        for m in _COMPARED.finditer(question):
+            other = _PARK.sub("", m.group(1) or m.group(2))
+            if len(other) >= 2 and not _NOT_A_PLACE.search(other) and not any(other in text for text in pool):
+                return True
+        return False
 
     def names_another(self, question: str, terms: Sequence[KeyTerm], named: Sequence[Anchor], best: int) -> bool:
         """True when the question is about a foreign name no dictionary knows (Deloitte, Pfizer) and the best

@@ -199,6 +199,9 @@ def test_top_results_answer_the_question(real_engine, question: str, expected: s
         "2020年园区发生过洪涝灾害吗",
         "when did deloitte open its office in sip",
         "how do u say thank you in singlish haha",
+        # A comparison with a place no answering event names.
+        "园区跟上海张江比，哪个搞生物医药更强一点？",
+        "你觉得园区的营商环境比深圳前海好吗？",
     ],
 )
 def test_questions_the_chronicle_cannot_answer_say_so(real_engine, question: str) -> None:  # type: ignore[no-untyped-def]
@@ -252,6 +255,8 @@ def test_questions_the_chronicle_cannot_answer_say_so(real_engine, question: str
         ("Brukinsa - when did NMPA approve it? Someone told me it was the park's first new drug of 2020, is that right?", "2020-06-03-2"),
         # The tower and its floor area, in an English developer's words.
         ("A client is asking about the supertall tower at the Suzhou Zhongnan Center. How high is it, and how big in floor area?", "2020-06-28-1"),
+        # Compared with the rest of a region, or with last year: no other place the answer must name.
+        ("园区的营商环境在长三角比其他城市好吗？", "2020-05-15-2"),
         # Who chaired a meeting (主持).
         ("Who chaired the 21st China-Singapore JSC meeting on the Suzhou park in December 2020, and was it held in person?", "2020-12-08-1"),
     ],
