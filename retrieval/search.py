@@ -78,6 +78,8 @@ _TIME_BACK = re.compile(
     re.I,
 )
 # Listing on a market, and the exchange of a city ("listed in Hong Kong" is listed on 香港联合交易所).
+# Pronouns that stand for what another sentence names.
+_POINTS_BACK = re.compile(r"\b(?:it|its|itself|they|them|their|theirs|he|him|his|she|her)\b|它|其|该(?:公司|企业|项目|区|园)|他们|她们", re.I)
 # "跟深圳前海比", "与上海张江相比": what the question compares with.
 _COMPARED = re.compile(
     r"(?:跟|和|与|同)([\u4e00-\u9fff]{2,8}?)(?:相比|比较|比起来|对比|比)(?![例重率分赛])|"
@@ -358,7 +360,9 @@ class Retriever:
         # The date may stand in the sentence before, the asking one pointing back at it ("We're writing about
         # 4-6 Nov. What was going on during those three days?").
         said = bool(dates.spans) or bool(_TIME_BACK.search(dates.rest))
-        return said and not (topic and self.keys.extract(topic, question))
+        # "…the Su-Xiang cooperation zone. What were its milestones in 2020?": a pronoun brings in what the
+        # other sentence names.
+        return said and not (topic and self.keys.extract(topic, question)) and not _POINTS_BACK.search(dates.rest)
 
     def is_no_match(self, terms: Sequence[KeyTerm], dense: np.ndarray, order: np.ndarray) -> bool:
         """True when nothing ranked high enough is about the question (see docs/retrieval.md).

@@ -281,6 +281,10 @@ def test_near_misses_that_the_chronicle_does_answer(real_engine, question: str, 
         # A meeting is also a 峰会, a 论坛, a 大会; 会展 are meetings and fairs.
         ("2020年9月16日到18日这几天，园区都有哪些会议？", {"2020-09-16-2", "2020-09-17-1", "2020-09-18-1"}),
         ("2020年在苏州国际博览中心办过哪些会展活动？", {"2020-04-25-1", "2020-07-27-1", "2020-08-14-1", "2020-10-28-1"}),
+        # The sentence that asks holds the year and a pronoun for what the one before names: no question about
+        # the whole year.
+        ("our group is looking at the Su-Xiang cooperation zone (SIP + Xiangcheng). what were all the milestones for it in 2020?",
+         {"2020-04-08-1", "2020-04-29-1", "2020-09-29-1"}),
         # A typo in a firm's English name is still its name.
         ("I'm researching Innovant Biologics (Innovent). Which of their drugs were approved in 2020?", {"2020-06-19-3", "2020-09-03-1", "2020-10-09-1"}),
         # 赴港上市 is a listing in Hong Kong.
