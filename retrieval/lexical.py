@@ -96,8 +96,8 @@ def load_glossary() -> tuple[GlossaryEntry, ...]:
                 body += "(?:s|es)?"
             pattern = re.compile(r"(?<![A-Za-z0-9])" + body + r"(?![A-Za-z0-9])", re.I)
         else:
-            pattern = re.compile(re.escape(term))
-        probe = re.split(r"[\s\-]+", term.lower())[0] if term.isascii() else term
+            pattern = re.compile(re.escape(term), re.I)  # "A股" as "a股"
+        probe = re.split(r"[\s\-]+", term.lower())[0] if term.isascii() else term.lower()
         entries.append(GlossaryEntry(term, pattern, expansion.strip(), is_name and term.isascii(), probe))
     entries.sort(key=lambda e: len(e.term), reverse=True)
     return tuple(entries)

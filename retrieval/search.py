@@ -38,7 +38,12 @@ _LIST_EN = re.compile(
     r"\b(?:which|what)\s+(?:[\w\-]+\s+){0,2}?(?:companies|firms|enterprises|drugs|medicines|products|events|banks|"
     r"projects|institutes|centres|centers|conferences|forums|summits|meetings|awards|honours|honors|devices|"
     r"visits|listings|schools|universities|hospitals|policies|agreements|activities|organisations|organizations|"
-    r"vaccines|kits|cities|places|countries|regions|provinces|districts|locations|venues|people|persons|leaders|officials|ones)\b|^\s*list\b|\blist\s+(?:all|every|the|of)\b|\ball\s+(?:the\s+)?\w+|\bhow\s+many\b|\bname\s+(?:the|every|all)\b|\bevery\b|"
+    r"vaccines|kits|cities|places|countries|regions|provinces|districts|locations|venues|people|persons|leaders|officials|ones)\b|^\s*list\b|\blist\s+(?:all|every|the|of)\b|\ball\s+(?:the\s+)?\w+|\bname\s+(?:the|every|all)\b|\bevery\b|"
+    # "How many companies listed": as many events; "how many workers did the train bring": a number in one.
+    r"\bhow\s+many\s+(?:[\w\-]+\s+){0,2}?(?:companies|firms|enterprises|businesses|drugs|medicines|events|banks|"
+    r"projects|institutes|centres|centers|conferences|forums|summits|meetings|listings|schools|universities|"
+    r"hospitals|policies|agreements|activities|organisations|organizations|vaccines|cities|places|countries|times|"
+    r"visits|approvals|deals|signings|launches|openings|ipos)\b|"
     # "what did Huawei do in the park", and bare plural topics: "Innovent drug approvals 2020".
     r"\bwhat\s+(?:did|has|have)\s+.{2,60}?\s+(?:do|done|open|opened|launch|launched)\b|"
     r"^(?!\s*(?:when|where|who|whom|whose|why|how|did|does|do|was|were|is|are|has|have|had|can|could|will|would)\b)"
@@ -78,6 +83,13 @@ _TIME_BACK = re.compile(
     re.I,
 )
 # Listing on a market, and the exchange of a city ("listed in Hong Kong" is listed on 香港联合交易所).
+# What a question leaves out: "（不含医疗器械和检测试剂）", "医疗器械就不算了", "excluding devices and diagnostics".
+_EXCLUDED = re.compile(
+    r"(?:不含|不包括|不包含|不算|不计|除了|除去|排除|剔除)[^，。；？！,.;?!()（）]{1,20}|"
+    r"[\u4e00-\u9fff、和及与]{2,20}(?:就|都|也)?(?:不算|不计|除外|不用算|不要|不用)(?:了|在内)?|"
+    r"\b(?:excluding|except(?:\s+for)?|not\s+counting|other\s+than|apart\s+from|leaving\s+out)\s+[^.;?!()]{1,60}",
+    re.I,
+)
 # Pronouns that stand for what another sentence names.
 _POINTS_BACK = re.compile(r"\b(?:it|its|itself|they|them|their|theirs|he|him|his|she|her)\b|它|其|该(?:公司|企业|项目|区|园)|他们|她们", re.I)
 # "跟深圳前海比", "与上海张江相比": what the question compares with.
@@ -149,7 +161,7 @@ class SearchParams:
     list_gap: float = 0.14
     list_gap_covered: float = 0.3
     list_coverage: float = 0.99
-    list_relative_coverage: float = 0.8
+    list_relative_coverage: float = 0.7
     list_coverage_floor: float = 0.99
     list_max: int = 30
     candidate_pool: int = 1000
@@ -291,7 +303,8 @@ class Retriever:
         # A slip of the keys in a long English word ("Industial Park", "Septmber") is put right before reading.
         question = self.keys.spell(_PREAMBLE.sub("", question))
         dates = parse_dates(question)
-        topic = topic_of(dates.rest)
+        # What the question leaves out ("不含医疗器械", "excluding devices") is no key term an answer must hold.
+        topic = topic_of(_EXCLUDED.sub(" ", dates.rest))
         is_list = is_list_question(question)
 
         terms = asked(either(self.keys.extract(topic, question), question), question) if topic else []

@@ -281,10 +281,9 @@ def test_near_misses_that_the_chronicle_does_answer(real_engine, question: str, 
         # A meeting is also a 峰会, a 论坛, a 大会; 会展 are meetings and fairs.
         ("2020年9月16日到18日这几天，园区都有哪些会议？", {"2020-09-16-2", "2020-09-17-1", "2020-09-18-1"}),
         ("2020年在苏州国际博览中心办过哪些会展活动？", {"2020-04-25-1", "2020-07-27-1", "2020-08-14-1", "2020-10-28-1"}),
-        # The sentence that asks holds the year and a pronoun for what the one before names: no question about
-        # the whole year.
-        ("our group is looking at the Su-Xiang cooperation zone (SIP + Xiangcheng). what were all the milestones for it in 2020?",
-         {"2020-04-08-1", "2020-04-29-1", "2020-09-29-1"}),
+        # What the question leaves out is no key term the answer must hold: the drugs approved by the regulator.
+        ("2020年园区企业有哪些药品（不含医疗器械和检测试剂）获批上市？请全部列出。",
+         {"2020-01-08-2", "2020-06-03-2", "2020-06-19-2", "2020-06-19-3", "2020-06-2", "2020-09-03-1", "2020-10-09-1"}),
         # A typo in a firm's English name is still its name.
         ("I'm researching Innovant Biologics (Innovent). Which of their drugs were approved in 2020?", {"2020-06-19-3", "2020-09-03-1", "2020-10-09-1"}),
         # 赴港上市 is a listing in Hong Kong.
@@ -295,6 +294,14 @@ def test_near_miss_lists_that_the_chronicle_does_answer(real_engine, question: s
     result = real_engine.retriever.search(question)
     assert result.is_list and not result.no_match
     assert expected <= set(ids(result))
+
+
+def test_a_pronoun_for_what_the_sentence_before_names_is_no_question_about_the_whole_year(real_engine) -> None:  # type: ignore[no-untyped-def]
+    result = real_engine.retriever.search(
+        "our group is looking at the Su-Xiang cooperation zone (SIP + Xiangcheng). what were all the milestones for it in 2020?"
+    )
+    assert not result.no_match and not result.date_only
+    assert {"2020-04-08-1", "2020-04-29-1", "2020-09-29-1"} <= set(ids(result)) and len(result.hits) < 168
 
 
 def test_a_year_the_chronicle_does_not_cover_is_named_in_the_answer(real_engine) -> None:  # type: ignore[no-untyped-def]
