@@ -834,14 +834,11 @@ class KeyTerms:
                     elif len(singles) >= 3:
                         found.append(singles)
                 singles = ""
-                # A full proper name (南京大学) is no abbreviation of another (南京航空航天大学).
+                # A full proper name (南京大学, 中国移动) is no abbreviation of another (南京航空航天大学), nor a slip
+                # of pinyin input for the chronicle's words (中国医…).
                 other = (
-                    self._stands_for(
-                        word,
-                        abbreviation=any(unknown[position : position + len(word)])
-                        and not (len(word) >= 4 and is_proper_name(word)),
-                    )
-                    if len(word) >= 2 and word not in self._joined
+                    self._stands_for(word, abbreviation=any(unknown[position : position + len(word)]))
+                    if len(word) >= 2 and word not in self._joined and not (len(word) >= 4 and is_proper_name(word))
                     else None
                 )
                 if other:
