@@ -295,13 +295,18 @@ class Retriever:
         fused = dense + self.params.lexical_weight * coverage * lexical_norm
         return fused, dense, lexical_norm * coverage, expanded, expansions
 
+    def read(self, question: str) -> str:
+        """``question`` as it is searched for (and embedded): traditional characters the chronicles never use
+        read as simplified ones (園區 → 园区), a label before a colon dropped ("Fact check:"), and a slip of the
+        keys in a long English word put right ("Industial Park", "Septmber")."""
+        question = question.strip()
+        question = question.translate(self.simplify) if not question.isascii() else question
+        return self.keys.spell(_PREAMBLE.sub("", question))
+
     def search(self, question: str, k: int = 5) -> SearchResult:
         """The events that answer ``question``: top ``k``, or every match for list and date questions."""
         shown = question.strip()
-        # Traditional characters the chronicles never use read as simplified ones (園區 → 园区).
-        question = shown.translate(self.simplify) if not shown.isascii() else shown
-        # A slip of the keys in a long English word ("Industial Park", "Septmber") is put right before reading.
-        question = self.keys.spell(_PREAMBLE.sub("", question))
+        question = self.read(shown)
         dates = parse_dates(question)
         # What the question leaves out ("不含医疗器械", "excluding devices") is no key term an answer must hold.
         topic = topic_of(_EXCLUDED.sub(" ", dates.rest))
