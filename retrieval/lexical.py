@@ -36,6 +36,7 @@ _STOP_LATIN = {
     "up", "out", "off", "down", "over", "under", "ahead", "back", "away", "along", "via", "per", "onto", "against",
     "apart", "besides", "except", "someone", "somebody", "anyone", "anybody", "everyone", "everybody", "nobody",
     "something", "anything", "everything", "nothing", "asked", "told", "heard", "said", "both",
+    "eh", "ah", "lah", "leh", "lor", "meh", "hor", "ya", "oh",
     "without", "within", "regarding", "than", "then", "so", "if", "not", "no", "yes", "can", "could", "would",
     "every", "each", "many", "much", "several", "such", "other", "another", "own", "same", "time", "times", "co",
 }
@@ -173,7 +174,7 @@ _GLUE = set(
 # Whole question words removed before bigrams are taken (their bigrams would otherwise look like topic words).
 _QUESTION_WORDS = re.compile(
     r"什么时候|啥时候|哪一天|哪天|什么|哪些|哪个|哪家|哪款|哪里|哪儿|多少|有没有|是不是|一共|请问|告诉我|介绍一下|"
-    r"主要|情况|相关|有关|关于|具体|当时|这次|那次|那场|那天|那阵子|头一回|第一次"
+    r"主要|情况|相关|有关|关于|具体|事项|记载|当时|这次|那次|那场|那天|那阵子|头一回|第一次"
 )
 _PINYIN = re.compile(
     r"^(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|"
@@ -276,6 +277,7 @@ _FRAME_ZH = set("""
 _HEDGES = set("""
 world-class first-ever novel special particular specific certain various several following latest recent
 roughly approximately nearly around distinctive notable remarkable significant unique noteworthy etc
+quick quickly brief briefly short golden
 """.split())
 # English words that say what kind of fact is asked for, not what it is about: no translation of theirs in the
 # chronicle proves the question is about something else ("venue", "milestones", "designation").
@@ -457,13 +459,15 @@ def _joined_by_or(terms: Sequence[KeyTerm], text: str) -> list[KeyTerm]:
             merged = [t for t in merged if t is not a and t is not b]
             merged.append(KeyTerm(
                 f"{a.label}|{b.label}", a.alternatives + b.alternatives, min(a.weight, b.weight),
-                absent=a.absent and b.absent, proper=a.proper and b.proper, foreign=a.foreign and b.foreign,
+                absent=a.absent and b.absent, proper=a.proper and b.proper, foreign=a.foreign or b.foreign,
             ))
     return merged
 
 
 # Chat shorthand: how a message is said, not what it asks about.
 _CHAT = set("lol lmao haha hehe hmm pls plz ppl smth sth thx tks btw imo imho idk omg ur yeah yep nope okay bot chatbot".split())
+# Word beginnings English runs into the next word (medtech, biopharma, fintech).
+_COMBINING = frozenset("bio med nano fin info agri auto cyber eco micro pharma tele neuro immuno onco chem geo aero e".split())
 # Words long enough that one slip of the keys rarely lands on another word: only these are put right.
 _LONG_WORD = re.compile(r"(?<![A-Za-z0-9'])[A-Za-z]{7,}(?![A-Za-z0-9'])")
 
@@ -746,9 +750,9 @@ class KeyTerms:
         return terms
 
     def _two_words(self, word: str) -> bool:
-        """True for two known words run together (medtech, nanotech, biomed)."""
+        """True for two known words, or a combining form and a word, run together (medtech, nanotech, biomed)."""
         return any(
-            self._knows(word[:i]) and self._knows(word[i:]) for i in range(3, len(word) - 2)
+            (word[:i] in _COMBINING or self._knows(word[:i])) and self._knows(word[i:]) for i in range(2, len(word) - 2)
         )
 
     def organisations_en(self, question: str) -> list[tuple[str, tuple[str, ...]]]:

@@ -543,8 +543,12 @@ class Retriever:
         sentences, asking = sentences_asking(question)
         if asking and len(asking) < len(sentences):
             # What a sentence that asks nothing names is side talk: "KPMG opened in SIP last June. Did Deloitte
-            # also open a branch?" is not answered by KPMG's opening.
-            named = self.anchors(topic_of(" ".join(asking)))
+            # also open a branch?" is not answered by KPMG's opening. A foreign name in side talk ("I'm with a
+            # Munich medtech start-up") is not what is asked about.
+            asks = " ".join(asking)
+            if not any(t.foreign and any(name in asks for name in t.label.split("|")) for t in terms):
+                return False
+            named = self.anchors(topic_of(asks))
         # In the clauses that name what the question names, if any ("天臣…科创板上市，再鼎医药…挂牌上市").
         alternatives = [alt for anchor in named for alt in anchor.alternatives]
         others = [

@@ -63,6 +63,9 @@ def test_a_date_question_returns_exactly_that_day(real_engine, question: str) ->
         ("十月最後四天園區有什麼活動", ["2020-10-28-1", "2020-10-30-1", "2020-10-31-1"]),
         # "On the calendar" asks for nothing beside the date.
         ("Which events were taking place in SIP on 17 September 2020?", ["2020-09-16-2", "2020-09-17-1"]),
+        # "A quick rundown", "大事记中记载了哪些事项" ask for nothing beside the date.
+        ("2020年11月下旬（21日至30日），大事记中记载了哪些事项？",
+         ["2020-11-24-1", "2020-11-25-1", "2020-11-26-1", "2020-11-26-2", "2020-11-26-3", "2020-11-30-1"]),
         # A typo in the park's name is still the park's name; a label before a colon asks nothing.
         ("What events were taking place in Suzhou Industial Park on September 17, 2020?", ["2020-09-16-2", "2020-09-17-1"]),
         ("Timeline request: everything SIP-related between Oct 15 and Oct 20, 2020.", ["2020-10-15-1", "2020-10-16-1", "2020-10-17-1", "2020-10-19-1"]),
@@ -201,6 +204,8 @@ def test_top_results_answer_the_question(real_engine, question: str, expected: s
         "how do u say thank you in singlish haha",
         # A full name the dictionary knows (中国移动) is no slip of pinyin input for the chronicle's 中国医….
         "园区和中国移动合作共建的5G创新中心是哪天签约的？",
+        # Either of two foreign firms, after side talk.
+        "I work for a Japanese pharma company. Did Takeda or Astellas open an R&D center in Suzhou Industrial Park in 2020?",
         # A comparison with a place no answering event names.
         "园区跟上海张江比，哪个搞生物医药更强一点？",
         "你觉得园区的营商环境比深圳前海好吗？",
@@ -260,6 +265,9 @@ def test_questions_the_chronicle_cannot_answer_say_so(real_engine, question: str
         # Compared with the rest of a region, or with last year: no other place the answer must name.
         ("园区的营商环境在长三角比其他城市好吗？", "2020-05-15-2"),
         ("园区和中国联通共建的5G创新中心是哪天签约的？", "2020-03-26-1"),
+        # A foreign city in side talk is not what is asked about; Singlish particles ask nothing.
+        ("Hi, I'm with a Munich medtech start-up. I read that BeiGene makes zanubrutinib (Brukinsa) in Suzhou. When did it get approval in China?", "2020-06-03-2"),
+        ("Eh, got any foreign bank open branch inside the Suzhou FTZ in 2020 or not? Which bank ah?", "2020-09-11-1"),
         # Who chaired a meeting (主持).
         ("Who chaired the 21st China-Singapore JSC meeting on the Suzhou park in December 2020, and was it held in person?", "2020-12-08-1"),
     ],
@@ -388,10 +396,12 @@ FLOORS = {
     "fortysixth.jsonl": (0.89, 0.89, 0.85, 3, None),  # written in the last round, measured once on its final code
     "fortyseventh.jsonl": (0.97, 0.94, 0.88, 2, None),  # journalists; first run 0.891 / 0.865 / 0.91 / 4 false no-matches
     "fortyeighth.jsonl": (0.95, 0.88, 0.91, 3, None),  # students; first run 0.974 / 0.900 / 0.94 / 1 false no-match
+    "fortyninth.jsonl": (0.92, 0.89, 0.91, 3, None),  # held back, then measured once: 0.897 / 0.878 / 0.94 / 4
+    "fiftieth.jsonl": (0.86, 0.87, 0.94, 4, None),  # held back, then measured once: 0.816 / 0.846 / 0.97 / 6
 }
 
 # English recall of a set below the common floor, as first measured (its misses were left for the next round).
-ENGLISH_FLOORS = {"fortysixth.jsonl": 0.85}
+ENGLISH_FLOORS = {"fortysixth.jsonl": 0.85, "fiftieth.jsonl": 0.85}
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
