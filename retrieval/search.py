@@ -86,7 +86,7 @@ _TIME_BACK = re.compile(
 # What a question leaves out: "（不含医疗器械和检测试剂）", "医疗器械就不算了", "excluding devices and diagnostics".
 _EXCLUDED = re.compile(
     r"(?:不含|不包括|不包含|不算|不计|除了|除去|排除|剔除)[^，。；？！,.;?!()（）]{1,20}|"
-    r"[\u4e00-\u9fff、和及与]{2,20}(?:就|都|也)?(?:不算|不计|除外|不用算|不要|不用)(?:了|在内)?|"
+    r"[\u4e00-\u9fff、和及与]{2,20}(?:就|都|也)?(?:不算|不计|除外|不用算)(?:了|在内)?|"
     r"\b(?:excluding|except(?:\s+for)?|not\s+counting|other\s+than|apart\s+from|leaving\s+out)\s+[^.;?!()]{1,60}",
     re.I,
 )

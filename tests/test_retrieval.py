@@ -268,6 +268,8 @@ def test_questions_the_chronicle_cannot_answer_say_so(real_engine, question: str
         # A foreign city in side talk is not what is asked about; Singlish particles ask nothing.
         ("Hi, I'm with a Munich medtech start-up. I read that BeiGene makes zanubrutinib (Brukinsa) in Suzhou. When did it get approval in China?", "2020-06-03-2"),
         ("Eh, got any foreign bank open branch inside the Suzhou FTZ in 2020 or not? Which bank ah?", "2020-09-11-1"),
+        # "不用到中国" is no exclusion: only 不算, 不计, 除外, 不含… leave something out.
+        ("新加坡企业不用到中国就能在园区办外资登记，这是从哪件事开始的？", "2020-05-13-1"),
         # Who chaired a meeting (主持).
         ("Who chaired the 21st China-Singapore JSC meeting on the Suzhou park in December 2020, and was it held in person?", "2020-12-08-1"),
     ],
