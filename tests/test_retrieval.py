@@ -297,6 +297,9 @@ def test_near_misses_that_the_chronicle_does_answer(real_engine, question: str, 
         # What the question leaves out is no key term the answer must hold: the drugs approved by the regulator.
         ("2020年园区企业有哪些药品（不含医疗器械和检测试剂）获批上市？请全部列出。",
          {"2020-01-08-2", "2020-06-03-2", "2020-06-19-2", "2020-06-19-3", "2020-06-2", "2020-09-03-1", "2020-10-09-1"}),
+        # 楼宇 is a building, not a person (jieba tags it nr): no absent name.
+        ("2020年园区有哪些具体的楼宇、载体或社区项目开工（含开工奠基）？",
+         {"2020-04-17-1", "2020-04-30-1", "2020-05-27-1", "2020-06-28-1", "2020-06-28-2", "2020-10-19-1", "2020-12-28-1"}),
         # A typo in a firm's English name is still its name.
         ("I'm researching Innovant Biologics (Innovent). Which of their drugs were approved in 2020?", {"2020-06-19-3", "2020-09-03-1", "2020-10-09-1"}),
         # 赴港上市 is a listing in Hong Kong.
