@@ -514,6 +514,12 @@ def _lone(word: str, context: Sequence[str]) -> bool:
     return False
 
 
+def _before_trade(word: str, context: Sequence[str]) -> bool:
+    """True when ``word`` stands before a word of trade in ``context`` ("Aditum Bio", "ascentage pharma"): it may
+    be a local firm's English name, which the chronicle gives in Chinese only."""
+    return re.search(rf"\b{re.escape(word)}\s+{_TRADE}", " ".join(context), re.I) is not None
+
+
 def _titled(word: str) -> bool:
     """True for a capitalised dictionary word that is not a name: a word of a translated title."""
     lowered = word.lower()
@@ -730,7 +736,7 @@ class KeyTerms:
                 # name, which the chronicle gives in Chinese only: nothing says it is someone else.
                 lone = (
                     word[1:].islower() and len(word) >= 4 and _lone(word, context) and lowered not in _CALENDAR_EN
-                    and not re.search(rf"\b{re.escape(word)}\s+{_TRADE}", " ".join(context), re.I)
+                    and not _before_trade(word, context)
                 )
                 # In a Chinese question, an acronym is written as the chronicle would write it (CBA, GDP): one
                 # no chronicle has is something it does not mention.
@@ -740,7 +746,7 @@ class KeyTerms:
             elif (
                 word.isalpha() and word.islower() and len(word) >= 3 and not is_pinyin(word) and not is_english(lowered)
                 and lowered not in _CHAT and not self._two_words(lowered)
-                and not re.search(rf"\b{re.escape(word)}\s+{_TRADE}", " ".join(context), re.I)
+                and not _before_trade(word, context)
             ):
                 # Written in lower case, a word that is neither English, pinyin nor the chronicle's (gdp, dbs,
                 # deloitte) is something it does not mention; as it may be a slip or a short form of what it

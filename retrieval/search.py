@@ -526,8 +526,11 @@ class Retriever:
     def compared_apart(self, question: str, order: np.ndarray) -> bool:
         """True when the question compares the park with a place or body no event it could be answered from
         names ("跟深圳前海比起来哪个更好", "和上海张江比"): the chronicles record the park, not the comparison."""
+        compared = list(_COMPARED.finditer(question))
+        if not compared:
+            return False  # most questions: no event text is read
         pool = [self.events[i].text for i in order[: self.params.coverage_pool]]
-        for m in _COMPARED.finditer(question):
+        for m in compared:
             other = _PARK.sub("", m.group(1) or m.group(2))
             if len(other) >= 2 and not _NOT_A_PLACE.search(other) and not any(other in text for text in pool):
                 return True
