@@ -13,7 +13,8 @@ EVAL_SETS := questions holdout fresh blind final sixth seventh eighth tenth elev
 	fourteenth fifteenth sixteenth ninth seventeenth eighteenth nineteenth twentyfirst twentieth twentysecond \
 	twentythird twentyfourth twentyfifth twentyseventh twentyeighth twentyninth thirtyfirst twentysixth thirtieth thirtysecond \
 	thirtythird thirtyfourth thirtyfifth thirtysixth thirtyseventh thirtyeighth thirtyninth fortieth fortyfirst fortysecond fortythird fortyfourth fortyfifth fortysixth \
-	fortyseventh fortyeighth fortyninth fiftieth
+	fortyseventh fortyeighth fortyninth fiftieth \
+	fiftyfirst fiftysecond
 
 .PHONY: setup model index chat test eval bench clean help
 

@@ -126,12 +126,15 @@ TYPES: tuple[AnswerType, ...] = (
             r"多少人|几个人|多少名|多少位|几名|几位|人口|人次|"
             r"多少(?:个|名|位)?(?:员工|职工|工人|人员|学生|患者|游客|居民|人才|观众|听众|市民|访客|参观者|志愿者|选手|"
             r"运动员|嘉宾|代表|医护|医生|护士|用户|会员|毕业生|家庭|户|工程师|科学家|研究人员|研发人员|教师|老师)|"
+            # Jobs are counted in people: "能提供多少个就业岗位", "how many jobs will it create".
+            r"多少(?:个)?(?:就业|工作)?岗位|(?:带动|提供|创造|新增)(?:多少|几)(?:个)?就业|"
+            r"\bhow\s+many\s+(?:[\w\-]+\s+){0,2}?(?:jobs|positions|vacancies|openings|hires)\b|"
             r"\bhow\s+many\s+(?:[\w\-]+\s+){0,3}?(?:people|persons|workers|employees|staff|residents|students|visitors|"
             r"tourists|talents|participants|attendees|spectators|audiences?|volunteers|athletes|guests|delegates|"
             r"households|users|members|graduates|engineers|scientists|researchers|doctors|nurses|teachers|beds?)\b|\b(?:attendance|audience\s+size|headcount|turnout)\b",
             re.I,
         ),
-        re.compile(rf"(?:{_NUMBER})\s*(?:多|余)?\s*(?:万)?\s*(?:名|人(?![工民])|位|户)"),
+        re.compile(rf"(?:{_NUMBER})\s*(?:多|余)?\s*(?:万)?\s*(?:名|人(?![工民])|位|户|个?(?:就业|工作)?岗位)"),
     ),
 )
 
@@ -614,14 +617,25 @@ _YEAR_STATED = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 # A rank reported in a ranking ("排名第五", "位居第一", "second place"), as a number.
 _CN_ORDINALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _EN_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-                "eighth": 8, "ninth": 9, "tenth": 10, "top": 1}
+                "eighth": 8, "ninth": 9, "tenth": 10, "top": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+                "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _RANK = re.compile(
     r"(?:排名|排|位居|位列|名列|列|居)第\s*([一二三四五六七八九十]|\d{1,2})(?!\d)|第\s*([一二三四五六七八九十]|\d{1,2})\s*名|"
-    # "评估第一", "全国第一" (not "全球第二款", "第一届"): the place won in an assessment or a field.
-    r"(?:全国|全省|全市|全球|评估|考核|评价|评比|测评|综合)第\s*([一二三四五六七八九十]|\d{1,2})(?![\d届次代批季期个家款])|"
+    # "评估第一", "全国第一" (not "全球第二款", "第一届", "全国第一台…机器人": the first of its kind).
+    r"(?:全国|全省|全市|全球|评估|考核|评价|评比|测评|综合)第\s*([一二三四五六七八九十]|\d{1,2})"
+    r"(?![\d届次代批季期个家款台部架辆座例张只所项件种套条艘枚栋幢])|"
     r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top)\s+(?:place|spot|position)\b|"
     r"\b(?:ranked?|ranks|came|come|comes|finished|placed)\s+(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b|"
-    r"\bno\.\s*(\d{1,2})\b",
+    r"\bno\.\s*(\d{1,2})\b|\bnumber\s+(one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\b",
+    re.I,
+)
+# A rank overall ("overall", 综合排名第五) is not a rank in one indicator (国际化…全国第一).
+_OVERALL_RANK = re.compile(r"(?:综合|总体|总)(?:排名|排|位列|位居|名列)?\s*(?:全国|全省|全市)?\s*第\s*([一二三四五六七八九十]|\d{1,2})(?!\d)")
+_OVERALL_EN = re.compile(
+    r"\b(?:(?:number|no\.)\s*)?(one|two|three|four|five|six|seven|eight|nine|ten|first|second|third|fourth|fifth|"
+    r"sixth|seventh|eighth|ninth|tenth|\d{1,2})(?:st|nd|rd|th)?\s+(?:place\s+)?overall\b|"
+    r"\boverall\s+(?:rank(?:ing)?\s+(?:of\s+)?|place\s+)?(?:(?:number|no\.)\s*)?(one|two|three|four|five|first|second|third|"
+    r"fourth|fifth|\d{1,2})\b",
     re.I,
 )
 
@@ -724,6 +738,19 @@ def _awarded(text: str) -> str:
     return " ".join(found) if found else text
 
 
+def _overall_ranks(text: str) -> set[int]:
+    return {int(v) if v.isdigit() else _CN_ORDINALS[v] for v in _OVERALL_RANK.findall(text)}
+
+
+def _overall_asked(question: str) -> set[int]:
+    """The overall place a question names ("综合排名全国第一", "number one overall"), as numbers."""
+    found = _overall_ranks(question)
+    for groups in _OVERALL_EN.findall(question):
+        value = next(g for g in groups if g)
+        found.add(int(value) if value.isdigit() else _EN_ORDINALS[value.lower()])
+    return found
+
+
 def _unstated(asked: set, stated: list[set]) -> bool:
     """True when one value is asked and no text states it (a phase, a rank: what must be said outright)."""
     return len(asked) == 1 and not any(found & asked for found in stated)
@@ -762,8 +789,11 @@ def contradicted(question: str, texts: list[str]) -> bool:
     for unit, values in _quantities(question).items():
         if _only_others(values, [figures.get(unit, set()) for figures in stated_figures]):
             return True
-    if _unstated(_ranks(question), [_ranks(t) for t in texts]):
+    ranks = _ranks(question)
+    if _unstated(ranks, [_ranks(t) for t in texts]):
         return True  # a place in a ranking must be stated: "why did SIP slip to third place" finds 第五
+    if _only_others(_overall_asked(question), [_overall_ranks(t) for t in texts]):
+        return True  # "number one overall" against 综合排名第五 (and 国际化…全国第一, another indicator)
     for series in (_EDITION, _RUN, _NTH_OF_KIND):
         # Another edition (第五届 for the sixth), another batch or train (首趟 for the second).
         if _only_others(_ordinals(series, question), [_ordinals(series, t) for t in texts]):

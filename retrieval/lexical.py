@@ -174,8 +174,9 @@ _GLUE = set(
 # Whole question words removed before bigrams are taken (their bigrams would otherwise look like topic words).
 _QUESTION_WORDS = re.compile(
     r"什么时候|啥时候|哪一天|哪天|什么|哪些|哪个|哪家|哪款|哪里|哪儿|多少|有没有|是不是|一共|请问|告诉我|介绍一下|"
-    r"主要|情况|相关|有关|关于|具体|事项|记载|当时|这次|那次|那场|那天|那阵子|头一回|第一次"
+    r"主要|名称|名字|情况|相关|有关|关于|具体|事项|记载|当时|这次|那次|那场|那天|那阵子|头一回|第一次"
 )
+_CAMEL = re.compile(r"^[A-Z][a-z]+[A-Z][a-z]")
 _PINYIN = re.compile(
     r"^(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|"
     r"ia|ie|iu|ua|uo|ue|ui|er|a|o|e|i|u|v))+$",
@@ -693,7 +694,8 @@ class KeyTerms:
                 # A word the chronicle writes (JSC, ECMO), weighed by the events that write it.
                 terms.append(KeyTerm(word, (word,), self._idf(self._latin[lowered])))
                 continue
-            found = translations(lowered)
+            # Pinyin written with a capital inside is a brand (WuXi), not the dictionary's word for it (无锡, a city).
+            found = translations(lowered) if not (_CAMEL.match(word) and is_pinyin(word)) else frozenset()
             chinese = [t for t in found if len(t) >= 2] or list(found)
             if chinese:
                 present = tuple(t for t in chinese if t in self._joined)
@@ -717,7 +719,11 @@ class KeyTerms:
                     named = word[0].isupper() or (
                         len(word) >= 5 and not is_pinyin(word) and all(is_proper_name(t) for t in chinese)
                     )
-                    name = named and not_chinese and _lone(word, context)
+                    # Beside another capitalised word it may be a word of a translated title, unless the dictionary
+                    # knows it only as a name ("Alibaba Cloud": 阿里巴巴).
+                    name = named and not_chinese and (
+                        _lone(word, context) or (word[0].isupper() and all(is_proper_name(t) for t in chinese))
+                    )
                     weight = self.unknown_weight if name else self.unknown_weight / 2
                     terms.append(KeyTerm(word, (word,), weight, absent=not maybe, proper=name, foreign=name))
                 continue

@@ -37,7 +37,7 @@ from typing import Any
 log = logging.getLogger(__name__)
 
 DEFAULT_PATH = Path(__file__).resolve().parents[1] / "data" / "models" / "lexicon.sqlite"
-SCHEMA = 8  # bump when the tables or what is kept in them change: an older file is then rebuilt
+SCHEMA = 9  # bump when the tables or what is kept in them change: an older file is then rebuilt
 
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 _PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]")
@@ -109,9 +109,13 @@ def _read_cedict(data: bytes) -> tuple[dict[str, set[str]], set[str], dict[str, 
             if definition.startswith(("variant of", "see ", "used in", "surname", "CL:", "old variant")):
                 continue
             for gloss in definition.split(";"):
-                gloss = _LEADING.sub("", _PAREN.sub("", gloss).strip().lower()).strip(" .,")
-                if gloss and len(gloss.split()) <= 3:
-                    table.setdefault(gloss, set()).add(simplified)
+                gloss = _PAREN.sub("", gloss).strip()
+                # "Alibaba, PRC e-commerce company": a name, then what it is.
+                name = gloss.split(",")[0].strip() if "," in gloss and gloss[:1].isupper() else ""
+                for gloss in filter(None, (gloss, name)):
+                    gloss = _LEADING.sub("", gloss.lower()).strip(" .,")
+                    if gloss and len(gloss.split()) <= 3:
+                        table.setdefault(gloss, set()).add(simplified)
     # A character simplified in at least 80% of the words it is written in, and rarely written in simplified
     # ones (後 → 后, 麼 → 么; not 么 itself, though it is the traditional form of 幺 in a few words).
     traditional = {}

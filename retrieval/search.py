@@ -17,6 +17,7 @@ from functools import lru_cache
 import numpy as np
 
 from .answer_type import asks_who, contradicted, expected_type, named_otherwise
+from .cantonese import to_mandarin
 from .dates import DateQuery, parse_dates
 from .embedding import Embedder
 from .entities import MARKETS, Anchor, Entities, apart, core, is_market, organisations
@@ -64,7 +65,8 @@ _FILLER = re.compile(
     r"summary|overview|recap|review|highlights?|happenings|new|one|two|three|four|five|six|seven|eight|"
     r"nine|ten|couple|few|hey|hi|hello|bot|please|thanks|thank|you|i|my|we|us|need|want|full|complete|whole|entire|"
     r"everything|know|like|could|would|can|for|this|right|just|after|before|since|soon|shortly|holidays?|break|"
-    r"vacation|calendar|agenda|schedule|timeline|onwards?)\b",
+    r"vacation|calendar|agenda|schedule|timeline|onwards?|run|through|walk|catch|up|brief|briefing|roundup|round-up|"
+    r"wrap-up|digest|breakdown|lowdown)\b|讲讲|说说|讲一讲|说一说|梳理一?下?|汇总一?下?|介绍一?下?|捋一?捋|清单|一览",
     re.I,
 )
 # What a question is for, said before it ("Radio quiz:", "For the museum timeline:", "问："): not what it asks.
@@ -101,6 +103,7 @@ _PARK = re.compile(r"^(?:苏州工业园区|苏州园区|园区|苏州|咱们|�
 # A time (去年同期), the rest of a group (其他园区, 全国) or a kind (同类开发区) is no other place the chronicle must name.
 _NOT_A_PLACE = re.compile(r"年|月|期|以前|之前|过去|其他|其它|别的|全国|各地|各个|同类|平均|一般|标准|目标|预期|计划|上次|上一")
 _LISTED = re.compile(r"上市|挂牌|\blist(?:ed|ing|s)?\b|\bdebut(?:ed|s)?\b|\bIPO(?:'?d|s)?\b|\bgo(?:es|ing)?\s+public\b|\bwent\s+public\b|\bfloat(?:ed)?\b", re.I)
+_LISTS_IN = re.compile(r"\blist(?:s|ing)?\s+(?:in|on)\b", re.I)
 _EXCHANGES = {
     "香港联合交易所": re.compile(r"香港|\bhong\s*kong\b|\bhk\b", re.I),
     "上海证券交易所": re.compile(r"上海|\bshanghai\b", re.I),
@@ -297,10 +300,11 @@ class Retriever:
 
     def read(self, question: str) -> str:
         """``question`` as it is searched for (and embedded): traditional characters the chronicles never use
-        read as simplified ones (園區 → 园区), a label before a colon dropped ("Fact check:"), and a slip of the
-        keys in a long English word put right ("Industial Park", "Septmber")."""
+        read as simplified ones (園區 → 园区), written Cantonese as Mandarin (喺 → 在, 邊啲 → 哪些), a label before a
+        colon dropped ("Fact check:"), and a slip of the keys in a long English word put right ("Industial Park",
+        "Septmber")."""
         question = question.strip()
-        question = question.translate(self.simplify) if not question.isascii() else question
+        question = to_mandarin(question).translate(self.simplify) if not question.isascii() else question
         return self.keys.spell(_PREAMBLE.sub("", question))
 
     def search(self, question: str, k: int = 5) -> SearchResult:
@@ -337,7 +341,7 @@ class Retriever:
         order = candidates[np.argsort(-fused[candidates], kind="stable")]
         best = order[0]
         # Independent signals; any one means the chronicles do not answer the question.
-        named = self.anchors(topic)  # the organisations, people and markets it names
+        named = self.anchors(topic, question)  # the organisations, people and markets it names
         no_match = (
             self.is_no_match(terms, dense, order)
             or not self.holds_answer(question, named, order, fused, terms)
@@ -561,9 +565,10 @@ class Retriever:
         ]
         return bool(others)
 
-    def anchors(self, topic: str) -> list[Anchor]:
+    def anchors(self, topic: str, question: str = "") -> list[Anchor]:
         """The named things of the chronicles (organisations, people, markets) that ``topic`` mentions, in
-        Chinese, through the glossary, or in pinyin."""
+        Chinese, through the glossary, or in pinyin. ``question`` says whether it asks about a listing when
+        the topic lost the word ("when did they list in Hong Kong": "list" is also a request)."""
         english: list[Anchor] = []
         remaining, lowered = topic, topic.lower()
         for entry in self.named_terms:
@@ -577,7 +582,7 @@ class Retriever:
                 english.append(Anchor(label, matches))
             remaining = remaining.replace(label, " ")
         found = self.entities.in_question(remaining, english)
-        if _LISTED.search(topic) and not any(is_market(a) for a in found):
+        if (_LISTED.search(topic) or _LISTS_IN.search(question)) and not any(is_market(a) for a in found):
             # "Innovent go public in Hong Kong", "在上海上市": the city's exchange is the market named.
             found += [Anchor(market, (market,)) for market, city in _EXCHANGES.items() if city.search(topic)]
         return found

@@ -33,6 +33,7 @@ def _answers_lookups() -> None:
     assert lexicon.is_proper_name("李显龙") and lexicon.is_proper_name("辉瑞")
     assert "地铁" in lexicon.translations("subway")
     assert "城市" in lexicon.translations("cities")  # through the lemma "city"
+    assert "阿里巴巴" in lexicon.translations("alibaba")  # "Alibaba, PRC e-commerce company": a name, then what it is
     assert lexicon.readings("行") == {"hang", "xing"}
     assert {"shao", "min", "lan"} <= lexicon.syllables()
     assert lexicon.log_total_count() > 10

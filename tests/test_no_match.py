@@ -264,6 +264,9 @@ def test_numbers_with_their_unit_are_key_terms_but_dates_are_not(keys: KeyTerms)
         ("姑苏实验室被省里列为什么级别的实验室？", None),  # 列为 + 什么级别, no why
         ("中南中心哪天封顶的？", "completion"),  # a milestone the entry must state
         ("what's the best international school in SIP for a 7 yr old?", "opinion"),
+        # Jobs are a number of people, which an entry on a signing does not give.
+        ("How many jobs will the diagnostics base create?", "people"),
+        ("这个项目能带动多少就业？", "people"),
     ],
 )
 def test_the_kind_of_fact_a_question_asks_for(question: str, kind: str | None) -> None:
@@ -347,6 +350,9 @@ def test_a_role_asked_about_must_be_the_role_named(texts: list[str]) -> None:
     court = next(t for t in texts if "苏州国际商事法庭揭牌" in t)  # names a 院长, not the court's 庭长
     leader = expected_type("苏州国际商事法庭首任庭长是谁？")
     assert leader and not leader.found_in(court) and leader.found_in("首任庭长由某某担任。")
+
+
+_TORCH = "园区在国家高新区最新一轮评价结果中综合排名第五，国际化和参与全球竞争能力全国第一。"
 
 
 @pytest.mark.parametrize(
@@ -446,6 +452,12 @@ def test_a_role_asked_about_must_be_the_role_named(texts: list[str]) -> None:
         # The honour won, not every honour the ceremony is named for.
         ("马瑜婷被评为全国劳动模范了吗？", "在2020年全国劳动模范和先进工作者表彰大会上，马瑜婷获评“全国先进工作者”。", True),
         ("马瑜婷获评全国先进工作者是哪天？", "在2020年全国劳动模范和先进工作者表彰大会上，马瑜婷获评“全国先进工作者”。", False),
+        # The first of its kind (全国第一台) is no place in a ranking; an overall place is not one indicator's.
+        ("全国第一台心理干预机器人叫什么？", "全国首个心理干预机器人“小欣”发布。", False),
+        ("When did SIP rank number one overall among the high-tech zones?", _TORCH, True),
+        ("园区综合排名全国第一是哪个月公布的？", _TORCH, True),
+        ("园区综合排第几？有没有哪项是全国第一？", _TORCH, False),
+        ("When did SIP come fifth overall among the high-tech zones?", _TORCH, False),
     ],
 )
 def test_a_qualifier_the_events_give_only_other_values_of(question: str, event: str, contradicts: bool) -> None:
@@ -600,6 +612,7 @@ def test_an_end_is_stated_in_words_or_by_the_days_an_entry_covers() -> None:
         ("Which firms in Suzhou New District listed?", "Suzhou New District"),
         ("When did Premier Li Keqiang visit the park?", "Li Keqiang"),  # a person in pinyin no entry names
         ("did samsung expand its chip plant?", "samsung"),  # a name in lower case
+        ("When did Alibaba Cloud open its AI centre in SIP?", "Alibaba"),  # a company named in pinyin
     ],
 )
 def test_other_parks_unnamed_people_and_lower_case_names_are_absent_names(keys: KeyTerms, question: str, label: str) -> None:
@@ -616,6 +629,7 @@ def test_other_parks_unnamed_people_and_lower_case_names_are_absent_names(keys: 
         "Which company won the product gold award?",  # "won" is a verb, not the currency
         "first foreign bank branch in the Suzhou free trade zone",
         "How big is the Hengtai East Extension Four Seasons Apartments community?",  # a title's common words
+        "How large was the WuXi-linked healthcare fund?",  # a brand, not the city of 无锡
     ],
 )
 def test_parks_people_and_words_the_chronicle_has_are_not_absent_names(keys: KeyTerms, question: str) -> None:
