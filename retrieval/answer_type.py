@@ -121,6 +121,13 @@ TYPES: tuple[AnswerType, ...] = (
         re.compile(rf"(?:{_NUMBER})\s*(?:多|余)?\s*(?:家|个)[\u4e00-\u9fff]{{0,4}}参展|参展[\u4e00-\u9fff]{{0,4}}(?:{_NUMBER})"),
     ),
     AnswerType(
+        # "运了多少吨货", "how many tonnes of cargo": a weight.
+        "weight",
+        re.compile(r"多少吨|几吨|多少公斤|多少千克|多重|重量|货量|运量|\bhow\s+many\s+(?:metric\s+)?(?:tonnes|tons|kilograms|kg|kilos)\b|"
+                   r"\bhow\s+heavy\b|\bweigh(?:t|ed|s)?\b|\bcargo\s+volume\b", re.I),
+        re.compile(rf"(?:{_NUMBER})\s*(?:多|余)?\s*(?:万)?\s*(?:吨|公斤|千克|kg|t\b)", re.I),
+    ),
+    AnswerType(
         "people",
         re.compile(
             r"多少人|几个人|多少名|多少位|几名|几位|人口|人次|"
@@ -312,8 +319,9 @@ _OPINION = AnswerType(
     "opinion",
     re.compile(r"你觉得|你认为|你看(?:呢|来)|怎么看|哪(?:个|所|家|里)?更好|谁更好|更好吗|好不好|值不值得|值得(?:去|买|吗)|"
                r"(?:哪|什么)(?:所|个|家)?[\u4e00-\u9fff]{0,8}最好|\bdo\s+you\s+think\b|\bin\s+your\s+(?:view|opinion)\b|"
-               r"\bwhich\s+(?:one\s+)?is\s+better\b|\bbetter\s+than\b|\bwould\s+you\s+recommend\b|\bworth\s+it\b|"
-               r"\bwhat(?:'?s|\s+is)\s+the\s+best\b", re.I),
+               r"\bwhich\s+(?:one\s+)?is\s+(?:better|nicer|prettier|more\s+fun|more\s+interesting|safer|cheaper)\b|"
+               r"\b(?:better|nicer)\s+than\b|\bwould\s+you\s+recommend\b|\bworth\s+it\b|"
+               r"\bwhat(?:'?s|\s+is)\s+the\s+best\b|哪(?:个|里|边)?(?:更)?(?:好玩|漂亮|划算|有意思)", re.I),
     re.compile(r"第一|首位|榜首|最佳|最好|领先|优于|位列|排名"),
 )
 

@@ -437,6 +437,47 @@ def asked(terms: Sequence[KeyTerm], text: str) -> list[KeyTerm]:
     return [replace(t, absent=False) if t.absent and soft(t) and (not t.proper or side(t)) else t for t in terms]
 
 
+# Words that point back at what another sentence names.
+_BACK = re.compile(r"\b(?:it|its|they|them|their|he|him|his|she|her|one|ones|this|that|these|those|there|such)\b|"
+                   r"它|其|该|他们|她们|这|那", re.I)
+
+
+_ASKER = re.compile(r"^\s*(?:i|i'm|im|i've|i'd|we|we're|we've|my|our|me|us)\b|^\s*我", re.I)
+# …but a sentence that says what is asked is part of the question: "I mean the innovation centres", "我是说…".
+_MEANT = re.compile(
+    r"^\s*(?:i|we)\s+(?:mean|meant|want|need|only|just|care|am\s+asking|am\s+looking|am\s+interested)\b|"
+    r"^\s*(?:i'm|im|we're)\s+(?:asking|looking|interested|talking)\b|^\s*(?:i\.e\.|that\s+is|namely|meaning)\b|"
+    r"^\s*我(?:是)?(?:说|指|问|想问|想知道|要|只要|需要)|^\s*(?:就是|比如|例如|也就是)",
+    re.I,
+)
+
+
+def beside_the_point(terms: Sequence[KeyTerm], text: str) -> list[KeyTerm]:
+    """``terms`` without the words found only in sentences that ask nothing ("We love evening walks by the lake.
+    Did the Jinji Lake scenic area get any award for night tourism?"): what the asker says of themselves is not
+    what an answer must hold. Another sentence counts as side talk only when the sentences that ask carry most
+    of the key-term weight (else it is the premise they build on). Not when the sentence that asks points back
+    ("…When did it list?"); names stay, as do missing words (see :func:`asked`)."""
+    sentences, asking = sentences_asking(text)
+    if not asking or len(asking) == len(sentences):
+        return list(terms)  # most questions: one sentence, which asks
+    if any(_BACK.search(s) for s in asking):
+        return list(terms)  # "Zai Lab had a busy 2020. When did it list?": the sentence before says what about
+    # A sentence about the asker ("We love evening walks", "I'm putting together a note") is side talk however
+    # much it says.
+    meant = [s.lower() for s in sentences if s not in asking and _MEANT.search(s)]
+    kept = [s.lower() for s in sentences if s in asking or _MEANT.search(s) or not _ASKER.search(s)]
+
+    def said(term: KeyTerm, where: list[str]) -> bool:
+        return any(term.label.lower() in s for s in where)
+
+    present = [t for t in terms if not t.absent]
+    asking = [s.lower() for s in asking]
+    if sum(t.weight for t in present if said(t, asking)) > 0.5 * sum(t.weight for t in present):
+        kept = asking + meant
+    return [t for t in terms if t.absent or t.proper or t.foreign or said(t, kept)]
+
+
 def _joined_by_or(terms: Sequence[KeyTerm], text: str) -> list[KeyTerm]:
     """The terms right before and right after an "or" (English words or glossary terms, not bigrams of a
     Chinese run) merged into one whose alternatives are both's."""
@@ -470,6 +511,20 @@ _CHAT = set("lol lmao haha hehe hmm pls plz ppl smth sth thx tks btw imo imho id
 # Word beginnings English runs into the next word (medtech, biopharma, fintech).
 _COMBINING = frozenset("bio med nano fin info agri auto cyber eco micro pharma tele neuro immuno onco chem geo aero e".split())
 # Words long enough that one slip of the keys rarely lands on another word: only these are put right.
+# Short forms of written English, as the words they stand for.
+_SHORT_FOR = {
+    "intl": "international", "int'l": "international", "natl": "national", "nat'l": "national",
+    "govt": "government", "gov't": "government", "dept": "department", "univ": "university", "ctr": "center",
+    "mgmt": "management", "assoc": "association", "admin": "administration",
+    "yr": "year", "yrs": "years", "bn": "billion", "mn": "million", "hosp": "hospital", "inst": "institute",
+}
+_SHORT = re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(k) for k in _SHORT_FOR) + r")\.?(?![\w'])", re.I)
+
+
+def _match_case(word: str, like: str) -> str:
+    return word.capitalize() if like[:1].isupper() else word
+
+
 _LONG_WORD = re.compile(r"(?<![A-Za-z0-9'])[A-Za-z]{7,}(?![A-Za-z0-9'])")
 
 
@@ -584,7 +639,9 @@ class KeyTerms:
     def spell(self, text: str) -> str:
         """``text`` with each long English word no dictionary, glossary or chronicle knows put right, when exactly
         one known word is a slip of the keys away ("Industial" → "Industrial", "Septmber" → "September"). A name
-        is left alone: nothing known is that close to it (Deloitte, zanubrutinib)."""
+        is left alone: nothing known is that close to it (Deloitte, zanubrutinib). Short forms of writing are
+        written out ("Intl Expo Center", "Natl", "Govt")."""
+        text = _SHORT.sub(lambda m: _match_case(_SHORT_FOR[m.group().lower().rstrip(".")], m.group()), text)
         return _LONG_WORD.sub(self._respelt, text) if _LONG_WORD.search(text) else text
 
     def _respelt(self, match: re.Match[str]) -> str:

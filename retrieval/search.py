@@ -24,7 +24,7 @@ from .entities import MARKETS, Anchor, Entities, apart, core, is_market, organis
 from .events import Event
 from .index import ChronicleIndex
 from .lexical import (
-    PROVINCES, BM25, GlossaryEntry, KeyTerm, KeyTerms, any_event, asked, either, expand, load_glossary, sentences_asking,
+    PROVINCES, BM25, GlossaryEntry, KeyTerm, KeyTerms, any_event, asked, beside_the_point, either, expand, load_glossary, sentences_asking,
     tokens,
 )
 from .lexicon import chinese_words, traditional
@@ -66,7 +66,7 @@ _FILLER = re.compile(
     r"nine|ten|couple|few|hey|hi|hello|bot|please|thanks|thank|you|i|my|we|us|need|want|full|complete|whole|entire|"
     r"everything|know|like|could|would|can|for|this|right|just|after|before|since|soon|shortly|holidays?|break|"
     r"vacation|calendar|agenda|schedule|timeline|onwards?|run|through|walk|catch|up|brief|briefing|roundup|round-up|"
-    r"wrap-up|digest|breakdown|lowdown)\b|讲讲|说说|讲一讲|说一说|梳理一?下?|汇总一?下?|介绍一?下?|捋一?捋|清单|一览",
+    r"wrap-up|digest|breakdown|lowdown|headlines?|stories|story|idea|sense|picture|feel)\b|讲讲|说说|讲一讲|说一说|梳理一?下?|汇总一?下?|介绍一?下?|捋一?捋|清单|一览",
     re.I,
 )
 # What a question is for, said before it ("Radio quiz:", "For the museum timeline:", "问："): not what it asks.
@@ -74,7 +74,7 @@ _PREAMBLE = re.compile(
     r"^\s*(?:(?:radio\s+|pub\s+)?(?:quiz|trivia)(?:\s+(?:question|time))?\s*\d*|question\s*\d*|q\d+|"
     r"(?:quick|short|simple|follow[-\s]?up)\s+(?:question|one|check)|(?:fact|reality|sanity|quick)[-\s]?check(?:ing)?|"
     r"just\s+(?:checking|wondering|curious)|fyi|context|background|note|update|ps|(?:timeline\s+|quick\s+)?request|"
-    r"for\s+(?:the|a|an|my|our)\s+[^:：?？]{1,40}?|问题?\s*\d*|考考你|小测验|抢答题?)\s*[:：]\s*(?=\S)",
+    r"for\s+(?:the|a|an|my|our)\s+(?:(?!\b(?:which|what|who|when|where|how|why|is|are|was|were|do|does|did)\b)[^:：?？]){1,40}?|问题?\s*\d*|考考你|小测验|抢答题?)\s*[:：]\s*(?=\S)",
     re.I,
 )
 # Words that point back at a time named before ("during those three days", "那几天").
@@ -103,6 +103,8 @@ _PARK = re.compile(r"^(?:苏州工业园区|苏州园区|园区|苏州|咱们|�
 # A time (去年同期), the rest of a group (其他园区, 全国) or a kind (同类开发区) is no other place the chronicle must name.
 _NOT_A_PLACE = re.compile(r"年|月|期|以前|之前|过去|其他|其它|别的|全国|各地|各个|同类|平均|一般|标准|目标|预期|计划|上次|上一")
 _LISTED = re.compile(r"上市|挂牌|\blist(?:ed|ing|s)?\b|\bdebut(?:ed|s)?\b|\bIPO(?:'?d|s)?\b|\bgo(?:es|ing)?\s+public\b|\bwent\s+public\b|\bfloat(?:ed)?\b", re.I)
+# A bracket right after a date: what it says of the date.
+_GLOSS = re.compile(r"\s*[（(]([^()（）?？,，、;；]{1,30})[)）]")
 _LISTS_IN = re.compile(r"\blist(?:s|ing)?\s+(?:in|on)\b", re.I)
 _EXCHANGES = {
     "香港联合交易所": re.compile(r"香港|\bhong\s*kong\b|\bhk\b", re.I),
@@ -168,6 +170,20 @@ class SearchParams:
     list_coverage_floor: float = 0.99
     list_max: int = 30
     candidate_pool: int = 1000
+
+
+def _glosses_out(question: str, dates: DateQuery) -> str:
+    """What is left of ``question`` beside its dates, without what a bracket right after a date within a month says
+    of it: "on 11 November 2020 (Singles' Day)", "11月11日（双十一）" name the day, not something to find on it."""
+    rest = dates.rest
+    for span in dates.spans:
+        if span.start[0] != span.end[0]:
+            continue  # "in 2020 (software meetings, JSC)": examples of what is asked about in a year
+        at = question.find(span.label)
+        gloss = _GLOSS.match(question, at + len(span.label)) if at >= 0 else None
+        if gloss:
+            rest = rest.replace(gloss.group(1).strip(), " ")
+    return rest
 
 
 def is_list_question(question: str) -> bool:
@@ -312,11 +328,12 @@ class Retriever:
         shown = question.strip()
         question = self.read(shown)
         dates = parse_dates(question)
+        rest = _glosses_out(question, dates)
         # What the question leaves out ("不含医疗器械", "excluding devices") is no key term an answer must hold.
-        topic = topic_of(_EXCLUDED.sub(" ", dates.rest))
+        topic = topic_of(_EXCLUDED.sub(" ", rest))
         is_list = is_list_question(question)
 
-        terms = asked(either(self.keys.extract(topic, question), question), question) if topic else []
+        terms = beside_the_point(asked(either(self.keys.extract(topic, question), question), question), question) if topic else []
         # What is left beside the dates may be only words no event could match ("之间", "for", "出了"):
         # then the question is only a date too. So it is when the sentence that asks holds only a date
         # ("what was going on oct 29th? traffic near the expo center was crazy"), and when it asks for events of

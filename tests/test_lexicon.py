@@ -124,3 +124,6 @@ def test_a_slip_of_the_keys_in_an_english_word_is_put_right() -> None:
     # Real English words and names nothing known is one slip from are left as they are.
     for text in ("Give me a rundown of March", "when did Deloitte open", "zanubrutinib approval", "where is it located"):
         assert keys.spell(text) == text
+    # Short forms are written out; a word that only begins like one is left alone.
+    assert keys.spell("Suzhou Intl Expo Center, a natl. high-tech zone") == "Suzhou International Expo Center, a national high-tech zone"
+    assert keys.spell("Govt. of the Internet technology park") == "Government of the Internet technology park"

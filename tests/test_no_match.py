@@ -15,7 +15,7 @@ import pytest
 from retrieval.answer_type import contradicted, expected_type
 from retrieval.entities import Entities, apart, core, organisations
 from retrieval.events import Event
-from retrieval.lexical import KeyTerms, asked, either, segment
+from retrieval.lexical import KeyTerms, asked, beside_the_point, either, segment
 from retrieval.lexicon import chinese_words
 from retrieval.parsing import parse_chronicle_file
 
@@ -267,6 +267,9 @@ def test_numbers_with_their_unit_are_key_terms_but_dates_are_not(keys: KeyTerms)
         # Jobs are a number of people, which an entry on a signing does not give.
         ("How many jobs will the diagnostics base create?", "people"),
         ("这个项目能带动多少就业？", "people"),
+        ("首架货运包机一共运了多少吨货？", "weight"),
+        ("How many tonnes of cargo did the flight carry?", "weight"),
+        ("which is nicer: Jinji Lake or Dushu Lake?", "opinion"),
     ],
 )
 def test_the_kind_of_fact_a_question_asks_for(question: str, kind: str | None) -> None:
@@ -634,6 +637,18 @@ def test_other_parks_unnamed_people_and_lower_case_names_are_absent_names(keys: 
 )
 def test_parks_people_and_words_the_chronicle_has_are_not_absent_names(keys: KeyTerms, question: str) -> None:
     assert not [t.label for t in keys.extract(question) if t.absent and t.proper]
+
+
+def test_what_the_asker_says_of_themselves_is_not_what_an_answer_must_hold(keys: KeyTerms) -> None:
+    def labels(question: str) -> set[str]:
+        return {t.label.lower() for t in beside_the_point(keys.extract(question), question)}
+
+    side = labels("We love evening walks by the lake. Did the Jinji Lake scenic area get an award for night tourism?")
+    assert "jinji lake" in side and "tourism" in side and not {"love", "walks"} & side
+    # A sentence that asks and points back needs the one before; one that says what is meant is the question.
+    assert "busy" in labels("Zai Lab had a busy 2020 in Suzhou. When did it list in Hong Kong?")
+    meant = labels("In which other cities did SIP set up outposts? I mean the innovation cooperation centres and so on.")
+    assert "innovation" in " ".join(meant)
 
 
 def test_a_missing_word_among_alternatives_is_not_absent(keys: KeyTerms) -> None:

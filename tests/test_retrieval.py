@@ -88,6 +88,9 @@ def test_a_date_question_returns_exactly_that_day(real_engine, question: str) ->
          ["2020-03-01-1", "2020-03-03-1", "2020-03-04-1", "2020-03-05-1", "2020-03-06-1", "2020-04-07-1"]),
         # Meetings "and other events": events of any kind.
         ("What meetings and other events took place between 16 and 18 September?", ["2020-09-16-1", "2020-09-16-2", "2020-09-17-1", "2020-09-18-1"]),
+        # A bracket after a day names it; "headlines" are its events.
+        ("What went on in SIP on 11 November 2020 (Double Eleven)?", ["2020-11-11-1", "2020-11-11-2"]),
+        ("Give me the SIP headlines for the second week of March 2020", ["2020-03-12-1"]),
         # "Run through": asking for a summary, not for something to be found.
         ("Can you run through what went on in SIP in the final ten days of November 2020?",
          ["2020-11-24-1", "2020-11-25-1", "2020-11-26-1", "2020-11-26-2", "2020-11-26-3", "2020-11-30-1"]),
@@ -212,6 +215,9 @@ def test_top_results_answer_the_question(real_engine, question: str, expected: s
         # A comparison with a place no answering event names.
         "园区跟上海张江比，哪个搞生物医药更强一点？",
         "你觉得园区的营商环境比深圳前海好吗？",
+        # "For …, which is nicer:" is the question, not a label before it; a weight no entry gives.
+        "For our weekend plans, which is nicer: the Yangcheng Lake peninsula or Jinji Lake?",
+        "How many tonnes did the first cargo charter flight carry?",
     ],
 )
 def test_questions_the_chronicle_cannot_answer_say_so(real_engine, question: str) -> None:  # type: ignore[no-untyped-def]
@@ -307,6 +313,8 @@ def test_near_misses_that_the_chronicle_does_answer(real_engine, question: str, 
         ("I'm researching Innovant Biologics (Innovent). Which of their drugs were approved in 2020?", {"2020-06-19-3", "2020-09-03-1", "2020-10-09-1"}),
         # 赴港上市 is a listing in Hong Kong.
         ("2020年园区有几家企业赴港上市？分别是哪几家、各在哪天挂牌？", {"2020-05-15-1", "2020-05-22-1", "2020-09-28-1", "2020-12-10-1"}),
+        # "Intl" is "international".
+        ("Which expos and conferences took place at the Suzhou Intl Expo Center?", {"2020-04-25-1", "2020-07-27-1", "2020-08-14-1", "2020-10-28-1"}),
         # Written Cantonese (喺, 咗, 邊啲) is read as Mandarin; 动工 is the chronicle's 开工, and 楼宇 its 大厦.
         ("園區喺北京同成都開咗邊啲合作中心？", {"2020-05-30-1", "2020-11-26-2"}),
         ("2020年哪些楼宇项目动工了？", {"2020-04-17-1", "2020-04-30-1", "2020-06-28-1", "2020-06-28-2"}),
@@ -411,6 +419,8 @@ FLOORS = {
     "fiftieth.jsonl": (0.86, 0.87, 0.94, 4, None),  # held back, then measured once: 0.816 / 0.846 / 0.97 / 6
     "fiftyfirst.jsonl": (0.97, 0.95, 0.91, 1, None),  # HR and job seekers; first run 0.974 / 0.962 / 0.91 / 1
     "fiftysecond.jsonl": (0.96, 0.95, 0.94, 1, None),  # Hong Kong and Taiwan, Cantonese; first run 0.872 / 0.875 / 0.85 / 5
+    "fiftyfifth.jsonl": (0.94, 0.92, 0.91, 2, None),  # code-switching chat; first run 0.920 / 0.893 / 0.94 / 3
+    "fiftysixth.jsonl": (0.96, 0.97, 0.88, 1, None),  # teachers, tourists, event-goers; first run 0.910 / 0.923 / 0.88 / 3
 }
 
 # English recall of a set below the common floor, as first measured (its misses were left for the next round).
