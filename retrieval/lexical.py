@@ -974,9 +974,9 @@ class KeyTerms:
         return None
 
     def _glued_name(self, gram: str) -> bool:
-        """True for a name whose character is also grammar (华为: 为), which the chronicles use: a rare
-        dictionary word that names a thing."""
-        return gram in self.df and names_a_thing(gram) and (chinese_words().get(gram) or EVERYDAY_NAME_COUNT) < EVERYDAY_NAME_COUNT
+        """True for a word whose character is also grammar (华为: 为, 并购: 并), which the chronicles use: a rare
+        dictionary word (not 以及, 为了, 并且)."""
+        return gram in self.df and (chinese_words().get(gram) or EVERYDAY_NAME_COUNT) < EVERYDAY_NAME_COUNT
 
     def _abbreviated(self, word: str) -> tuple[str, ...]:
         """The chronicles' stretches that ``word`` abbreviates: its characters in order, within one clause,
