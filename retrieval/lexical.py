@@ -260,7 +260,7 @@ EVERYDAY_WORD_COUNT = 10000
 _FRAME_ZH = set("""
 动静 动作 举措 消息 新闻 情况 方面 十来天 几天 这些 那些 地方 开始 包括 一起 正式 哪里 类型 比例 设施 文件 最早 进展 荣誉 自己 全省 几个 主要 具体
 时间 日子 日期 时期 阶段 结果 成果 内容 原因 目的 意义 作用 影响 方式 办法 过程 细节 规模 数量 数字 金额 名字 名称
-名单 排名 名次 第几 多久 多长 多大 多高 多远 多快 怎样 怎么样 为啥 为何 啥事 大事 好事 新鲜 最近 后来 当初 以前 以后
+名单 排名 名次 面向 第几 多久 多长 多大 多高 多远 多快 怎样 怎么样 为啥 为何 啥事 大事 好事 新鲜 最近 后来 当初 以前 以后
 谢谢 感谢 多谢 麻烦 劳驾 拜托 你好 您好 大家 朋友 小伙伴
 区级 县级 镇级 村级 校级 部级 厅级 局级 片区级
 今年 去年 明年 当年 那年 今天 昨天 当天 那天 这天 本月 上月 下月 春天 夏天 秋天 冬天 年内 全年 本年 当时 期间 同期
@@ -321,7 +321,11 @@ class KeyTerm:
 
 # "获批上市或推向市场", "A or B": alternatives, of which the chronicle need hold only one.
 _EITHER = re.compile(r"或者|或是|还是|或|\bor\b|/", re.I)
-_EXAMPLES = re.compile(r"\betc\b|\bsuch\s+as\b|\be\.g\.|\bincluding\b|\blike\b|等等?|之类|比如|例如|包括|诸如", re.I)
+_EXAMPLES = re.compile(
+    r"\betc\b|\bsuch\s+as\b|\be\.g\.|\bincluding\b|\blike\b|等等?|之类|比如|例如|包括|诸如|"
+    r"像[^，。？?！!]{2,40}?(?:这种|这样|这类|那种|那样)",  # "像公寓、商务楼、市民中心这种"
+    re.I,
+)
 _EITHER_OR_LISTED = re.compile(r"或者|或是|还是|或|\bor\b|/|[、,，()（）]", re.I)
 
 

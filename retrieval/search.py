@@ -66,7 +66,7 @@ _FILLER = re.compile(
     r"nine|ten|couple|few|hey|hi|hello|bot|please|thanks|thank|you|i|my|we|us|need|want|full|complete|whole|entire|"
     r"everything|know|like|could|would|can|for|this|right|just|after|before|since|soon|shortly|holidays?|break|"
     r"vacation|calendar|agenda|schedule|timeline|onwards?|run|through|walk|catch|up|brief|briefing|roundup|round-up|"
-    r"wrap-up|digest|breakdown|lowdown|headlines?|stories|story|idea|sense|picture|feel)\b|讲讲|说说|讲一讲|说一说|梳理一?下?|汇总一?下?|介绍一?下?|捋一?捋|清单|一览",
+    r"wrap-up|digest|breakdown|lowdown|logs?|whatever|headlines?|stories|story|idea|sense|picture|feel)\b|讲讲|说说|讲一讲|说一说|梳理一?下?|汇总一?下?|介绍一?下?|捋一?捋|清单|一览",
     re.I,
 )
 # What a question is for, said before it ("Radio quiz:", "For the museum timeline:", "问："): not what it asks.
@@ -102,7 +102,8 @@ _COMPARED = re.compile(
 _PARK = re.compile(r"^(?:苏州工业园区|苏州园区|园区|苏州|咱们|我们)")
 # A time (去年同期), the rest of a group (其他园区, 全国) or a kind (同类开发区) is no other place the chronicle must name.
 _NOT_A_PLACE = re.compile(r"年|月|期|以前|之前|过去|其他|其它|别的|全国|各地|各个|同类|平均|一般|标准|目标|预期|计划|上次|上一")
-_LISTED = re.compile(r"上市|挂牌|\blist(?:ed|ing|s)?\b|\bdebut(?:ed|s)?\b|\bIPO(?:'?d|s)?\b|\bgo(?:es|ing)?\s+public\b|\bwent\s+public\b|\bfloat(?:ed)?\b", re.I)
+# (挂牌 alone is also a plaque unveiled: "在上海设的金融创新中心是哪天挂牌的".)
+_LISTED = re.compile(r"上市|挂牌交易|\blist(?:ed|ing|s)?\b|\bdebut(?:ed|s)?\b|\bIPO(?:'?d|s)?\b|\bgo(?:es|ing)?\s+public\b|\bwent\s+public\b|\bfloat(?:ed)?\b", re.I)
 # A bracket right after a date: what it says of the date.
 _GLOSS = re.compile(r"\s*[（(]([^()（）?？,，、;；]{1,30})[)）]")
 _LISTS_IN = re.compile(r"\blist(?:s|ing)?\s+(?:in|on)\b", re.I)

@@ -51,6 +51,7 @@ def spans(question: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
         ("from April to June", [((4, 1), (6, 30))]),
         ("between 16 and 18 September 2020", [((9, 16), (9, 18))]),
         ("16-18 September", [((9, 16), (9, 18))]),
+        ("from Sept 16 thru Sept 18, 2020", [((9, 16), (9, 18))]),  # "thru" is "through"
         ("events Oct 28 - Oct 31 2020", [((10, 28), (10, 31))]),
         ("September 30 to October 2", [((9, 30), (10, 2))]),
         ("元旦过完一月上旬", [((1, 1), (1, 10))]),  # the festival only places the period asked about

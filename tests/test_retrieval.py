@@ -91,6 +91,7 @@ def test_a_date_question_returns_exactly_that_day(real_engine, question: str) ->
         # A bracket after a day names it; "headlines" are its events.
         ("What went on in SIP on 11 November 2020 (Double Eleven)?", ["2020-11-11-1", "2020-11-11-2"]),
         ("Give me the SIP headlines for the second week of March 2020", ["2020-03-12-1"]),
+        ("Please list whatever the chronicle logs for the first week of July 2020", ["2020-07-01-1", "2020-07-01-2", "2020-07-03-1"]),
         # "Run through": asking for a summary, not for something to be found.
         ("Can you run through what went on in SIP in the final ten days of November 2020?",
          ["2020-11-24-1", "2020-11-25-1", "2020-11-26-1", "2020-11-26-2", "2020-11-26-3", "2020-11-30-1"]),
@@ -315,6 +316,10 @@ def test_near_misses_that_the_chronicle_does_answer(real_engine, question: str, 
         ("2020年园区有几家企业赴港上市？分别是哪几家、各在哪天挂牌？", {"2020-05-15-1", "2020-05-22-1", "2020-09-28-1", "2020-12-10-1"}),
         # "Intl" is "international".
         ("Which expos and conferences took place at the Suzhou Intl Expo Center?", {"2020-04-25-1", "2020-07-27-1", "2020-08-14-1", "2020-10-28-1"}),
+        # Examples given "像…这种" are alternatives; 并购 is a word though 并 is also grammar; 上市 is a key term.
+        ("今年园区开工了哪些项目？像公寓、写字楼、商场这种", {"2020-04-17-1"}),
+        ("2020年园区办过哪些与并购相关的会议？", {"2020-10-27-1", "2020-10-31-1"}),
+        ("2020年园区有哪些药获批上市？想知道是哪几家企业的", {"2020-01-08-2", "2020-06-03-2", "2020-06-19-3", "2020-09-03-1", "2020-10-09-1"}),
         # Written Cantonese (喺, 咗, 邊啲) is read as Mandarin; 动工 is the chronicle's 开工, and 楼宇 its 大厦.
         ("園區喺北京同成都開咗邊啲合作中心？", {"2020-05-30-1", "2020-11-26-2"}),
         ("2020年哪些楼宇项目动工了？", {"2020-04-17-1", "2020-04-30-1", "2020-06-28-1", "2020-06-28-2"}),
@@ -420,7 +425,9 @@ FLOORS = {
     "fiftyfirst.jsonl": (0.97, 0.95, 0.91, 1, None),  # HR and job seekers; first run 0.974 / 0.962 / 0.91 / 1
     "fiftysecond.jsonl": (0.96, 0.95, 0.94, 1, None),  # Hong Kong and Taiwan, Cantonese; first run 0.872 / 0.875 / 0.85 / 5
     "fiftyfifth.jsonl": (0.94, 0.92, 0.91, 2, None),  # code-switching chat; first run 0.920 / 0.893 / 0.94 / 3
-    "fiftysixth.jsonl": (0.96, 0.97, 0.88, 1, None),  # teachers, tourists, event-goers; first run 0.910 / 0.923 / 0.88 / 3
+    "fiftysixth.jsonl": (0.97, 0.97, 0.91, 1, None),  # teachers, tourists, event-goers; first run 0.910 / 0.923 / 0.88 / 3
+    "fiftyseventh.jsonl": (0.91, 0.90, 0.85, 3, None),  # bankers, lawyers, compliance; first run 0.862 / 0.855 / 0.88 / 5
+    "fiftyeighth.jsonl": (0.94, 0.88, 0.85, 2, None),  # older residents, volunteers; first run 0.926 / 0.882 / 0.88 / 2
 }
 
 # English recall of a set below the common floor, as first measured (its misses were left for the next round).
