@@ -151,10 +151,11 @@ _HOLIDAY = re.compile(
 # Ordered: the longest, most specific expressions first; each match is cut out of the text before the next.
 _YEAR_END_EN = r"(?:the\s+)?(?:end\s+of\s+(?:the\s+year|(?:19|20)\d{2}|december)|year[-\s]end|new\s+year['’]?s\s+eve)"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    # "between Christmas Eve and the end of 2020", "from December 20 to year-end": to the last day of the year.
+    # "between Christmas Eve and the end of 2020", "from December 20 to year-end", "from christmas eve (24 dec)
+    # until new years eve": to the last day of the year.
     ("en_day_onward", re.compile(
         rf"\b(?:between|from|since)\s+(?:(?:({_MONTH_EN})\s+(\d{{1,2}}){_ORD}|(\d{{1,2}}){_ORD}\s+(?:of\s+)?({_MONTH_EN}))"
-        rf"|(?:the\s+)?({_HOLIDAY.pattern}))\s+(?:and|to|until|till|through|thru)\s+{_YEAR_END_EN}", re.I)),
+        rf"|(?:the\s+)?({_HOLIDAY.pattern}))(?:\s*[（(][^()（）]{{1,20}}[)）])?\s+(?:and|to|until|till|through|thru)\s+{_YEAR_END_EN}", re.I)),
     ("holiday", _HOLIDAY),
     ("iso", re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")),
     ("cn_day_range", re.compile(
@@ -436,6 +437,11 @@ def _week(month: int, word: str, year: int | None, label: str) -> Span:
 
 
 # Days given without a month ("24号到31号", "between the 11th and the 20th") take the month already named.
+_SPOKEN_YEAR = re.compile(r"([〇零一二三四五六七八九]{4})年")
+_SPOKEN_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
+_CN_DAY = re.compile(r"(?<![\d月第])([一二三四五六七八九十]{1,3})(?=\s*[日号])")
+# "二十一号到月底": from a day to the end of the month named.
+_DAY_TO_MONTH_END = re.compile(r"(?<![\d月])(\d{1,2})\s*[日号]\s*(?:至|到|—|–|-|~|～)\s*(?:月底|月末|这个月底|本月底)")
 _BARE_DAY_RANGE = re.compile(
     r"(?<![\d月])(\d{1,2})\s*[日号]?\s*(?:至|到|—|–|-|~|～)\s*(\d{1,2})\s*[日号]"
     r"|\b(?:between\s+|from\s+)?(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\s+(?:and|to|-|–|through|thru|until)\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\b",
@@ -483,6 +489,8 @@ _WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b,?\s*|[（
 def parse_dates(question: str) -> DateQuery:
     """Find the date expressions of a question; ``rest`` is the question without them."""
     query = DateQuery()
+    # A year said digit by digit (二零二零年, as speech input writes it) is written in figures.
+    question = _SPOKEN_YEAR.sub(lambda m: m.group(1).translate(_SPOKEN_DIGITS) + "年", question)
     rest = _WEEKDAY.sub(" ", question)
     vague: list[Span] = []
     exact: list[Span] = []
@@ -532,8 +540,17 @@ def parse_dates(question: str) -> DateQuery:
                 query.invalid.append(m.group(0).strip())
             return " "
 
+        def to_month_end(m: re.Match[str]) -> str:
+            first = cn_number(m.group(1)) if not m.group(1).isdigit() else int(m.group(1))
+            if first and _valid(month, first, year):
+                query.spans.append(Span((month, first), (month, calendar.monthrange(year or 2020, month)[1]), year, m.group(0).strip()))
+            return " "
+
         before = list(query.spans)
+        # Days in Chinese numerals (一号到十号) within the month named.
+        rest = _CN_DAY.sub(lambda m: str(cn_number(m.group(1)) or m.group(1)), rest)
         rest = _BARE_DAY_RANGE.sub(bare_range, rest)
+        rest = _DAY_TO_MONTH_END.sub(to_month_end, rest)
         if len(query.spans) > len(before):
             # Explicit days win over the vaguer span that gave their month ("最后一周（24号到31号）").
             query.spans = query.spans[len(before):]

@@ -369,6 +369,8 @@ _KIND_WORD = r"(?:哪|什么|啥|那|这)(?:一)?(?:个|家|些|所|种|类|项|
 
 # Words for any event at all ("有哪些会议和活动", "meetings and other events"), and kinds of event beside them.
 _ANY_EVENT = re.compile(r"活动|事情|事件|事儿|\b(?:events?|activities|happenings|goings-on)\b", re.I)
+_EVENTS_LISTED = re.compile(r"活动\s*[、,，/]|[、,，/或和]\s*活动|\bevents\s*(?:,|/|or|and)|(?:,|/|or|and)\s*events\b", re.I)
+_NEWS_KINDS = {"签约", "项目", "开工", "揭牌", "仪式", "动态", "signings", "projects", "ceremonies"}
 _EVENT_KINDS = {"会议", "大会", "会展", "展会", "论坛", "峰会", "meeting", "meetings", "conference", "conferences",
                 "forum", "forums", "exhibition", "exhibitions", "expo", "expos", "fair", "fairs"}
 
@@ -376,7 +378,11 @@ _EVENT_KINDS = {"会议", "大会", "会展", "展会", "论坛", "峰会", "mee
 def any_event(terms: Sequence[KeyTerm], text: str) -> bool:
     """True when ``text`` asks for events of any kind, naming only kinds of event beside ("哪些会议和活动"): on
     a date, every event of that date answers."""
-    return bool(_ANY_EVENT.search(text)) and all(t.label.lower() in _EVENT_KINDS for t in terms)
+    if not _ANY_EVENT.search(text):
+        return False
+    # "有哪些活动、签约或项目动态": events as one item of a list, beside other kinds of news.
+    kinds = _EVENT_KINDS | _NEWS_KINDS if _EVENTS_LISTED.search(text) else _EVENT_KINDS
+    return all(t.label.lower() in kinds for t in terms)
 
 
 # The same, compiled once: a determiner right before a word, and the Chinese characters right after it.

@@ -55,7 +55,7 @@ _LIST_EN = re.compile(
 _FILLER = re.compile(
     r"大事记|发生了?|什么|哪些|有何|有啥|啥|事情?(?=[\s？?。，,！!]|$)|事件|大事|新闻|消息|资讯|新鲜事|动态|情况|活动|概况|回顾|盘点|总结|园区|苏州工业园区|工业园区|这一?天|当天|那一?天|期间|"
     r"的|了|有|吗|呢|吧|呀|在|是|都|请问|请|告诉我|一下|列出|看看|条目|记录|记载|搞|干|做|举办|举行|召开|开展|进行|重要|主要|重大|有关|相关|"
-    r"最后一周|第一周|(?:这|那)一?周|一周|事儿|一些|有些|些|几件|哪几件|动静|动作|在办|办了?|也就是|就是|十来天|这几天|那几天|"
+    r"最后一周|第一周|(?:这|那)一?周|一周|事儿|按(?:照)?时间(?:的)?(?:先后)?(?:顺序)?|时间顺序|先后顺序|倒序|顺序|排序|排列|一些|有些|些|几件|哪几件|动静|动作|在办|办了?|也就是|就是|十来天|这几天|那几天|(?:这|那)段(?:时间|日子)?|[圆原元]区|"
     r"(?:领导|老板|上级|上面|客户|老师|经理|同事)(?:要|让我|叫我|需要|想要)(?:一份|一个|个|份)?|"
     r"过完|过后|之后|以后|之前|以前|前后|左右|假期|小长假|长假|放假|节后|节前|"
     r"\b(?:in\s+terms\s+of|what|which|happened|happen|happening|did|does|do|anything|something|events?|news|in|on|at|during|the|"
@@ -66,7 +66,8 @@ _FILLER = re.compile(
     r"nine|ten|couple|few|hey|hi|hello|bot|please|thanks|thank|you|i|my|we|us|need|want|full|complete|whole|entire|"
     r"everything|know|like|could|would|can|for|this|right|just|after|before|since|soon|shortly|holidays?|break|"
     r"vacation|calendar|agenda|schedule|timeline|onwards?|run|through|walk|catch|up|brief|briefing|roundup|round-up|"
-    r"wrap-up|digest|breakdown|lowdown|logs?|whatever|headlines?|stories|story|idea|sense|picture|feel)\b|讲讲|说说|讲一讲|说一说|梳理一?下?|汇总一?下?|介绍一?下?|捋一?捋|清单|一览",
+    r"wrap-up|digest|breakdown|lowdown|logs?|whatever|summari[sz]e|items?|dated|including|only|chronological|"
+    r"chronologically|order|sorted|headlines?|stories|story|idea|sense|picture|feel)\b|讲讲|说说|讲一讲|说一说|梳理一?下?|汇总一?下?|介绍一?下?|捋一?捋|清单|一览",
     re.I,
 )
 # What a question is for, said before it ("Radio quiz:", "For the museum timeline:", "问："): not what it asks.
@@ -96,7 +97,7 @@ _EXCLUDED = re.compile(
 _POINTS_BACK = re.compile(r"\b(?:it|its|itself|they|them|their|theirs|he|him|his|she|her)\b|它|其|该(?:公司|企业|项目|区|园)|他们|她们", re.I)
 # "跟深圳前海比", "与上海张江相比": what the question compares with.
 _COMPARED = re.compile(
-    r"(?:跟|和|与|同)([\u4e00-\u9fff]{2,8}?)(?:相比|比较|比起来|对比|比)(?![例重率分赛])|"
+    r"(?:跟|和|与|同)([\u4e00-\u9fff]{2,12}?)(?:相比|比较|比起来|对比|比)(?![例重率分赛])|"
     r"(?<![对相评好无类])比(?![例重率分赛较起])([\u4e00-\u9fff]{2,8}?)(?:更|还)?(?:好|强|多|高|大|快|优|低|少)"
 )
 _PARK = re.compile(r"^(?:苏州工业园区|苏州园区|园区|苏州|咱们|我们)")

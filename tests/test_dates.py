@@ -52,6 +52,10 @@ def spans(question: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
         ("between 16 and 18 September 2020", [((9, 16), (9, 18))]),
         ("16-18 September", [((9, 16), (9, 18))]),
         ("from Sept 16 thru Sept 18, 2020", [((9, 16), (9, 18))]),  # "thru" is "through"
+        ("from christmas eve (24 dec) until new years eve", [((12, 24), (12, 31))]),
+        # Speech input writes numbers in words: a year digit by digit, days in Chinese numerals.
+        ("二零二零年七月 一号到十号那几天", [((7, 1), (7, 10))]),
+        ("十月 二十一号到月底那段", [((10, 21), (10, 31))]),
         ("events Oct 28 - Oct 31 2020", [((10, 28), (10, 31))]),
         ("September 30 to October 2", [((9, 30), (10, 2))]),
         ("元旦过完一月上旬", [((1, 1), (1, 10))]),  # the festival only places the period asked about
