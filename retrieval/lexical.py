@@ -403,6 +403,13 @@ def sentences_asking(text: str) -> tuple[list[str], list[str]]:
     return sentences, [s for s in sentences if _ASKS.search(s)]
 
 
+def _carry_most(present: Sequence[KeyTerm], asking: Sequence[str]) -> bool:
+    """True when the sentences that ask (lower-cased) hold most of the key-term weight: the others are side talk,
+    not the premise the question builds on."""
+    held = sum(t.weight for t in present if any(t.label.lower() in s for s in asking))
+    return held > 0.5 * sum(t.weight for t in present)
+
+
 def asked(terms: Sequence[KeyTerm], text: str) -> list[KeyTerm]:
     """``terms`` with a missing word no longer absent when it stands in a sentence that asks nothing beside one
     that asks with most of the terms ("…get the green light? my dad's oncologist mentioned it"), or, for a
@@ -415,9 +422,7 @@ def asked(terms: Sequence[KeyTerm], text: str) -> list[KeyTerm]:
         sentences, asking = parts
         asking = [s.lower() for s in asking]
         telling = len(asking) < len(sentences) and asking
-        in_asking = sum(t.weight for t in present if any(t.label.lower() in s for s in asking))
-        # The asking sentences must carry most of what the question is about, or the rest is its premise.
-        return asking, bool(telling and in_asking > 0.5 * sum(t.weight for t in present))
+        return asking, bool(telling and _carry_most(present, asking))
 
     asking, side_talk = split(sentences_asking(text))
     if not side_talk:
@@ -481,9 +486,8 @@ def beside_the_point(terms: Sequence[KeyTerm], text: str) -> list[KeyTerm]:
     def said(term: KeyTerm, where: list[str]) -> bool:
         return any(term.label.lower() in s for s in where)
 
-    present = [t for t in terms if not t.absent]
     asking = [s.lower() for s in asking]
-    if sum(t.weight for t in present if said(t, asking)) > 0.5 * sum(t.weight for t in present):
+    if _carry_most([t for t in terms if not t.absent], asking):
         kept = asking + meant
     return [t for t in terms if t.absent or t.proper or t.foreign or said(t, kept)]
 
