@@ -155,7 +155,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # until new years eve": to the last day of the year.
     ("en_day_onward", re.compile(
         rf"\b(?:between|from|since)\s+(?:(?:({_MONTH_EN})\s+(\d{{1,2}}){_ORD}|(\d{{1,2}}){_ORD}\s+(?:of\s+)?({_MONTH_EN}))"
-        rf"|(?:the\s+)?({_HOLIDAY.pattern}))(?:\s*[（(][^()（）]{{1,20}}[)）])?\s+(?:and|to|until|till|through|thru)\s+{_YEAR_END_EN}", re.I)),
+        rf"|(?:the\s+)?({_HOLIDAY.pattern}))(?:\s*[（(][^()（）]{{1,20}}[)）])?\s+(?:and|to|until|till|through)\s+{_YEAR_END_EN}", re.I)),
     ("holiday", _HOLIDAY),
     ("iso", re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")),
     ("cn_day_range", re.compile(
@@ -191,21 +191,21 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "from 27 April to 30 April", "April 27 until the end of April", "between the 3rd of May and the 9th".
     ("en_span", re.compile(
         rf"\b(?:(between|from)\s+)?(?:the\s+)?(?:({_MONTH_EN})\s+(\d{{1,2}}){_ORD}|(\d{{1,2}}){_ORD}\s+(?:of\s+)?({_MONTH_EN}))"
-        rf"\s*(?:,?\s*((?:19|20)\d{{2}}))?\s*(?:(and)|to|until|till|through|thru|-|–|—)\s*(?:the\s+)?"
+        rf"\s*(?:,?\s*((?:19|20)\d{{2}}))?\s*(?:(and)|to|until|till|through|-|–|—)\s*(?:the\s+)?"
         rf"(?:({_MONTH_EN})\s+(\d{{1,2}}){_ORD}\b|(\d{{1,2}}){_ORD}\s+(?:of\s+)?({_MONTH_EN})\b|end\s+of\s+(?:the\s+month\b|({_MONTH_EN})\b))"
         rf"(?:,?\s*((?:19|20)\d{{2}})\b)?", re.I)),
     ("en_range", re.compile(
-        rf"\b(?:between|from)\s+({_MONTH_EN})\s+(\d{{1,2}}){_ORD}\s+(?:and|to|until|till|through|thru)\s+(?:({_MONTH_EN})\s+)?(\d{{1,2}}){_ORD}\b", re.I)),
+        rf"\b(?:between|from)\s+({_MONTH_EN})\s+(\d{{1,2}}){_ORD}\s+(?:and|to|until|till|through)\s+(?:({_MONTH_EN})\s+)?(\d{{1,2}}){_ORD}\b", re.I)),
     ("en_range_dash", re.compile(
-        rf"\b({_MONTH_EN})\s+(\d{{1,2}}){_ORD}\s*(?:-|–|—|to|through|thru|until|till)\s*({_MONTH_EN})\s+(\d{{1,2}}){_ORD}\b(?:,?\s*(\d{{4}}))?", re.I)),
+        rf"\b({_MONTH_EN})\s+(\d{{1,2}}){_ORD}\s*(?:-|–|—|to|through|until|till)\s*({_MONTH_EN})\s+(\d{{1,2}}){_ORD}\b(?:,?\s*(\d{{4}}))?", re.I)),
     ("en_day_range", re.compile(
-        rf"\b({_MONTH_EN})\s+(\d{{1,2}}){_ORD}\s*(?:-|–|—|to|through|thru|until|and)\s*(\d{{1,2}}){_ORD}\b(?:,?\s*(\d{{4}}))?", re.I)),
+        rf"\b({_MONTH_EN})\s+(\d{{1,2}}){_ORD}\s*(?:-|–|—|to|through|until|and)\s*(\d{{1,2}}){_ORD}\b(?:,?\s*(\d{{4}}))?", re.I)),
     ("en_month_day", re.compile(rf"\b({_MONTH_EN})\s+(\d{{1,2}}){_ORD}\b(?:,?\s*(\d{{4}}))?", re.I)),
     ("en_days_month", re.compile(
-        rf"\b(?:(?:between|from)\s+(?:the\s+)?)?(\d{{1,2}}){_ORD}\s*(?:-|–|—|to|and|through|thru|until|till)\s*(?:the\s+)?(\d{{1,2}}){_ORD}\s+(?:of\s+)?({_MONTH_EN})\b(?:,?\s*(\d{{4}}))?", re.I)),
+        rf"\b(?:(?:between|from)\s+(?:the\s+)?)?(\d{{1,2}}){_ORD}\s*(?:-|–|—|to|and|through|until|till)\s*(?:the\s+)?(\d{{1,2}}){_ORD}\s+(?:of\s+)?({_MONTH_EN})\b(?:,?\s*(\d{{4}}))?", re.I)),
     ("en_day_month", re.compile(rf"\b(\d{{1,2}}){_ORD}\s+(?:of\s+)?({_MONTH_EN})\b(?:,?\s*(\d{{4}}))?", re.I)),
     ("en_month_range", re.compile(
-        rf"\b(?:(?:from|between)\s+)?({_MONTH_EN})\s*(?:-|–|—|to|through|thru|until|till)\s*({_MONTH_EN})\b(?:,?\s*(\d{{4}}))?|"
+        rf"\b(?:(?:from|between)\s+)?({_MONTH_EN})\s*(?:-|–|—|to|through|until|till)\s*({_MONTH_EN})\b(?:,?\s*(\d{{4}}))?|"
         rf"\bbetween\s+({_MONTH_EN})\s+and\s+({_MONTH_EN})\b(?:,?\s*(\d{{4}}))?", re.I)),
     ("en_month_part", re.compile(
         rf"\b(early|mid|middle|late|beginning|start|end)(?:-|\s+)(?:of\s+)?({_MONTH_EN})\b(?:,?\s*(\d{{4}}))?", re.I)),
@@ -219,7 +219,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("en_month", re.compile(rf"\b({_MONTH_EN})\b(?:,?\s*(\d{{4}}))?", re.I)),
 ]
 # "may" is also a verb: a bare "may" counts as the month only when something around it says it is a date.
-_MAY_CONTEXT = re.compile(r"\b(?:in|during|of|since|until|till|by|from|through|thru|early|mid|late|end|this|last)\s+may\b", re.I)
+_MAY_CONTEXT = re.compile(r"\b(?:in|during|of|since|until|till|by|from|through|early|mid|late|end|this|last)\s+may\b", re.I)
 
 
 def _en_month(name: str) -> int:
@@ -439,12 +439,13 @@ def _week(month: int, word: str, year: int | None, label: str) -> Span:
 # Days given without a month ("24号到31号", "between the 11th and the 20th") take the month already named.
 _SPOKEN_YEAR = re.compile(r"([〇零一二三四五六七八九]{4})年")
 _SPOKEN_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
+_THRU = re.compile(r"\bthru\b", re.I)
 _CN_DAY = re.compile(r"(?<![\d月第])([一二三四五六七八九十]{1,3})(?=\s*[日号])")
 # "二十一号到月底": from a day to the end of the month named.
 _DAY_TO_MONTH_END = re.compile(r"(?<![\d月])(\d{1,2})\s*[日号]\s*(?:至|到|—|–|-|~|～)\s*(?:月底|月末|这个月底|本月底)")
 _BARE_DAY_RANGE = re.compile(
     r"(?<![\d月])(\d{1,2})\s*[日号]?\s*(?:至|到|—|–|-|~|～)\s*(\d{1,2})\s*[日号]"
-    r"|\b(?:between\s+|from\s+)?(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\s+(?:and|to|-|–|through|thru|until)\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\b",
+    r"|\b(?:between\s+|from\s+)?(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\s+(?:and|to|-|–|through|until)\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\b",
     re.I,
 )
 
@@ -477,7 +478,7 @@ _YEAR_LEAD_CN = re.compile(r"(?:^|[\s，,。？?！!：:])(?:请问)?(?:苏州�
 
 
 # The end of the year as the end of a span ("… to the end of 2020", "until year-end", "到年底").
-_TO_YEAR_END = re.compile(rf"\b(?:to|until|till|through|thru)\s+{_YEAR_END_EN}\b|(?:到|至|直到)\s*(?:年底|年末|年终)", re.I)
+_TO_YEAR_END = re.compile(rf"\b(?:to|until|till|through)\s+{_YEAR_END_EN}\b|(?:到|至|直到)\s*(?:年底|年末|年终)", re.I)
 # Parts of a month a question may restate in days.
 _VAGUE = {"cn_month_part", "cn_month_week", "en_month_part", "en_month_week"}
 _EXACT = {"iso", "cn_day_range", "cn_day", "cn_day_pair", "en_span", "en_range", "en_range_dash", "en_day_range", "en_month_day",
@@ -489,8 +490,9 @@ _WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b,?\s*|[（
 def parse_dates(question: str) -> DateQuery:
     """Find the date expressions of a question; ``rest`` is the question without them."""
     query = DateQuery()
-    # A year said digit by digit (二零二零年, as speech input writes it) is written in figures.
+    # A year said digit by digit (二零二零年, as speech input writes it) is written in figures, and "thru" in full.
     question = _SPOKEN_YEAR.sub(lambda m: m.group(1).translate(_SPOKEN_DIGITS) + "年", question)
+    question = _THRU.sub("through", question)
     rest = _WEEKDAY.sub(" ", question)
     vague: list[Span] = []
     exact: list[Span] = []
@@ -541,9 +543,9 @@ def parse_dates(question: str) -> DateQuery:
             return " "
 
         def to_month_end(m: re.Match[str]) -> str:
-            first = cn_number(m.group(1)) if not m.group(1).isdigit() else int(m.group(1))
-            if first and _valid(month, first, year):
-                query.spans.append(Span((month, first), (month, calendar.monthrange(year or 2020, month)[1]), year, m.group(0).strip()))
+            first = int(m.group(1))  # Chinese numerals are figures by now (_CN_DAY)
+            if _valid(month, first, year):
+                query.spans.append(Span((month, first), (month, _last_day(month, year)), year, m.group(0).strip()))
             return " "
 
         before = list(query.spans)

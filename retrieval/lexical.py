@@ -478,18 +478,14 @@ def beside_the_point(terms: Sequence[KeyTerm], text: str) -> list[KeyTerm]:
         return list(terms)  # most questions: one sentence, which asks
     if any(_BACK.search(s) for s in asking):
         return list(terms)  # "Zai Lab had a busy 2020. When did it list?": the sentence before says what about
+    told = [s.lower() for s in sentences if s not in asking]
+    meant = [s for s in told if _MEANT.search(s)]
     # A sentence about the asker ("We love evening walks", "I'm putting together a note") is side talk however
-    # much it says.
-    meant = [s.lower() for s in sentences if s not in asking and _MEANT.search(s)]
-    kept = [s.lower() for s in sentences if s in asking or _MEANT.search(s) or not _ASKER.search(s)]
-
-    def said(term: KeyTerm, where: list[str]) -> bool:
-        return any(term.label.lower() in s for s in where)
-
+    # much it says; any other is side talk only beside sentences that ask with most of the weight.
+    premise = [s for s in told if s not in meant and not _ASKER.search(s)]
     asking = [s.lower() for s in asking]
-    if _carry_most([t for t in terms if not t.absent], asking):
-        kept = asking + meant
-    return [t for t in terms if t.absent or t.proper or t.foreign or said(t, kept)]
+    kept = asking + meant + ([] if _carry_most([t for t in terms if not t.absent], asking) else premise)
+    return [t for t in terms if t.absent or t.proper or t.foreign or any(t.label.lower() in s for s in kept)]
 
 
 def _joined_by_or(terms: Sequence[KeyTerm], text: str) -> list[KeyTerm]:
@@ -524,7 +520,6 @@ def _joined_by_or(terms: Sequence[KeyTerm], text: str) -> list[KeyTerm]:
 _CHAT = set("lol lmao haha hehe hmm pls plz ppl smth sth thx tks btw imo imho idk omg ur yeah yep nope okay bot chatbot".split())
 # Word beginnings English runs into the next word (medtech, biopharma, fintech).
 _COMBINING = frozenset("bio med nano fin info agri auto cyber eco micro pharma tele neuro immuno onco chem geo aero e".split())
-# Words long enough that one slip of the keys rarely lands on another word: only these are put right.
 # Short forms of written English, as the words they stand for.
 _SHORT_FOR = {
     "intl": "international", "int'l": "international", "natl": "national", "nat'l": "national",
@@ -539,6 +534,7 @@ def _match_case(word: str, like: str) -> str:
     return word.capitalize() if like[:1].isupper() else word
 
 
+# Words long enough that one slip of the keys rarely lands on another word: only these are put right.
 _LONG_WORD = re.compile(r"(?<![A-Za-z0-9'])[A-Za-z]{7,}(?![A-Za-z0-9'])")
 
 

@@ -319,8 +319,8 @@ class Retriever:
     def read(self, question: str) -> str:
         """``question`` as it is searched for (and embedded): traditional characters the chronicles never use
         read as simplified ones (園區 → 园区), written Cantonese as Mandarin (喺 → 在, 邊啲 → 哪些), a label before a
-        colon dropped ("Fact check:"), and a slip of the keys in a long English word put right ("Industial Park",
-        "Septmber")."""
+        colon dropped ("Fact check:"), short forms written out ("Intl") and a slip of the keys in a long English
+        word put right ("Industial Park", "Septmber")."""
         question = question.strip()
         question = to_mandarin(question).translate(self.simplify) if not question.isascii() else question
         return self.keys.spell(_PREAMBLE.sub("", question))
