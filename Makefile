@@ -14,7 +14,8 @@ EVAL_SETS := questions holdout fresh blind final sixth seventh eighth tenth elev
 	twentythird twentyfourth twentyfifth twentyseventh twentyeighth twentyninth thirtyfirst twentysixth thirtieth thirtysecond \
 	thirtythird thirtyfourth thirtyfifth thirtysixth thirtyseventh thirtyeighth thirtyninth fortieth fortyfirst fortysecond fortythird fortyfourth fortyfifth fortysixth \
 	fortyseventh fortyeighth fortyninth fiftieth \
-	fiftyfirst fiftysecond fiftyfifth fiftysixth fiftyseventh fiftyeighth fiftythird fiftyfourth
+	fiftyfirst fiftysecond fiftyfifth fiftysixth fiftyseventh fiftyeighth fiftythird fiftyfourth \
+	fiftyninth sixtieth
 
 .PHONY: setup model index chat test eval bench clean help
 

@@ -37,7 +37,8 @@ TYPES: tuple[AnswerType, ...] = (
         "share",
         re.compile(
             r"比例|占比|百分之|百分比|增长了?多少|增幅|涨了?多少|降了?多少|率(?:是|为|有)?多少|率多高|"
-            r"\bpercent(?:age)?\b|\bwhat\s+share\b|\bgrowth\s+rate\b|\brate\s+of\b|\bby\s+how\s+much\b",
+            r"\bpercent(?:age)?\b|\bwhat\s+share\b|\bgrowth\s+rate\b|\brate\s+of\b|\bby\s+how\s+much\b|"
+            r"利率|利息|\binterest\s+rates?\b",
             re.I,
         ),
         re.compile(rf"(?:{_NUMBER})\s*(?:%|％)|百分之|(?:{_NUMBER})\s*成|翻(?:了)?(?:一|两|几)?番|近?100%"),
@@ -46,14 +47,14 @@ TYPES: tuple[AnswerType, ...] = (
         # "房租多少一个月", "what is the rent": a price, which a total investment does not give.
         "price",
         re.compile(r"房租|租金|月租|多少钱一(?:个月|平|平方米?|晚|次)|每(?:个)?月(?:要)?多少钱|单价|售价|票价|学费|"
-                   r"rent(?:s|al)?|prices?|ticket\s+prices?|tuition|per\s+(?:month|square\s+metre|square\s+meter)",
+                   r"\b(?:monthly|the|average|annual|typical)\s+rents?\b|\brents?\s+(?:per|a\s+month|for\s+a)\b|\bprices?\b(?!\s+tag)|\bticket\s+prices?\b|\btuition\b|\bper\s+(?:month|square\s+metre|square\s+meter)\b",
                    re.I),
         re.compile(r"租金|房租|租价|售价|价格|单价|票价|学费|收费|免费|(?:元|万元)\s*/\s*(?:月|年|平方米|㎡|人|次|晚)|每(?:月|年|平方米|人|次)[^，。；]{0,6}元"),
     ),
     AnswerType(
         "money",
         re.compile(
-            r"多少钱|花了多少|投了多少|投资(?:了)?多少|总投资|投资额|投资总额|金额|价格|售价|价钱|发行价|股价|定价|单价|"
+            r"多少钱|花了多少|投了多少|投资(?:了)?多少|多少(?:的)?(?:投资|资金)|总投资|投资额|投资总额|金额|价格|售价|价钱|发行价|股价|定价|单价|"
             r"卖多少|多少元|学费|收费标准|费用(?:是)?多少|租金|房租|月租|资金(?:有)?多少|营运资金|运营资金|"
             r"募资|募集|融资(?:了)?多少|筹集|总额|总值|产值|营收|收入多少|注册资本|注册资金|\bregistered\s+capital\b|"
             r"奖金|奖励(?:了)?多少|集资|筹资|募得|融得|多少(?:港|美|欧|新|日)元|贷款(?:额|总额|金额)?(?:是|有)?多少|授信(?:额度)?(?:是|有)?多少|"
@@ -63,7 +64,8 @@ TYPES: tuple[AnswerType, ...] = (
             r"\b(?:total|combined)\s+(?:amount|sum|value)\b|\b(?:fund|funding)\s+size\b|基金规模|\bamount\s+of\s+(?:money|funding|loans?|investment|financing|credit)\b|\bhow\s+much\s+(?:did|was|were|is|are|does|do|will)\b.*"
             r"\b(?:cost|costing|raise|raised|raising|invest|invested|investing|spend|spent|spending|worth|pay|paid|"
             r"paying|waive|waived|fund|funded|subsid[iy]\w*)\b|\bhow\s+much\s+in\s+total\b|\btotal\s+investment\b|"
-            r"\binvestment\s+(?:amount|size|value|total)\b|\bprice\b|\bvalued?\s+at\b|\bfees?\b|\btuition\b|\brent\b|"
+            r"\binvestment\s+(?:amount|size|value|total)\b|\bprice\b|\bhow\s+much\s+rent\b|"
+            r"\bcosts?\s+to\s+(?:build|make|construct|develop)\b|\bwhat\s+(?:did|does|will|would)\s+.{1,60}?\bcost\b|\bvalued?\s+at\b|\bfees?\b|\btuition\b|\brent\b|"
             r"\bworking\s+capital\b",
             re.I,
         ),
@@ -86,7 +88,7 @@ TYPES: tuple[AnswerType, ...] = (
     AnswerType(
         "area",
         re.compile(r"占地(?:面积)?(?:有)?多(?:少|大)|面积(?:有|是)?多(?:少|大)|多少平方|多少亩|多少公顷|"
-                   r"\bwhat\s+(?:is|was)\s+the\s+(?:land\s+|floor\s+)?area\b|"
+                   r"\bwhat\s+(?:is|was)\s+the\s+(?:land\s+|floor\s+)?area\b|\b(?:gross|total|built)\s+(?:floor\s+|land\s+|site\s+)?area\b|\bfloor\s+space\b|"
                    r"\bhow\s+many\s+(?:square|hectares|acres|mu)\b|\bsquare\s+(?:metres|meters|kilometres|kilometers)\b", re.I),
         re.compile(rf"(?:{_NUMBER})\s*(?:多|余)?\s*(?:万|亿)?\s*(?:平方(?:米|公里|千米)|亩|公顷)"),
     ),

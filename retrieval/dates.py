@@ -177,7 +177,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("en_month_days", re.compile(
         rf"\b(first|last|final|opening|closing)\s+(?!10\b)(\d{{1,2}}|two|three|four|five|six|seven|eight|nine)\s+days\s+of\s+({_MONTH_EN})\b(?:,?\s*(\d{{4}}))?", re.I)),
     ("cn_month_week", re.compile(
-        rf"(?:(\d{{4}})年)?({_CN_NUM})月份?的?(第一周|头一周|第一个星期|前几天|头几天|第二周|第三周|第四周|最后一周|最后一个星期|最后几天|上半月|下半月)")),
+        rf"(?:(\d{{4}})年)?({_CN_NUM})月份?的?((?:第[一二三四]|头一?|最后一?)个?(?:周|星期|礼拜)|前几天|头几天|最后几天|上半月|下半月)")),
     ("cn_month_range", re.compile(
         rf"(?:(\d{{4}})年)?(?<![0-9])({_CN_NUM})(?:月份?)?\s*(?:至|到|—|–|-|~|～)\s*({_CN_NUM})月份?")),
     # "1、2月份", "三、四月": months named in turn, sharing one 月.
@@ -432,7 +432,7 @@ def _week(month: int, word: str, year: int | None, label: str) -> Span:
         return Span((month, 16), (month, last), year, label)
     if word.startswith(("最后",)):
         return Span((month, last - 6), (month, last), year, label)
-    week = {"第二周": 2, "第三周": 3, "第四周": 4}.get(word, 1)
+    week = next((n for prefix, n in (("第二", 2), ("第三", 3), ("第四", 4)) if word.startswith(prefix)), 1)
     return Span((month, 7 * week - 6), (month, 7 * week), year, label)
 
 

@@ -1006,7 +1006,8 @@ class KeyTerms:
         words = re.findall(r"[A-Za-z]+", question)
         run: list[str] = []
         for word in [*words, ""]:
-            if word and word[0].isupper() and is_pinyin(word) and word.lower() not in _STOP_LATIN:
+            # Lower case too, when the word is no English one ("zhongnan", "xinda shengwu" typed in a chat).
+            if word and is_pinyin(word) and word.lower() not in _STOP_LATIN and (word[0].isupper() or not is_english(word.lower())):
                 run.append(word)
                 continue
             while run:

@@ -36,7 +36,7 @@ _LIST_ZH = re.compile(
     r"(?:搞|做|干|办)了(?:啥|什么|哪些)|有(?:啥|什么|哪些)(?:动作|动静|举措|进展|消息|新闻|动态)"
 )
 _LIST_EN = re.compile(
-    r"\b(?:which|what)\s+(?:[\w\-]+\s+){0,2}?(?:companies|firms|enterprises|drugs|medicines|products|events|banks|"
+    r"\b(?:which|what)\s+(?:(?!(?:do|does|did|is|are|was|were|has|have|had|will|would|can|could)\b)[\w\-]+\s+){0,3}?(?:companies|firms|enterprises|drugs|medicines|products|events|banks|"
     r"projects|institutes|centres|centers|conferences|forums|summits|meetings|awards|honours|honors|devices|"
     r"visits|listings|schools|universities|hospitals|policies|agreements|activities|organisations|organizations|"
     r"vaccines|kits|cities|places|countries|regions|provinces|districts|locations|venues|people|persons|leaders|officials|ones)\b|^\s*list\b|\blist\s+(?:all|every|the|of)\b|\ball\s+(?:the\s+)?\w+|\bname\s+(?:the|every|all)\b|\bevery\b|"
@@ -48,12 +48,16 @@ _LIST_EN = re.compile(
     # "what did Huawei do in the park", and bare plural topics: "Innovent drug approvals 2020".
     r"\bwhat\s+(?:did|has|have)\s+.{2,60}?\s+(?:do|done|open|opened|launch|launched)\b|"
     r"^(?!\s*(?:when|where|who|whom|whose|why|how|did|does|do|was|were|is|are|has|have|had|can|could|will|would)\b)"
-    r"[^?？]*\b(?:approvals|listings|milestones|activities|projects|visits|deals|signings|launches|openings)\b",
+    r"[^?？]*\b(?:approvals|listings|milestones|activities|projects|visits|deals|signings|launches|openings)\b|"
+    # Any plural after which/what, beside a few words ("which specific developments", "what new buildings").
+    r"\b(?:which|what)\s+(?:(?:specific|other|new|big|major|foreign|local|key|main|different|particular|kinds?\s+of|sorts?\s+of)\s+){0,2}"
+    r"(?!(?:does|goes|this|news|plus|thus|has|was|yes|its|always|sometimes|perhaps|happens|means|seems|looks|makes|takes|gets|comes|counts|matters|"
+    r"remains|stands|needs|costs|includes|lies|sits|holds|ranks|leads|runs)\b)[a-z]{2,}[^suiy'\W]s\b",
     re.I,
 )
 # What is left of a date question once its date is cut out, when it asks for nothing but "what happened".
 _FILLER = re.compile(
-    r"大事记|发生了?|什么|哪些|有何|有啥|啥|事情?(?=[\s？?。，,！!]|$)|事件|大事|新闻|消息|资讯|新鲜事|动态|情况|活动|概况|回顾|盘点|总结|园区|苏州工业园区|工业园区|这一?天|当天|那一?天|期间|"
+    r"大事记|发生了?|什么|哪些|有何|有啥|啥|事情?(?=[\s？?。，,！!]|$)|事件|大事|新闻|消息|资讯|新鲜事|动态|情况|活动|概况|回顾|盘点|总结|苏州园区|园区|苏州工业园区|工业园区|这一?天|当天|那一?天|期间|"
     r"的|了|有|吗|呢|吧|呀|在|是|都|请问|请|告诉我|一下|列出|看看|条目|记录|记载|搞|干|做|举办|举行|召开|开展|进行|重要|主要|重大|有关|相关|"
     r"最后一周|第一周|(?:这|那)一?周|一周|事儿|按(?:照)?时间(?:的)?(?:先后)?(?:顺序)?|时间顺序|先后顺序|倒序|顺序|排序|排列|一些|有些|些|几件|哪几件|动静|动作|在办|办了?|也就是|就是|十来天|这几天|那几天|(?:这|那)段(?:时间|日子)?|[圆原元]区|"
     r"(?:领导|老板|上级|上面|客户|老师|经理|同事)(?:要|让我|叫我|需要|想要)(?:一份|一个|个|份)?|"
@@ -67,7 +71,8 @@ _FILLER = re.compile(
     r"everything|know|like|could|would|can|for|this|right|just|after|before|since|soon|shortly|holidays?|break|"
     r"vacation|calendar|agenda|schedule|timeline|onwards?|run|through|walk|catch|up|brief|briefing|roundup|round-up|"
     r"wrap-up|digest|breakdown|lowdown|logs?|whatever|summari[sz]e|items?|dated|including|only|chronological|"
-    r"chronologically|order|sorted|headlines?|stories|story|idea|sense|picture|feel)\b|讲讲|说说|讲一讲|说一说|梳理一?下?|汇总一?下?|介绍一?下?|捋一?捋|清单|一览",
+    r"chronologically|order|sorted|headlines?|stories|story|idea|sense|picture|feel)\b|讲讲|说说|讲一讲|说一说|梳理一?下?|汇总一?下?|介绍一?下?|捋一?捋|清单|一览|"
+    r"(?:头|第)一?个?(?:礼拜|星期)|(?:这|那|上|下)?个?礼拜|每条写?一句话?|写一句话|一句话|\binclude\b",
     re.I,
 )
 # What a question is for, said before it ("Radio quiz:", "For the museum timeline:", "问："): not what it asks.
@@ -75,6 +80,7 @@ _PREAMBLE = re.compile(
     r"^\s*(?:(?:radio\s+|pub\s+)?(?:quiz|trivia)(?:\s+(?:question|time))?\s*\d*|question\s*\d*|q\d+|"
     r"(?:quick|short|simple|follow[-\s]?up)\s+(?:question|one|check)|(?:fact|reality|sanity|quick)[-\s]?check(?:ing)?|"
     r"just\s+(?:checking|wondering|curious)|fyi|context|background|note|update|ps|(?:timeline\s+|quick\s+)?request|"
+    r"(?:task|exercise|assignment|homework|worksheet)(?:\s+(?:question|task|item|part|exercise))?\s*\d*|作业(?:第?[一二三四五六七八九十\d]+题)?|第[一二三四五六七八九十\d]+题|"
     r"for\s+(?:the|a|an|my|our)\s+(?:(?!\b(?:which|what|who|when|where|how|why|is|are|was|were|do|does|did)\b)[^:：?？]){1,40}?|问题?\s*\d*|考考你|小测验|抢答题?)\s*[:：]\s*(?=\S)",
     re.I,
 )
@@ -88,9 +94,11 @@ _TIME_BACK = re.compile(
 # Listing on a market, and the exchange of a city ("listed in Hong Kong" is listed on 香港联合交易所).
 # What a question leaves out: "（不含医疗器械和检测试剂）", "医疗器械就不算了", "excluding devices and diagnostics".
 _EXCLUDED = re.compile(
-    r"(?:不含|不包括|不包含|不算|不计|除了|除去|排除|剔除)[^，。；？！,.;?!()（）]{1,20}|"
+    r"(?:不含|不包括|不包含|不算|不计|除了|除去|排除|剔除|(?<=[，,])不是|而不是)[^，。；？！,.;?!()（）]{1,20}|"
     r"[\u4e00-\u9fff、和及与]{2,20}(?:就|都|也)?(?:不算|不计|除外|不用算)(?:了|在内)?|"
-    r"\b(?:excluding|except(?:\s+for)?|not\s+counting|other\s+than|apart\s+from|leaving\s+out)\s+[^.;?!()]{1,60}",
+    r"(?:\b(?:excluding|except(?:\s+for)?|not\s+counting|other\s+than|apart\s+from|leaving\s+out)|"
+    r",\s*(?:but\s+|and\s+)?not\b(?!\s+(?:yet|only|just|sure|necessarily|including)\b))\s+"
+    r"(?:(?!,\s*(?:which|what|who|when|where|how|did|does|do|is|are|was|were|list|name|tell|give|show)\b)[^.;?!()]){1,60}",
     re.I,
 )
 # Pronouns that stand for what another sentence names.
@@ -329,10 +337,11 @@ class Retriever:
         """The events that answer ``question``: top ``k``, or every match for list and date questions."""
         shown = question.strip()
         question = self.read(shown)
-        dates = parse_dates(question)
-        rest = _glosses_out(question, dates)
-        # What the question leaves out ("不含医疗器械", "excluding devices") is no key term an answer must hold.
-        topic = topic_of(_EXCLUDED.sub(" ", rest))
+        # What the question leaves out ("不含医疗器械", "apart from the kickoff in January") is no key term an
+        # answer must hold, nor a date it must fall in.
+        kept = _EXCLUDED.sub(" ", question)
+        dates = parse_dates(kept)
+        topic = topic_of(_glosses_out(kept, dates))
         is_list = is_list_question(question)
 
         terms = beside_the_point(asked(either(self.keys.extract(topic, question), question), question), question) if topic else []

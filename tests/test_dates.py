@@ -180,6 +180,10 @@ def test_a_year_before_its_end_keeps_its_year() -> None:
         ("4月27日到月底有什么", (4, 27), (4, 30)),
         # A day named, then the end of the year: from that day on.
         ("list the events from mid-December (Dec 16) to the end of 2020", (12, 16), (12, 31)),
+        # A week of a month, as people say it: 头一个礼拜, 第二个星期, 最后一个礼拜.
+        ("1月头一个礼拜园区有什么大事", (1, 1), (1, 7)),
+        ("3月第二个星期", (3, 8), (3, 14)),
+        ("2020年12月最后一个礼拜", (12, 25), (12, 31)),
     ],
 )
 def test_a_span_from_one_day_to_another_or_to_the_end_of_the_month(question: str, start: tuple, end: tuple) -> None:

@@ -101,6 +101,10 @@ def test_a_date_question_returns_exactly_that_day(real_engine, question: str) ->
         # "Run through": asking for a summary, not for something to be found.
         ("Can you run through what went on in SIP in the final ten days of November 2020?",
          ["2020-11-24-1", "2020-11-25-1", "2020-11-26-1", "2020-11-26-2", "2020-11-26-3", "2020-11-30-1"]),
+        # An assignment sheet: its label and its instructions ("Include every event", "每条写一句话") ask nothing.
+        ("Homework question 3: summarise what happened in SIP in the first week of July 2020. Include every event.",
+         ["2020-07-01-1", "2020-07-01-2", "2020-07-03-1"]),
+        ("作业第二题：列出2020年3月第二个礼拜苏州园区的大事，每条写一句话", ["2020-03-12-1"]),
     ],
 )
 def test_a_date_with_only_filler_is_a_date_question(real_engine, question: str, expected: list) -> None:  # type: ignore[no-untyped-def]
@@ -225,6 +229,12 @@ def test_top_results_answer_the_question(real_engine, question: str, expected: s
         # "For …, which is nicer:" is the question, not a label before it; a weight no entry gives.
         "For our weekend plans, which is nicer: the Yangcheng Lake peninsula or Jinji Lake?",
         "How many tonnes did the first cargo charter flight carry?",
+        # A price asked in English: no total investment answers it.
+        "What was the average price of a second-hand flat in SIP in 2020?",
+        # An amount, a cost and an interest rate that no entry gives.
+        "中建七局那几家企业落户园区带来了多少投资？",
+        "What did the Wharf financial centre cost to build?",
+        "What interest rate do companies pay on the 园采贷 loans?",
     ],
 )
 def test_questions_the_chronicle_cannot_answer_say_so(real_engine, question: str) -> None:  # type: ignore[no-untyped-def]
@@ -288,6 +298,9 @@ def test_questions_the_chronicle_cannot_answer_say_so(real_engine, question: str
         ("新加坡企业不用到中国就能在园区办外资登记，这是从哪件事开始的？", "2020-05-13-1"),
         # Who chaired a meeting (主持).
         ("Who chaired the 21st China-Singapore JSC meeting on the Suzhou park in December 2020, and was it held in person?", "2020-12-08-1"),
+        # 绿卡 is 永久居留; a name in lower-case pinyin ("zhongnan") is still the name.
+        ("外国人办绿卡的受理点在园区是哪天启用的？", "2020-01-17-3"),
+        ("when did the zhongnan tower start construction", "2020-06-28-1"),
     ],
 )
 def test_near_misses_that_the_chronicle_does_answer(real_engine, question: str, expected: str) -> None:  # type: ignore[no-untyped-def]
@@ -328,6 +341,14 @@ def test_near_misses_that_the_chronicle_does_answer(real_engine, question: str, 
         # Written Cantonese (喺, 咗, 邊啲) is read as Mandarin; 动工 is the chronicle's 开工, and 楼宇 its 大厦.
         ("園區喺北京同成都開咗邊啲合作中心？", {"2020-05-30-1", "2020-11-26-2"}),
         ("2020年哪些楼宇项目动工了？", {"2020-04-17-1", "2020-04-30-1", "2020-06-28-1", "2020-06-28-2"}),
+        # Any plural after "which" asks for a list; what the question sets aside ("not openings", "other than the
+        # kickoff in January") is neither a key term nor a date.
+        ("Which overseas multinationals signed projects with the park in 2020? Project signings, not openings or strategic agreements.",
+         {"2020-05-14-1", "2020-05-15-3", "2020-07-22-1"}),
+        ("Other than the province-wide kickoff in January, which particular buildings broke ground in 2020?",
+         {"2020-04-30-1", "2020-05-27-1", "2020-06-28-1", "2020-06-28-2"}),
+        # The zone the park runs with 相城区 is 苏相合作区.
+        ("园区跟相城区一起搞的合作区今年有哪些进展？", {"2020-04-08-1", "2020-04-29-1", "2020-09-29-1", "2020-10-23-1"}),
     ],
 )
 def test_near_miss_lists_that_the_chronicle_does_answer(real_engine, question: str, expected: set) -> None:  # type: ignore[no-untyped-def]
@@ -442,6 +463,8 @@ FLOORS = {
     "fiftyeighth.jsonl": (0.94, 0.88, 0.85, 2, None),  # older residents, volunteers; first run 0.926 / 0.882 / 0.88 / 2
     "fiftythird.jsonl": (0.93, 0.91, 0.85, 2, None),  # held back, then measured once (voice input): 0.889 / 0.885 / 0.85 / 4
     "fiftyfourth.jsonl": (0.93, 0.93, 0.91, 1, None),  # held back, then measured once (policy analysts): 0.906 / 0.910 / 0.94 / 2
+    "fiftyninth.jsonl": (0.95, 0.95, 0.79, 2, None),  # estate agents, people relocating; first run 0.923 / 0.901 / 0.73 / 3
+    "sixtieth.jsonl": (0.95, 0.94, 0.82, 2, None),  # students' homework, English learners; first run 0.853 / 0.872 / 0.85 / 4
 }
 
 # English recall of a set below the common floor, as first measured (its misses were left for the next round).
