@@ -501,7 +501,7 @@ _QUALIFIERS: tuple[dict[str, re.Pattern[str]], ...] = tuple(
         },
         {
             # An honour: a model worker (劳动模范) is not an advanced worker (先进工作者).
-            "model": r"劳动模范|劳模|\bmodel\s+workers?\b", "advanced": r"先进工作者|\badvanced\s+workers?\b",
+            "model": r"(?:劳动模范|劳模)(?!(?:和先进工作者)?(?:表彰)?(?:大会|会上|那次|评选|表彰))|\bmodel\s+workers?\b(?!\s+(?:ceremony|conference|awards?))", "advanced": r"先进工作者|\badvanced\s+workers?\b",
             "civilised": r"文明单位|\bcivili[sz]ed\s+(?:unit|work\s+unit)s?\b",
         },
         {

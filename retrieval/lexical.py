@@ -28,6 +28,11 @@ _LATIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.+\-]*[A-Za-z0-9+]|[A-Za-z0-9]")
 UNIGRAM_WEIGHT = 0.3
 # Unigrams that carry no topic on their own (function words, and words every entry has).
 _STOP_CHARS = set("的了在和与及是有为于等中对并将从向以其之这那个哪些什么吗呢吧啊请问你我他她它们年月日号")
+# Two or three capitalised words in a row: perhaps one name ("China Mobile").
+_TITLED_RUN = re.compile(
+    r"\b(?!(?:Did|Does|Do|Is|Are|Was|Were|Has|Have|Had|When|What|Which|Who|Where|How|Why|The|In|On|At|And|Or|"
+    r"Can|Could|Will|Would|Should|Please|Tell|List|Show|Give)\b)[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2}\b"
+)
 _STOP_LATIN = {
     "the", "a", "an", "of", "in", "on", "at", "to", "for", "and", "or", "by", "with", "from", "is", "are", "was",
     "were", "be", "been", "did", "does", "do", "what", "which", "who", "whom", "when", "where", "why", "how", "any",
@@ -223,6 +228,8 @@ _ORG_EN = re.compile(r"\b((?:[A-Z][\w&'\-]*\s+){1,3})(Bank|University|Group|Hosp
 _ORG_KINDS = {"bank": "银行", "university": "大学", "group": "集团", "hospital": "医院", "court": "法院|法庭"}
 _QUESTION_EN = re.compile(r"(?:Which|What|When|Where|Who|How|Did|Does|Do|Is|Was|Were|Are|Has|Have|Any|Some|The|A|An)")
 # Chinese surnames in pinyin: "Li Keqiang" is a person, whom the chronicles name (in characters) or not.
+# Common Chinese surnames (not those that are also everyday words in questions: 高, 金, 周, 于, 方, 文…).
+_SURNAMES_ZH = frozenset("王李张刘陈杨赵黄吴徐孙胡朱郭何罗梁宋郑谢韩唐冯董萧程曹袁邓许傅沈曾彭吕卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范石姚谭廖邹熊陆郝孔崔康毛邱秦史顾侯邵孟段雷钱汤尹黎常乔贺赖龚")
 _SURNAMES = set("""
 li wang zhang liu chen yang zhao huang zhou wu xu sun hu zhu gao lin he guo ma luo liang song zheng xie han tang
 feng yu dong xiao cheng cao yuan deng fu shen zeng peng lu su jiang cai jia ding wei xue ye yan pan du dai xia zhong
@@ -261,7 +268,7 @@ _FRAME_ZH = set("""
 动静 动作 举措 消息 新闻 情况 方面 十来天 几天 这些 那些 地方 开始 包括 一起 正式 哪里 类型 比例 设施 文件 最早 进展 荣誉 自己 全省 几个 主要 具体
 时间 日子 日期 时期 阶段 结果 成果 内容 原因 目的 意义 作用 影响 方式 办法 过程 细节 规模 数量 数字 金额 名字 名称
 名单 排名 名次 面向 第几 多久 多长 多大 多高 多远 多快 怎样 怎么样 为啥 为何 啥事 大事 好事 新鲜 最近 后来 当初 以前 以后
-谢谢 感谢 多谢 麻烦 劳驾 拜托 你好 您好 大家 朋友 小伙伴
+谢谢 感谢 多谢 麻烦 劳驾 拜托 你好 您好 大家 朋友 小伙伴 层面 层级 级别
 区级 县级 镇级 村级 校级 部级 厅级 局级 片区级
 今年 去年 明年 当年 那年 今天 昨天 当天 那天 这天 本月 上月 下月 春天 夏天 秋天 冬天 年内 全年 本年 当时 期间 同期
 开春 开年 年后 节后 年前 节前 春节后
@@ -728,6 +735,21 @@ class KeyTerms:
                 if piece in self._joined and not piece.endswith("号"):
                     terms.append(KeyTerm(piece, (piece,), self.weight(piece)))
                     break
+        for m in _TITLED_RUN.finditer(remaining):
+            # A name of several capitalised words that the dictionary knows as one Chinese name ("China Mobile":
+            # 中国移动通信, "China Unicom": 中国联通): the chronicle's when it writes it, else someone it lacks.
+            # Followed by another capitalised word, it is a stretch of a longer name ("…Four Seasons Apartments");
+            # a title before it is not ("PM Lee Hsien Loong").
+            after = re.search(rf"{re.escape(m.group())}\s+([A-Za-z]+)", question)
+            longer = after is not None and after.group(1)[0].isupper() and after.group(1).lower() not in _STOP_LATIN
+            names = [] if longer else [t for t in translations(m.group().lower()) if len(t) >= 3 and is_proper_name(t)]
+            if names:
+                present = tuple(t for t in names if t in self._joined)
+                terms.append(
+                    KeyTerm(m.group(), present, self.weight_any(present)) if present
+                    else KeyTerm(m.group(), tuple(names), self.unknown_weight, absent=True, proper=True, foreign=True)
+                )
+                remaining = remaining.replace(m.group(), " ")
         for m in re.finditer(r"(?=\b(([A-Z][a-z]{0,5})\s+([A-Z][a-z]+))\b)", remaining):
             # A person written in pinyin ("Li Keqiang") whom the chronicles do not name: no characters of theirs
             # read so (part of the name may, as 科强 reads Keqiang).
@@ -780,7 +802,8 @@ class KeyTerms:
                     # exact-gloss lookup misses synonyms the chronicle may use, so a common word weighs less
                     # than a name; a capitalised one (Apple → 苹果, Tesla → 特斯拉) is a name it lacks.
                     # Pinyin is a name when its translations are (Hangzhou → 杭州).
-                    not_chinese = not is_pinyin(word) or all(is_proper_name(t) for t in chinese)
+                    # So it is when the dictionary gives only a one-character short form (Hangzhou → 杭).
+                    not_chinese = not is_pinyin(word) or all(is_proper_name(t) or len(t) == 1 for t in chinese)
                     # Written in lower case, it is a name when the dictionary knows it only as one (samsung → 三星);
                     # a short word may be an English one all the same ("won", not the currency).
                     named = word[0].isupper() or (
@@ -914,6 +937,9 @@ class KeyTerms:
                     other = self._stands_for(singles, abbreviation=len(singles) >= 3)
                     if other:
                         found_short.append(other)
+                    elif len(singles) <= 3 and singles[0] in _SURNAMES_ZH:
+                        # A surname and a given name the dictionary cannot know (张伟): a person no chronicle names.
+                        found_short.append(KeyTerm(singles, (singles,), self.unknown_weight, absent=True, proper=True))
                     elif len(singles) >= 3:
                         found.append(singles)
                 singles = ""

@@ -72,7 +72,7 @@ _FILLER = re.compile(
     r"vacation|calendar|agenda|schedule|timeline|onwards?|run|through|walk|catch|up|brief|briefing|roundup|round-up|"
     r"wrap-up|digest|breakdown|lowdown|logs?|whatever|summari[sz]e|items?|dated|including|only|chronological|"
     r"chronologically|order|sorted|headlines?|stories|story|idea|sense|picture|feel)\b|讲讲|说说|讲一讲|说一说|梳理一?下?|汇总一?下?|介绍一?下?|捋一?捋|清单|一览|"
-    r"(?:头|第)一?个?(?:礼拜|星期)|(?:这|那|上|下)?个?礼拜|每条写?一句话?|写一句话|一句话|\binclude\b",
+    r"(?:是|是不是)?真的(?:吗|吧)?|对吗|对不对|属实吗?|准确吗|没错吧|\b(?:true|correct|accurate|really|wasn't\s+it|isn't\s+it|didn't\s+it)\b|(?:头|第)一?个?(?:礼拜|星期)|(?:这|那|上|下)?个?礼拜|每条写?一句话?|写一句话|一句话|\binclude\b",
     re.I,
 )
 # What a question is for, said before it ("Radio quiz:", "For the museum timeline:", "问："): not what it asks.

@@ -235,6 +235,12 @@ def test_top_results_answer_the_question(real_engine, question: str, expected: s
         "中建七局那几家企业落户园区带来了多少投资？",
         "What did the Wharf financial centre cost to build?",
         "What interest rate do companies pay on the 园采贷 loans?",
+        # A name of two words the dictionary knows as one (China Mobile: 中国移动通信) that no entry has.
+        "Did SIP and China Mobile open a 5G lab together?",
+        # A city the dictionary gives only a one-character short form of (Hangzhou: 杭), and a person whose
+        # name no dictionary holds (a surname and a given name): someone or somewhere the chronicle lacks.
+        "Has the park opened an innovation cooperation centre in Hangzhou?",
+        "园区的李建华在2020年获得了什么荣誉？",
     ],
 )
 def test_questions_the_chronicle_cannot_answer_say_so(real_engine, question: str) -> None:  # type: ignore[no-untyped-def]
@@ -301,6 +307,11 @@ def test_questions_the_chronicle_cannot_answer_say_so(real_engine, question: str
         # 绿卡 is 永久居留; a name in lower-case pinyin ("zhongnan") is still the name.
         ("外国人办绿卡的受理点在园区是哪天启用的？", "2020-01-17-3"),
         ("when did the zhongnan tower start construction", "2020-06-28-1"),
+        # …and one the chronicle has (China Unicom: 中国联通).
+        ("When did the park sign a 5G agreement with China Unicom?", "2020-03-26-1"),
+        # Checking a claim: "True?" and "是真的吗" ask nothing more; the ceremony's name is no honour asked about.
+        ("I read the park ranked fifth overall among the national high-tech zones. True?", "2020-02-1"),
+        ("园区有研究员在全国劳模表彰大会上被评为全国先进，是真的吗？", "2020-11-24-1"),
     ],
 )
 def test_near_misses_that_the_chronicle_does_answer(real_engine, question: str, expected: str) -> None:  # type: ignore[no-untyped-def]
