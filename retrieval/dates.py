@@ -157,6 +157,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"\b(?:between|from|since)\s+(?:(?:({_MONTH_EN})\s+(\d{{1,2}}){_ORD}|(\d{{1,2}}){_ORD}\s+(?:of\s+)?({_MONTH_EN}))"
         rf"|(?:the\s+)?({_HOLIDAY.pattern}))(?:\s*[（(][^()（）]{{1,20}}[)）])?\s+(?:and|to|until|till|through)\s+{_YEAR_END_EN}", re.I)),
     ("holiday", _HOLIDAY),
+    # "between 2020-10-28 and 2020-10-31", "2020/12/20 to 12/31".
+    ("iso_range", re.compile(
+        r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\s*(?:to|and|until|till|through|–|—|~|～|至|到)\s*"
+        r"(?:\d{4}[-/.])?(\d{1,2})[-/.](\d{1,2})(?!\d|[-/.]\d)", re.I)),
     ("iso", re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")),
     ("cn_day_range", re.compile(
         rf"(?:(\d{{4}})年)?({_CN_NUM})月({_CN_NUM})[日号]?\s*(?:至|到|—|–|-|~|～)\s*(?:({_CN_NUM})月)?({_CN_NUM})[日号]")),
@@ -232,6 +236,12 @@ def _match_spans(kind: str, m: re.Match[str], invalid: list[str]) -> list[Span] 
     if kind == "holiday":
         month, day = _HOLIDAY_KEYS[re.sub(r"['’]", "", _key(m.group(0)))]
         return [Span((month, day), (month, day), None, text, holiday=True)]
+    if kind == "iso_range":
+        year, start, end = int(m.group(1)), (int(m.group(2)), int(m.group(3))), (int(m.group(4)), int(m.group(5)))
+        if not (_valid(*start, year) and _valid(*end, year)) or end < start:
+            invalid.append(text)
+            return []
+        return [Span(start, end, year, text)]
     if kind == "iso":
         year, month, day = int(m.group(1)), int(m.group(2)), int(m.group(3))
         if not _valid(month, day, year):
@@ -481,7 +491,7 @@ _YEAR_LEAD_CN = re.compile(r"(?:^|[\s，,。？?！!：:])(?:请问)?(?:苏州�
 _TO_YEAR_END = re.compile(rf"\b(?:to|until|till|through)\s+{_YEAR_END_EN}\b|(?:到|至|直到)\s*(?:年底|年末|年终)", re.I)
 # Parts of a month a question may restate in days.
 _VAGUE = {"cn_month_part", "cn_month_week", "en_month_part", "en_month_week"}
-_EXACT = {"iso", "cn_day_range", "cn_day", "cn_day_pair", "en_span", "en_range", "en_range_dash", "en_day_range", "en_month_day",
+_EXACT = {"iso", "iso_range", "cn_day_range", "cn_day", "cn_day_pair", "en_span", "en_range", "en_range_dash", "en_day_range", "en_month_day",
           "en_days_month", "en_day_month"}
 # A weekday beside a date says nothing more ("Monday October 26", "10月26日（周一）").
 _WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b,?\s*|[（(]\s*(?:星期|周|礼拜)[一二三四五六日天]\s*[）)]", re.I)

@@ -184,6 +184,9 @@ def test_a_year_before_its_end_keeps_its_year() -> None:
         ("1月头一个礼拜园区有什么大事", (1, 1), (1, 7)),
         ("3月第二个星期", (3, 8), (3, 14)),
         ("2020年12月最后一个礼拜", (12, 25), (12, 31)),
+        # Two ISO dates joined by "and" or "to": one span.
+        ("between 2020-10-28 and 2020-10-31.", (10, 28), (10, 31)),
+        ("2020/12/20 to 12/31", (12, 20), (12, 31)),
     ],
 )
 def test_a_span_from_one_day_to_another_or_to_the_end_of_the_month(question: str, start: tuple, end: tuple) -> None:
