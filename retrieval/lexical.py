@@ -227,9 +227,9 @@ _ORG_EN = re.compile(r"\b((?:[A-Z][\w&'\-]*\s+){1,3})(Bank|University|Group|Hosp
                      r"\b((?:[a-z][\w'\-]*\s+){1,2})(court)\b")
 _ORG_KINDS = {"bank": "银行", "university": "大学", "group": "集团", "hospital": "医院", "court": "法院|法庭"}
 _QUESTION_EN = re.compile(r"(?:Which|What|When|Where|Who|How|Did|Does|Do|Is|Was|Were|Are|Has|Have|Any|Some|The|A|An)")
-# Chinese surnames in pinyin: "Li Keqiang" is a person, whom the chronicles name (in characters) or not.
 # Common Chinese surnames (not those that are also everyday words in questions: 高, 金, 周, 于, 方, 文…).
 _SURNAMES_ZH = frozenset("王李张刘陈杨赵黄吴徐孙胡朱郭何罗梁宋郑谢韩唐冯董萧程曹袁邓许傅沈曾彭吕卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范石姚谭廖邹熊陆郝孔崔康毛邱秦史顾侯邵孟段雷钱汤尹黎常乔贺赖龚")
+# Chinese surnames in pinyin: "Li Keqiang" is a person, whom the chronicles name (in characters) or not.
 _SURNAMES = set("""
 li wang zhang liu chen yang zhao huang zhou wu xu sun hu zhu gao lin he guo ma luo liang song zheng xie han tang
 feng yu dong xiao cheng cao yuan deng fu shen zeng peng lu su jiang cai jia ding wei xue ye yan pan du dai xia zhong
