@@ -238,10 +238,11 @@ TYPES += (
     ),
     AnswerType(
         "leader",
-        re.compile(r"领衔|牵头人|负责人|带头人|由谁|谁负责|谁主持|(?:院长|校长|主任|董事长|总经理|总裁|掌门人|所长)是谁|"
+        re.compile(r"领衔|牵头人|负责人|带头人|由谁|谁负责|谁主持|(?:院长|校长|主任|董事长|总经理|总裁|掌门人|所长)(?:是谁|叫什么|叫啥|是哪位|姓什么)|"
                    r"创始人|创办人|谁创办|谁创立|\bwho\s+(?:founded|started|set\s+up)\b|\bfounders?\b|"
                    r"\bwho\s+(?:leads|led|heads|headed|runs|chairs)\b|\b(?:led|headed|chaired)\s+by\b|"
-                   r"\bwho\s+(?:is|was)\s+(?:the\s+)?(?:first\s+)?(?:dean|director|head|president|chair)\b", re.I),
+                   r"\bwho\s+(?:is|was)\s+(?:the\s+)?(?:first\s+)?(?:dean|director|head|president|chair|principal|ceo|chairman|chairwoman)\b|"
+                   r"\bname\s+of\s+(?:the\s+|its\s+)?(?:new\s+|first\s+)?(?:dean|director|head|president|chair|principal|ceo|chairman|chairwoman)\b", re.I),
         re.compile(r"领衔|牵头|负责人|带头人|主持|院士|教授|主任|院长|校长|所长|书记|董事长|理事长|总经理|创始人|创办|创立"),
     ),
     AnswerType(
@@ -500,8 +501,8 @@ _QUALIFIERS: tuple[dict[str, re.Pattern[str]], ...] = tuple(
             "diabetes": r"糖尿病|\bdiabet\w*", "hypertension": r"(?<!眼)高血压|\bhigh\s+blood\s+pressure\b",
         },
         {
-            # An honour: a model worker (劳动模范) is not an advanced worker (先进工作者).
-            "model": r"(?:劳动模范|劳模)(?!(?:和先进工作者)?(?:表彰)?(?:大会|会上|那次|评选|表彰))|\bmodel\s+workers?\b(?!\s+(?:ceremony|conference|awards?))", "advanced": r"先进工作者|\badvanced\s+workers?\b",
+            # An honour: a model worker (劳动模范) is not an advanced worker (先进工作者); "劳模先进" asks for either.
+            "model": r"(?:劳动模范|劳模)(?!(?:和|与|及|、)?先进|(?:表彰)?(?:大会|会上|那次|评选|表彰))|\bmodel\s+workers?\b(?!\s+(?:ceremony|conference|awards?))", "advanced": r"先进工作者|\badvanced\s+workers?\b",
             "civilised": r"文明单位|\bcivili[sz]ed\s+(?:unit|work\s+unit)s?\b",
         },
         {
@@ -771,12 +772,29 @@ def _only_others(asked: set, stated: list[set]) -> bool:
     return len(asked) == 1 and bool(stated) and all(found and not found & asked for found in stated)
 
 
+_GUESS = re.compile(
+    r"\b(?:i|my\s+[a-z]+|he|she|they|someone|somebody|people)\s+(?:think|thinks|thought|reckon|reckons|guess|guessed|"
+    r"believe|believes|assume|assumes)\s+(?:that\s+)?(?:it'?s|it\s+(?:is|was)|its|they\s+(?:are|were))\b[^.?!;]*|"
+    r"(?:我|我妈|我爸|他|她|有人)?(?:记得|觉得|以为|猜|印象中)(?:好像|大概|应该|可能)?是[^，,。？?！!；;]*",
+    re.I,
+)
+_CHECKS_CLAIM = re.compile(
+    r"对吗|对不对|是不是|真的吗|属实|没错吧|\b(?:true|correct|right|accurate)\s*[?？]|\bis\s+(?:that|this|she|he)\s+(?:true|right|correct)\b|"
+    r"\b(?:isn'?t|wasn'?t|aren'?t)\s+(?:it|they)\b",
+    re.I,
+)
+
+
 def contradicted(question: str, texts: list[str]) -> bool:
     """True when the question asks about one value of a qualifier and the events it is about each state only
     other values of it: another phase (一期 for 二期), kind of vaccine (DNA for mRNA), approval (clinical
     trials for sale), level (省级 for 国家级), edition or assessment year (2019年 for 2018年度): they are about
     something else of the same name. A phase (of a project, of clinical trials) and a rank must be stated
     outright: an entry that names no phase does not answer 三期临床, nor one giving no place "third place"."""
+    # What the asker only guesses ("my mum thinks its a japanese bank", "我记得好像是日本的") is no qualifier the
+    # answer must share, unless the question asks whether the guess is right.
+    if not _CHECKS_CLAIM.search(question):
+        question = _GUESS.sub(" ", question)
     for number, slot in enumerate(_QUALIFIERS):
         asked = {value for value, pattern in slot.items() if pattern.search(question)}
         # An honour is the one the entry says was won ("在全国劳动模范和先进工作者表彰大会上…获评“全国先进工作者”"),

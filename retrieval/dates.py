@@ -162,6 +162,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\s*(?:to|and|until|till|through|–|—|~|～|至|到)\s*"
         r"(?:\d{4}[-/.])?(\d{1,2})[-/.](\d{1,2})(?!\d|[-/.]\d)", re.I)),
     ("iso", re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")),
+    # "4/29/2020" (American), "29/4/2020" (British): the day is whichever figure cannot be a month; when both
+    # can, either reading ("4/5/2020" is April 5 or 4 May).
+    ("dmy_numeric", re.compile(r"(?<![\d./\-])(\d{1,2})[-/.](\d{1,2})[-/.]((?:19|20)\d{2})(?![\d./\-])")),
     ("cn_day_range", re.compile(
         rf"(?:(\d{{4}})年)?({_CN_NUM})月({_CN_NUM})[日号]?\s*(?:至|到|—|–|-|~|～)\s*(?:({_CN_NUM})月)?({_CN_NUM})[日号]")),
     # "12月20号以后到年底", "12月20日起": from that day to the end of the year.
@@ -285,6 +288,13 @@ def _match_spans(kind: str, m: re.Match[str], invalid: list[str]) -> list[Span] 
     if kind == "cn_day_onward":
         year, month, day = _year(m.group(1)), cn_number(m.group(2)), cn_number(m.group(3))
         return _days((month, day), (12, 31), year, text, invalid)
+    if kind == "dmy_numeric":
+        first, second, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        readings = {(a, b) for a, b in ((first, second), (second, first)) if _valid(a, b, year)}
+        if not readings:
+            invalid.append(text)
+            return []
+        return [Span(day, day, year, text) for day in sorted(readings)]
     if kind == "md_numeric":
         month, day = int(m.group(1)), int(m.group(2))
         if not _valid(month, day, None):
@@ -449,6 +459,8 @@ def _week(month: int, word: str, year: int | None, label: str) -> Span:
 # Days given without a month ("24号到31号", "between the 11th and the 20th") take the month already named.
 _SPOKEN_YEAR = re.compile(r"([〇零一二三四五六七八九]{4})年")
 _SPOKEN_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
+# "20年园区有哪几家公司上市": the year said short, as people do; not a span of years (20年来, 过去20年, 20年前).
+_SHORT_YEAR = re.compile(r"(?:^|(?<=[\s，,。？?！!：:]))(?:20|'20)年(?![来前后代里间内多以])")
 _THRU = re.compile(r"\bthru\b", re.I)
 _CN_DAY = re.compile(r"(?<![\d月第])([一二三四五六七八九十]{1,3})(?=\s*[日号])")
 # "二十一号到月底": from a day to the end of the month named.
@@ -491,7 +503,7 @@ _YEAR_LEAD_CN = re.compile(r"(?:^|[\s，,。？?！!：:])(?:请问)?(?:苏州�
 _TO_YEAR_END = re.compile(rf"\b(?:to|until|till|through)\s+{_YEAR_END_EN}\b|(?:到|至|直到)\s*(?:年底|年末|年终)", re.I)
 # Parts of a month a question may restate in days.
 _VAGUE = {"cn_month_part", "cn_month_week", "en_month_part", "en_month_week"}
-_EXACT = {"iso", "iso_range", "cn_day_range", "cn_day", "cn_day_pair", "en_span", "en_range", "en_range_dash", "en_day_range", "en_month_day",
+_EXACT = {"iso", "iso_range", "dmy_numeric", "cn_day_range", "cn_day", "cn_day_pair", "en_span", "en_range", "en_range_dash", "en_day_range", "en_month_day",
           "en_days_month", "en_day_month"}
 # A weekday beside a date says nothing more ("Monday October 26", "10月26日（周一）").
 _WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b,?\s*|[（(]\s*(?:星期|周|礼拜)[一二三四五六日天]\s*[）)]", re.I)
@@ -500,9 +512,10 @@ _WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b,?\s*|[（
 def parse_dates(question: str) -> DateQuery:
     """Find the date expressions of a question; ``rest`` is the question without them."""
     query = DateQuery()
-    # A year said digit by digit (二零二零年, as speech input writes it) is written in figures, and "thru" in full.
+    # A year said digit by digit (二零二零年, as speech input writes it) is written in figures, a year said short (20年)
+    # in full, and "thru" in full.
     question = _SPOKEN_YEAR.sub(lambda m: m.group(1).translate(_SPOKEN_DIGITS) + "年", question)
-    question = _THRU.sub("through", question)
+    question = _SHORT_YEAR.sub("2020年", _THRU.sub("through", question))
     rest = _WEEKDAY.sub(" ", question)
     vague: list[Span] = []
     exact: list[Span] = []
@@ -584,7 +597,7 @@ def parse_dates(question: str) -> DateQuery:
 
     # A range of years ("2020—2035年", "2020 to 2035") names a plan's horizon, not when something happened.
     rest = re.sub(r"(?<!\d)(?:19|20)\d{2}\s*年?\s*(?:—|–|-|~|～|至|到|to|through)\s*(?:19|20)\d{2}\s*年?", " ", rest)
-    rest = re.sub(r"(?<!\d)((?:19|20)\d{2})\s*年(?:度)?|\b(?:(?:in|during)\s+)?((?:19|20)\d{2})\b", bare_year, rest)
+    rest = re.sub(r"(?<!\d)((?:19|20)\d{2})\s*(?:年(?:度)?|(?=这一?年|一?整年|全年))|\b(?:(?:in|during)\s+)?((?:19|20)\d{2})\b", bare_year, rest)
     query.spans = _narrowest(query.spans)
     query.rest = re.sub(r"\s+", " ", rest).strip()
     return query

@@ -189,7 +189,8 @@ _PINYIN = re.compile(
 )
 
 
-# English words too general to say what a question is about (their translations prove nothing either way).
+# English words too general to say what a question is about (their translations prove nothing either way), and
+# the asker's own circumstances ("my mum thinks", "whats the company called").
 _GENERIC_EN = set("""
 according reach reached reaching achieve achieved achievement achievements occasion occasions appear appears
 appeared mention mentioned mentions update updates related involving involve involved record recorded chronicle
@@ -205,6 +206,9 @@ park sip suzhou industrial china chinese sino jiangsu city local area areas regi
 how why whom whose that this these those it its they them their he she his her we our you your
 also very just only even still yet already ever really about around after before during between into onto
 something anything everything thing things kind type way ways part parts lot lots one ones two three four five
+called else crazy supposed reckon reckons think thinks thought guess guessed wondering curious
+mum mom mummy mommy dad daddy parents grandparents grandson granddaughter grandkids grandma grandpa grandmother
+grandfather wife husband hubby uncle aunt auntie cousin neighbour neighbor neighbours neighbors folks
 """.split())
 
 
@@ -263,12 +267,15 @@ monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu th
 EVERYDAY_WORD_COUNT = 10000
 
 
-# Chinese words that frame a question rather than name its subject ("有啥动静", "开始能办", "包括哪些").
+# Chinese words that frame a question rather than name its subject ("有啥动静", "开始能办", "包括哪些"), and the
+# asker's own circumstances ("我孙子在星海小学读书", "我家就住在旁边").
 _FRAME_ZH = set("""
 动静 动作 举措 消息 新闻 情况 方面 十来天 几天 这些 那些 地方 开始 包括 一起 正式 哪里 类型 比例 设施 文件 最早 进展 荣誉 自己 全省 几个 主要 具体
 时间 日子 日期 时期 阶段 结果 成果 内容 原因 目的 意义 作用 影响 方式 办法 过程 细节 规模 数量 数字 金额 名字 名称
 名单 排名 名次 面向 第几 多久 多长 多大 多高 多远 多快 怎样 怎么样 为啥 为何 啥事 大事 好事 新鲜 最近 后来 当初 以前 以后
 谢谢 感谢 多谢 麻烦 劳驾 拜托 你好 您好 大家 朋友 小伙伴 层面 层级 级别
+孙子 孙女 外孙 外孙女 儿子 女儿 老伴 爷爷 奶奶 外婆 外公 姥姥 姥爷 妈妈 爸爸 老妈 老爸 我妈 我爸 老公 老婆 邻居 亲戚 家里 我家
+读书 上学 问问 听说 旁边 附近 那阵子 这阵子 那会儿 那时候 过年 快过年 过年前 过完年
 区级 县级 镇级 村级 校级 部级 厅级 局级 片区级
 今年 去年 明年 当年 那年 今天 昨天 当天 那天 这天 本月 上月 下月 春天 夏天 秋天 冬天 年内 全年 本年 当时 期间 同期
 开春 开年 年后 节后 年前 节前 春节后
@@ -324,6 +331,8 @@ class KeyTerm:
     proper: bool = False
     # A foreign name no dictionary knows (Deloitte, Optune): the chronicle may name it in Chinese, or not at all.
     foreign: bool = False
+    # A slip of voice or pinyin input (独树湖 for 独墅湖): the question means the chronicle's word.
+    slip: bool = False
 
 
 # "获批上市或推向市场", "A or B": alternatives, of which the chronicle need hold only one.
@@ -964,7 +973,14 @@ class KeyTerms:
                     # A cut across the chronicle's word: "西浦和园区" is 西浦 (西交利物浦) and 和, not 西 and 浦和.
                     and not (len(word) == 2 and word[1] in _GLUE and run[position - 1 : position + 1] in self.df)
                 ):
-                    found.append(word)
+                    # A dictionary word may still be a slip of voice or pinyin input across the chronicle's
+                    # longer word: 独树 in 独树湖医院 is 独墅湖.
+                    start = max(0, position - 1)
+                    typed = self._misspelt(run[start : position + len(word) + 1], within=(position - start, len(word)))
+                    if typed:
+                        found_short.append(KeyTerm(typed[0], typed[1], self.weight_any(typed[1]), slip=True))
+                    else:
+                        found.append(word)
             position += len(word)
         return [self._missing(w) for w in dict.fromkeys(found)] + found_short
 
@@ -986,16 +1002,19 @@ class KeyTerms:
         if short_for:
             return KeyTerm(text, short_for, self.weight_any(short_for))
         typed = self._misspelt(text)
-        return KeyTerm(typed[0], typed[1], self.weight_any(typed[1])) if typed else None
+        return KeyTerm(typed[0], typed[1], self.weight_any(typed[1]), slip=True) if typed else None
 
-    def _misspelt(self, run: str) -> tuple[str, tuple[str, ...]] | None:
+    def _misspelt(self, run: str, within: tuple[int, int] | None = None) -> tuple[str, tuple[str, ...]] | None:
         """A stretch of ``run`` typed with a wrong character of the same sound (软建 for 软件: pinyin input's
-        commonest slip), and the chronicles' words it stands for; None if there is none."""
+        commonest slip), and the chronicles' words it stands for; None if there is none. With ``within`` (the
+        offset and length of a word of ``run``), only a longer stretch holding that word, the slip in it."""
         for size in range(min(len(run), 4), 1, -1):
             for start in range(len(run) - size + 1):
                 piece = run[start : start + size]
                 if piece in chinese_words():
                     continue  # a word typed right (今年 is not a slip for 近年)
+                if within and not (start <= within[0] and within[0] + within[1] <= start + size and size > within[1]):
+                    continue
                 sounds = [sorted(readings(c)) for c in piece]
                 if not all(sounds) or math.prod(len(s) for s in sounds) > 16:
                     continue
@@ -1003,7 +1022,10 @@ class KeyTerms:
                     match
                     for spoken in itertools.product(*sounds)
                     for match in self._by_sound(spoken)
-                    if sum(a != b for a, b in zip(match, piece)) == 1
+                    if [i for i, (a, b) in enumerate(zip(match, piece)) if a != b] in (
+                        [[i] for i in range(len(piece))] if not within
+                        else [[i] for i in range(within[0] - start, within[0] - start + within[1])]
+                    )
                 }
                 if 0 < len(found) <= 3:
                     return piece, tuple(sorted(found))

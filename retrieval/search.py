@@ -62,7 +62,7 @@ _FILLER = re.compile(
     r"最后一周|第一周|(?:这|那)一?周|一周|事儿|按(?:照)?时间(?:的)?(?:先后)?(?:顺序)?|时间顺序|先后顺序|倒序|顺序|排序|排列|一些|有些|些|几件|哪几件|动静|动作|在办|办了?|也就是|就是|十来天|这几天|那几天|(?:这|那)段(?:时间|日子)?|[圆原元]区|"
     r"(?:领导|老板|上级|上面|客户|老师|经理|同事)(?:要|让我|叫我|需要|想要)(?:一份|一个|个|份)?|"
     r"过完|过后|之后|以后|之前|以前|前后|左右|假期|小长假|长假|放假|节后|节前|"
-    r"\b(?:in\s+terms\s+of|the\s+period|what|which|happened|happen|happening|did|does|do|anything|something|events?|news|in|on|at|during|the|"
+    r"\b(?:in\s+terms\s+of|the\s+period|what|which|happened|happen|happening|wat|wot|happend|happned|hapened|happenned|did|does|do|anything|something|events?|news|in|on|at|during|the|"
     r"park|sip|suzhou|industrial|tell|me|about|of|going|list|show|there|were|was|is|are|any|all|took|taking|takes|place|"
     r"from|to|between|and|what's|whats|so|far|year|month|day|days|that|it|first|last|week|notable|important|"
     r"major|key|main|occurred|occur|held|organised|organized|record|records|recorded|report|reports|reported|logged|noted|entries|entry|chronicle|go|went\s+on|goes\s+on|give|a|an|rundown|"
@@ -101,8 +101,13 @@ _EXCLUDED = re.compile(
     r"(?:(?!,\s*(?:which|what|who|when|where|how|did|does|do|is|are|was|were|list|name|tell|give|show)\b)[^.;?!()]){1,60}",
     re.I,
 )
-# Pronouns that stand for what another sentence names.
-_POINTS_BACK = re.compile(r"\b(?:it|its|itself|they|them|their|theirs|he|him|his|she|her)\b|它|其|该(?:公司|企业|项目|区|园)|他们|她们", re.I)
+# Pronouns that stand for what another sentence names, and "there" for a place it names ("…the big expo center. What
+# events were held there in 2020").
+_POINTS_BACK = re.compile(
+    r"\b(?:it|its|itself|they|them|their|theirs|he|him|his|she|her)\b|它|其|该(?:公司|企业|项目|区|园)|他们|她们|"
+    r"\b(?:held|happen(?:ed|ing)?|took\s+place|go(?:es|ing)?\s+on|went\s+on|hosted|staged)\s+(?:over\s+|in\s+|at\s+)?there\b|那里|那儿|那边",
+    re.I,
+)
 # "跟深圳前海比", "与上海张江相比": what the question compares with.
 _COMPARED = re.compile(
     r"(?:跟|和|与|同)([\u4e00-\u9fff]{2,12}?)(?:相比|比较|比起来|对比|比)(?![例重率分赛])|"
@@ -345,6 +350,9 @@ class Retriever:
         is_list = is_list_question(question)
 
         terms = beside_the_point(asked(either(self.keys.extract(topic, question), question), question), question) if topic else []
+        # A slip of voice or pinyin input (独树湖医院) is read as the chronicle's word it stands for (独墅湖医院).
+        for slip in (t for t in terms if t.slip and len(t.alternatives) == 1):
+            question, topic = question.replace(slip.label, slip.alternatives[0]), topic.replace(slip.label, slip.alternatives[0])
         # What is left beside the dates may be only words no event could match ("之间", "for", "出了"):
         # then the question is only a date too. So it is when the sentence that asks holds only a date
         # ("what was going on oct 29th? traffic near the expo center was crazy"), and when it asks for events of

@@ -198,3 +198,32 @@ def test_two_days_joined_by_and_and_to_the_bottom_of_are_no_span() -> None:
     assert [(s.start, s.end) for s in parse_dates("what happened on April 27 and May 3").spans] == [((4, 27), (4, 27)), ((5, 3), (5, 3))]
     # 到底 is "on earth", not "to the end of the month".
     assert [(s.start, s.end) for s in parse_dates("4月27日到底发生了什么").spans] == [((4, 27), (4, 27))]
+
+
+@pytest.mark.parametrize(
+    ("question", "days"),
+    [
+        # A date in figures with its year, as Americans and the British write it.
+        ("wat happend on 4/29/2020", [(4, 29)]),
+        ("events of 29/4/2020?", [(4, 29)]),
+        # Both figures can be a month: either reading.
+        ("what about 4/5/2020", [(4, 5), (5, 4)]),
+    ],
+)
+def test_a_date_in_figures_with_its_year(question: str, days: list) -> None:
+    spans = parse_dates(question).spans
+    assert [(s.start, s.end, s.year) for s in spans] == [(d, d, 2020) for d in days]
+
+
+def test_an_impossible_date_in_figures_is_noted() -> None:
+    assert parse_dates("13/13/2020").invalid == ["13/13/2020"]
+
+
+@pytest.mark.parametrize("question", ["2020这一年，园区有哪些公司在上交所敲钟？", "20年园区有哪几家公司去上海上市的"])
+def test_a_year_said_as_people_say_it(question: str) -> None:
+    assert [(s.start, s.end, s.year) for s in parse_dates(question).spans] == [((1, 1), (12, 31), 2020)]
+
+
+@pytest.mark.parametrize("question", ["园区开发建设20年来有什么变化", "是2019那年的考评吗"])
+def test_twenty_years_and_that_year_name_no_span(question: str) -> None:
+    assert parse_dates(question).spans == []

@@ -246,6 +246,8 @@ def test_top_results_answer_the_question(real_engine, question: str, expected: s
         # name no dictionary holds (a surname and a given name): someone or somewhere the chronicle lacks.
         "Did the park open an innovation centre in Hangzhou too?",
         "园区的张伟在2020年获得了什么称号？",
+        # The head of something the chronicle names without one: no answer, however sure the match on the rest.
+        "星海教育集团的总校长叫什么名字",
     ],
 )
 def test_questions_the_chronicle_cannot_answer_say_so(real_engine, question: str) -> None:  # type: ignore[no-untyped-def]
@@ -318,6 +320,12 @@ def test_questions_the_chronicle_cannot_answer_say_so(real_engine, question: str
         # Checking a claim: "True?" and "是真的吗" ask nothing more; the ceremony's name is no honour asked about.
         ("I read the park ranked fifth overall among the national high-tech zones. True?", "2020-02-1"),
         ("园区有研究员在全国劳模表彰大会上被评为全国先进，是真的吗？", "2020-11-24-1"),
+        # The asker's own circumstances (my dad, 我孙子) are no key terms, nor is a guess of theirs a qualifier
+        # the answer must share; a slip of voice input (独树湖 for 独墅湖) is the chronicle's word.
+        ("my dad mentioned some top judge from beijing came to the park to open an international commercial court?? who was it and when", "2020-11-26-3"),
+        ("whats the first foreign bank to open a branch in the suzhou free trade zone bit of SIP? my mum thinks its a japanese bank", "2020-09-11-1"),
+        ("独树湖医院是什么时候开张的 我家就住在旁边", "2020-12-30-1"),
+        ("园区今年有人拿到全国劳模先进那个表彰吗 是谁 哪个单位的", "2020-11-24-1"),
     ],
 )
 def test_near_misses_that_the_chronicle_does_answer(real_engine, question: str, expected: str) -> None:  # type: ignore[no-untyped-def]
@@ -378,6 +386,19 @@ def test_a_word_written_with_a_grammar_character_keeps_a_list_to_its_topic(real_
     result = real_engine.retriever.search("园区今年办了哪些跟并购有关的会？")
     assert result.is_list and not result.no_match
     assert {"2020-10-27-1", "2020-10-31-1"} <= set(ids(result)) and len(result.hits) <= 5
+
+
+def test_a_list_from_a_rambling_voice_question(real_engine) -> None:  # type: ignore[no-untyped-def]
+    # 我孙子…读书 and 听说 are the asker's story, not the subject: the schools of the group are still listed.
+    result = real_engine.retriever.search("我孙子在星海小学读书 听说星海那边搞了个教育集团 里面都有哪几个学校啊")
+    assert not result.no_match and "2020-09-08-1" in ids(result)
+    # "there" points back at the place the sentence before names: no question about the whole year.
+    result = real_engine.retriever.search("my parents go to the big expo center in the park a lot. what events were held there in 2020")
+    assert not result.date_only and len(ids(result)) < 20
+    # A date in figures with its year, and a year said as people say it.
+    assert set(ids(real_engine.retriever.search("wat happend on 4/29/2020"))) == {"2020-04-29-1", "2020-04-29-2", "2020-04-29-3"}
+    listed = real_engine.retriever.search("2020这一年，园区有哪些公司在上交所敲钟？全部列一下")
+    assert {"2020-05-11-2", "2020-08-10-1", "2020-09-21-1", "2020-09-28-1"} <= set(ids(listed))
 
 
 def test_a_pronoun_for_what_the_sentence_before_names_is_no_question_about_the_whole_year(real_engine) -> None:  # type: ignore[no-untyped-def]
@@ -485,6 +506,8 @@ FLOORS = {
     "sixtyfourth.jsonl": (0.97, 0.97, 0.76, 1, None),  # checking claims, yes/no; first run 0.949 / 0.949 / 0.73 / 2
     "sixtyfirst.jsonl": (0.95, 0.95, 0.82, 2, None),  # held back, then measured once (search-box keywords): 0.966 / 0.974 / 0.85 / 1
     "sixtysecond.jsonl": (0.96, 0.94, 0.88, 1, None),  # held back, then measured once (foreign press, pinyin): 0.955 / 0.938 / 0.91 / 1
+    "sixtyfifth.jsonl": (0.85, 0.87, 0.80, 2, None),  # retirees and their children abroad, voice input; first run 0.658 / 0.654 / 0.85 / 10
+    "sixtyeighth.jsonl": (0.97, 0.97, 0.88, 1, None),  # a tester's typos, mixed scripts and traps; first run 0.949 / 0.949 / 0.88 / 2
 }
 
 # English recall of a set below the common floor, as first measured (its misses were left for the next round).
