@@ -523,6 +523,34 @@ _QUALIFIERS: tuple[dict[str, re.Pattern[str]], ...] = tuple(
 )
 
 
+# The stage of a project: a signing (微软二期项目签约) says nothing of its opening, a groundbreaking (中南中心开工)
+# nothing of its completion.
+_STAGES = {
+    value: re.compile(pattern, re.I)
+    for value, pattern in {
+        "signed": r"签约|签署|签订|\bsign(?:ed|ing|s)?\b",
+        "started": r"开工|动工|奠基|破土|\bbr(?:oke|eak|eaks)\s+ground\b|\bground-?breaking\b|"
+                   r"\bconstruction\s+(?:start(?:ed|s)?|beg[au]n|begins|commenc(?:e|ed|es))\b|\bstart(?:ed)?\s+(?:construction|building)\b",
+        "completed": r"竣工|建成|落成|完工|造好|建好|封顶|\b(?:get|got|was|were|be|been|is)\s+(?:finished|completed)\b|"
+                     r"\bcompletion\s+(?:date|inspection|acceptance)\b|\bconstruction\s+(?:was\s+)?(?:finished|completed)\b|\btopp(?:ed|ing)\s+out\b",
+        "opened": r"开业|开张|启用|开园|开馆|开幕|揭牌|投用|投入使用|正式运营|成立|\bopen(?:ed|s|ing)?\b(?!\s+(?:up|to|again|innovation)\b)|"
+                  r"\binaugurat(?:e|ed|ion)\b",
+        "production": r"投产|量产|\bstart(?:ed)?\s+production\b|\bwent\s+into\s+production\b|\bproduction\s+(?:start(?:ed)?|began)\b",
+    }.items()
+}
+
+
+def other_stage(question: str, texts: Sequence[str]) -> bool:
+    """True when the sentences that ask name one stage of a project (开工, "open") and each of ``texts`` states
+    another (签约) but not that one. A stage the premise tells ("听说…2019年就动工了。一共要投多少钱？") is not asked."""
+    from .lexical import sentences_asking
+
+    asking = " ".join(sentences_asking(question)[1]) or question
+    asked = {value for value, pattern in _STAGES.items() if pattern.search(asking)}
+    stated = [{value for value, pattern in _STAGES.items() if pattern.search(text)} for text in texts]
+    return _only_others(asked, stated)
+
+
 _CITIES = {
     city: re.compile(pattern, re.I)
     for city, pattern in {

@@ -562,6 +562,18 @@ def _vocabulary() -> frozenset[str]:
     return frozenset(words | glossary)
 
 
+def whole_words(piece: str, text: str) -> bool:
+    """True when ``piece`` stands in ``text`` as whole words of its run (独树湖 in 独树湖医院), not across one
+    (同成 in 北京同成都, which cuts 成都)."""
+    for run in _CJK.findall(text):
+        start = run.find(piece)
+        if start < 0:
+            continue
+        bounds = set(itertools.accumulate(len(w) for w in segment(run))) | {0}
+        return start in bounds and start + len(piece) in bounds
+    return False
+
+
 def segment(run: str) -> list[str]:
     """Cut a run of Chinese characters into its most likely words (jieba's dictionary, unigram model)."""
     words = chinese_words()
@@ -600,6 +612,21 @@ def _before_trade(word: str, context: Sequence[str]) -> bool:
     """True when ``word`` stands before a word of trade in ``context`` ("Aditum Bio", "ascentage pharma"): it may
     be a local firm's English name, which the chronicle gives in Chinese only."""
     return re.search(rf"\b{re.escape(word)}\s+{_TRADE}", " ".join(context), re.I) is not None
+
+
+# What an organisation does, said of it in a question: "When did DBS open", "PwC signed", "DBS's new branch".
+_DEEDS = (r"open(?:s|ed)?|sign(?:s|ed)?|set(?:s)?\s+up|launch(?:es|ed)?|invest(?:s|ed)?|list(?:s|ed)?|build(?:s)?|built|"
+          r"establish(?:es|ed)?|move[sd]?|expand(?:s|ed)?|enter(?:s|ed)?|acquire[sd]?|buy|bought|set\s+up")
+
+
+def _acts(word: str, question: str) -> bool:
+    """True when ``word`` is the one acting in ``question``: the subject of a deed, or the owner of a branch."""
+    w = re.escape(word)
+    return re.search(
+        rf"\b(?:did|does|do|has|have|had|will|would|could|can)\s+{w}(?:'s)?\s+(?:{_DEEDS})\b|"
+        rf"\b{w}\s+(?:has\s+|have\s+|had\s+)?(?:{_DEEDS})\b|\b{w}'s\s+(?:new\s+)?(?:branch|office|factory|plant|campus|headquarters|hq)\b",
+        question,
+    ) is not None
 
 
 def _titled(word: str) -> bool:
@@ -714,7 +741,8 @@ class KeyTerms:
         terms: list[KeyTerm] = self.other_parks(question)
         remaining, lowered = question, question.lower()
         # The words around a name, before any is read or cut as filler ("Belt and Road industrial park in Thailand").
-        context = [re.sub(r"'s$", "", w).strip("'") for w in _WORD.findall((context or question).replace("’", "'"))]
+        whole = context or question
+        context = [re.sub(r"'s$", "", w).strip("'") for w in _WORD.findall(whole.replace("’", "'"))]
         for entry in load_glossary():
             if entry.search(remaining, lowered):
                 alternatives = tuple(entry.expansion.split())
@@ -732,7 +760,7 @@ class KeyTerms:
                     terms.append(KeyTerm(gram, (gram,), self.weight(gram)))
                 else:
                     unknown[i] = unknown[i + 1] = True
-            terms.extend(self._absent_words(run, unknown))
+            terms.extend(self._absent_words(run, unknown, whole))
         for code in dict.fromkeys(_CODE.findall(remaining)):
             # A code the chronicles write the same way (10+N, 5G+): as telling as a name.
             if code.lower() in self._lowered:
@@ -846,7 +874,11 @@ class KeyTerms:
                 # In a Chinese question, an acronym is written as the chronicle would write it (CBA, GDP): one
                 # no chronicle has is something it does not mention.
                 # A slip of the keys (ECOM for ECMO) is the chronicle's.
-                acronym = word.isupper() and bool(_CJK.search(question)) and "".join(sorted(lowered)) not in self._latin_letters
+                # So is one that acts in an English question ("When did DBS open its branch"): an organisation.
+                acronym = (
+                    word.isupper() and (bool(_CJK.search(question)) or _acts(word, question))
+                    and "".join(sorted(lowered)) not in self._latin_letters
+                )
                 terms.append(KeyTerm(word, (word,), self.unknown_weight, absent=bool(acronym), proper=bool(acronym), foreign=lone))
             elif (
                 word.isalpha() and word.islower() and len(word) >= 3 and not is_pinyin(word) and not is_english(lowered)
@@ -857,7 +889,10 @@ class KeyTerms:
                 # deloitte) is something it does not mention; as it may be a slip or a short form of what it
                 # does, it weighs as an English common word the chronicle lacks, deciding only when it is much
                 # of what is asked.
-                terms.append(KeyTerm(word, (word,), self.unknown_weight / 2, absent=True))
+                # Acting in the question ("when did dbs open its branch"), it is an organisation the chronicle
+                # does not name.
+                acts = _acts(word, question)
+                terms.append(KeyTerm(word, (word,), self.unknown_weight if acts else self.unknown_weight / 2, absent=True, proper=acts))
         return terms
 
     def _two_words(self, word: str) -> bool:
@@ -919,7 +954,7 @@ class KeyTerms:
                 found.append(m.group())
         return [KeyTerm(name, (name,), self.unknown_weight, absent=True, proper=True) for name in found]
 
-    def _absent_words(self, run: str, unknown: Sequence[bool]) -> list[KeyTerm]:
+    def _absent_words(self, run: str, unknown: Sequence[bool], question: str = "") -> list[KeyTerm]:
         """The words of a run of Chinese characters that no chronicle contains, as absent key terms.
 
         The run is cut into its most likely words. A word the chronicles lack is absent when it names a
@@ -951,6 +986,10 @@ class KeyTerms:
                         found_short.append(KeyTerm(singles, (singles,), self.unknown_weight, absent=True, proper=True))
                     elif len(singles) >= 3:
                         found.append(singles)
+                    elif not set(singles) & _STOP_CHARS and re.search(rf"(?:^[\s，,。：:]*|[跟和与同])\s*{singles}", question):
+                        # Two that open the question or follow 跟/和 name who acts (德勤苏州分公司…开业,
+                        # 高瓴有没有跟园区签…): a name no dictionary or chronicle knows.
+                        found_short.append(KeyTerm(singles, (singles,), self.unknown_weight, absent=True))
                 singles = ""
                 # A full proper name (南京大学, 中国移动) is no abbreviation of another (南京航空航天大学), nor a slip
                 # of pinyin input for the chronicle's words (中国医…).

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from .answer_type import asks_who, contradicted, expected_type, named_otherwise
+from .answer_type import asks_who, contradicted, expected_type, named_otherwise, other_stage
 from .cantonese import to_mandarin
 from .dates import DateQuery, parse_dates
 from .embedding import Embedder
@@ -25,7 +25,7 @@ from .events import Event
 from .index import ChronicleIndex
 from .lexical import (
     PROVINCES, BM25, GlossaryEntry, KeyTerm, KeyTerms, any_event, asked, beside_the_point, either, expand, load_glossary, sentences_asking,
-    tokens,
+    tokens, whole_words,
 )
 from .lexicon import chinese_words, traditional
 
@@ -351,7 +351,7 @@ class Retriever:
 
         terms = beside_the_point(asked(either(self.keys.extract(topic, question), question), question), question) if topic else []
         # A slip of voice or pinyin input (独树湖医院) is read as the chronicle's word it stands for (独墅湖医院).
-        for slip in (t for t in terms if t.slip and len(t.alternatives) == 1):
+        for slip in (t for t in terms if t.slip and len(t.alternatives) == 1 and whole_words(t.label, question)):
             question, topic = question.replace(slip.label, slip.alternatives[0]), topic.replace(slip.label, slip.alternatives[0])
         # What is left beside the dates may be only words no event could match ("之间", "for", "出了"):
         # then the question is only a date too. So it is when the sentence that asks holds only a date
@@ -443,7 +443,6 @@ class Retriever:
         absent_share = sum(t.weight for t in absent) / (sum(t.weight for t in terms) or 1.0)
         if (
             absent_share >= self.params.dominant_absent_share
-            and any(not t.label.isascii() for t in absent)
             and z < self.params.dominant_absent_sure_z
         ):
             # Most of what the question names is missing ("金鸡湖马拉松": 金鸡湖 is there, the marathon is not):
@@ -514,6 +513,10 @@ class Retriever:
         closest = [i for i in about if coverage.get(i, 0.0) >= most - self.params.qualifier_coverage_gap]
         texts = [self.events[i].text for i in closest]
         if contradicted(question, texts):
+            return False
+        # A stage of a project (opened, completed) against all the events it is about: a list of groundbreakings
+        # is not refuted by the signing that holds the most of its words.
+        if other_stage(question, [self.events[i].text for i in about]):
             return False
         # An organisation named in English that each of those events names otherwise: "DBS Bank" finds the
         # entry on 菲律宾首都银行, "Tsinghua University" the one on 牛津大学.
