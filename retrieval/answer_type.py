@@ -222,6 +222,20 @@ TYPES += (
 # Types whose answer is a name or a statement rather than a figure: the entry must at least say it happened.
 TYPES += (
     AnswerType(
+        # "十大人物都有谁", "which artists exhibited": the members of a group, which an entry that only says the
+        # group was announced ("…3个奖项揭晓。") does not give.
+        "members",
+        re.compile(r"(?:十大|十佳|人物|获奖者|得主|艺术家)[^，。？?]{0,6}(?:都有谁|都是谁|有哪些人|是哪些人|名单|有哪些|是谁)|(?:颁|发)给了?(?:谁|哪)|"
+                   r"具体是哪(?:些|几|\d+|[一二三四五六七八九十]+)|哪[\d一二三四五六七八九十]+家|哪些艺术家|艺术家(?:有|是)?哪|"
+                   r"获奖(?:者|名单|作品|项目)(?:有|是)?哪|\bwho\s+were\s+(?:named|among|awarded|honou?red|selected|chosen|"
+                   r"the\s+(?:winners|recipients|artists|members))\b|\bnames\s+of\s+(?:the\s+)?(?:top|ten|\d+|winners|artists|recipients|members)\b|"
+                   r"\bwhich\s+artists\b|\bwhat\s+were\s+the\s+(?:ten|\d+|top)\b|"
+                   r"\bwhich\s+(?:products|works|cases|projects)\s+(?:won|were\s+(?:named|awarded|honou?red|released|selected))\b|"
+                   r"\blist\s+of\s+(?:winners|artists|recipients|awardees)\b", re.I),
+        # Names the entry enumerates: after 包括/分别为/由/a colon, or after the announcement (名单，信达生物…、…).
+        re.compile(r"(?:包括|分别(?:为|是)|[：:]|由)[^。；]{0,80}、|(?:揭晓|发布|公布|颁布|出炉|名单)[^。；]{0,3}[，,][^。；]*?(?:有限公司|、)"),
+    ),
+    AnswerType(
         "winner",
         re.compile(r"夺冠|冠军|获胜|谁赢|赢了|胜者|比分|谁拿了?第一|\b(?:who|which\s+\w+)\s+won\b|\bwinners?\b|\bchampions?\b|"
                    r"(?:[一二三特]等奖|[金银铜]奖|大奖)[\u4e00-\u9fff]{0,4}?(?:是?(?:谁|哪)|给了|颁给|花落)|"

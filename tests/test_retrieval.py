@@ -255,6 +255,9 @@ def test_top_results_answer_the_question(real_engine, question: str, expected: s
         "When did DBS open its branch in the Suzhou FTZ?",
         "德勤苏州分公司是什么时候在园区开业的",
         "When was the 2020 Jinji Lake marathon held in the park?",
+        # The members of a group the entry only says was announced (十大风云人物…揭晓) or opened (双年展开幕).
+        "第五届金鸡湖双年展请了哪些艺术家参展？",
+        "names of the top 10 AI figures announced at the ai expo?",
     ],
 )
 def test_questions_the_chronicle_cannot_answer_say_so(real_engine, question: str) -> None:  # type: ignore[no-untyped-def]
@@ -408,6 +411,15 @@ def test_a_list_from_a_rambling_voice_question(real_engine) -> None:  # type: ig
     assert set(ids(real_engine.retriever.search("wat happend on 4/29/2020"))) == {"2020-04-29-1", "2020-04-29-2", "2020-04-29-3"}
     listed = real_engine.retriever.search("2020这一年，园区有哪些公司在上交所敲钟？全部列一下")
     assert {"2020-05-11-2", "2020-08-10-1", "2020-09-21-1", "2020-09-28-1"} <= set(ids(listed))
+
+
+def test_a_list_of_whom_the_events_name_one_by_one_is_answered(real_engine) -> None:  # type: ignore[no-untyped-def]
+    # "都是谁" of companies each listing on its own day: every event names one; no single entry must enumerate them.
+    result = real_engine.retriever.search("今年园区去港交所上市的有几家 都是谁")
+    assert not result.no_match and {"2020-09-28-1"} <= set(ids(result))
+    # A group the entry does enumerate (集团由…、…组成) answers a question about its members.
+    result = real_engine.retriever.search("星海教育集团具体是哪几所学校？")
+    assert not result.no_match and "2020-09-08-1" in ids(result)[:3]
 
 
 def test_a_list_of_groundbreakings_is_not_refuted_by_a_signing_that_shares_its_words(real_engine) -> None:  # type: ignore[no-untyped-def]
