@@ -107,7 +107,7 @@ TYPES: tuple[AnswerType, ...] = (
     ),
     AnswerType(
         "measure",
-        re.compile(r"(?:多少|(?<!哪)几)(?:张|台|辆|套|栋|间|座|层|架|艘|件|幅|部|册|份|株|棵|盒|支|剂|人份)(?!嘴)|床位|"
+        re.compile(r"(?:多少|(?<!哪)几)(?:张|台|辆|套|栋|间|座|层|架|艘|件(?!事)|幅|部|册|份|株|棵|盒|支|剂|人份)(?!嘴)|床位|"
                    r"\bhow\s+many\s+(?:[\w\-]+\s+){0,2}?(?:beds|floors|units|buildings|kits|doses|tests|vials)\b", re.I),
         re.compile(rf"(?:{_NUMBER})\s*(?:多|余)?\s*(?:万|亿)?\s*(?:张|台|辆|套|栋|间|座|层|架|艘|件|幅|部|册|份|株|棵|盒|支|剂|人份)"),
     ),
@@ -252,7 +252,7 @@ TYPES += (
     ),
     AnswerType(
         "leader",
-        re.compile(r"领衔|牵头人|负责人|带头人|由谁|谁负责|谁主持|(?:院长|校长|主任|董事长|总经理|总裁|掌门人|所长)(?:是谁|叫什么|叫啥|是哪位|姓什么)|"
+        re.compile(r"领衔|牵头人|负责人|带头人|由谁|谁负责|谁主持|(?:院长|校长|主任|董事长|总经理|总裁|掌门人|所长)(?:是谁|叫什么|叫啥|是哪位|姓什么|人选)|"
                    r"创始人|创办人|谁创办|谁创立|\bwho\s+(?:founded|started|set\s+up)\b|\bfounders?\b|"
                    r"\bwho\s+(?:leads|led|heads|headed|runs|chairs)\b|\b(?:led|headed|chaired)\s+by\b|"
                    r"\bwho\s+(?:is|was)\s+(?:the\s+)?(?:first\s+)?(?:dean|director|head|president|chair|principal|ceo|chairman|chairwoman)\b|"

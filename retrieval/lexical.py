@@ -207,6 +207,7 @@ how why whom whose that this these those it its they them their he she his her w
 also very just only even still yet already ever really about around after before during between into onto
 something anything everything thing things kind type way ways part parts lot lots one ones two three four five
 called else crazy supposed reckon reckons think thinks thought guess guessed wondering curious
+kindly advise advised appreciate appreciated grateful briefing relating concerning pertaining relate relates
 mum mom mummy mommy dad daddy parents grandparents grandson granddaughter grandkids grandma grandpa grandmother
 grandfather wife husband hubby uncle aunt auntie cousin neighbour neighbor neighbours neighbors folks
 """.split())
@@ -276,6 +277,7 @@ _FRAME_ZH = set("""
 谢谢 感谢 多谢 麻烦 劳驾 拜托 你好 您好 大家 朋友 小伙伴 层面 层级 级别
 孙子 孙女 外孙 外孙女 儿子 女儿 老伴 爷爷 奶奶 外婆 外公 姥姥 姥爷 妈妈 爸爸 老妈 老爸 我妈 我爸 老公 老婆 邻居 亲戚 家里 我家
 读书 上学 问问 听说 旁边 附近 那阵子 这阵子 那会儿 那时候 过年 快过年 过年前 过完年
+列明 逐一 烦请 有关情况 相关情况 情况说明 有关事项 事项 人选
 区级 县级 镇级 村级 校级 部级 厅级 局级 片区级
 今年 去年 明年 当年 那年 今天 昨天 当天 那天 这天 本月 上月 下月 春天 夏天 秋天 冬天 年内 全年 本年 当时 期间 同期
 开春 开年 年后 节后 年前 节前 春节后
@@ -619,6 +621,12 @@ _DEEDS = (r"open(?:s|ed)?|sign(?:s|ed)?|set(?:s)?\s+up|launch(?:es|ed)?|invest(?
           r"establish(?:es|ed)?|move[sd]?|expand(?:s|ed)?|enter(?:s|ed)?|acquire[sd]?|buy|bought|set\s+up")
 
 
+def _opens_sentence(word: str, question: str) -> bool:
+    """True when ``word`` stands first in a sentence of ``question`` (every time it occurs)."""
+    found = [m.start() for m in re.finditer(rf"\b{re.escape(word)}\b", question)]
+    return bool(found) and all(re.fullmatch(r"(?:.*[.?!。？！:：]\s*)?\W*", question[:start], re.S) for start in found)
+
+
 def _acts(word: str, question: str) -> bool:
     """True when ``word`` is the one acting in ``question``: the subject of a deed, or the owner of a branch."""
     w = re.escape(word)
@@ -741,8 +749,8 @@ class KeyTerms:
         terms: list[KeyTerm] = self.other_parks(question)
         remaining, lowered = question, question.lower()
         # The words around a name, before any is read or cut as filler ("Belt and Road industrial park in Thailand").
-        whole = context or question
-        context = [re.sub(r"'s$", "", w).strip("'") for w in _WORD.findall(whole.replace("’", "'"))]
+        full = context or question
+        context = [re.sub(r"'s$", "", w).strip("'") for w in _WORD.findall(full.replace("’", "'"))]
         for entry in load_glossary():
             if entry.search(remaining, lowered):
                 alternatives = tuple(entry.expansion.split())
@@ -760,7 +768,7 @@ class KeyTerms:
                     terms.append(KeyTerm(gram, (gram,), self.weight(gram)))
                 else:
                     unknown[i] = unknown[i + 1] = True
-            terms.extend(self._absent_words(run, unknown, whole))
+            terms.extend(self._absent_words(run, unknown, full))
         for code in dict.fromkeys(_CODE.findall(remaining)):
             # A code the chronicles write the same way (10+N, 5G+): as telling as a name.
             if code.lower() in self._lowered:
@@ -843,7 +851,8 @@ class KeyTerms:
                     not_chinese = not is_pinyin(word) or all(is_proper_name(t) or len(t) == 1 for t in chinese)
                     # Written in lower case, it is a name when the dictionary knows it only as one (samsung → 三星);
                     # a short word may be an English one all the same ("won", not the currency).
-                    named = word[0].isupper() or (
+                    # Capitalised only because it opens a sentence ("Kindly list…"), an English word is no name.
+                    named = (word[0].isupper() and not (is_english(lowered) and _opens_sentence(word, full))) or (
                         len(word) >= 5 and not is_pinyin(word) and all(is_proper_name(t) for t in chinese)
                     )
                     # Beside another capitalised word it may be a word of a translated title, unless the dictionary
