@@ -694,6 +694,7 @@ class KeyTerms:
         # …and their letters in order, so a slip of the keys (ECOM for ECMO) is found in one look-up.
         self._latin_letters = {"".join(sorted(word)) for word in self._latin}
         self._df_cache: dict[tuple[str, ...], int] = {}
+        self._sound_cache: dict[tuple[str, ...], list[str]] = {}
         self._by_reading: dict[str, list[tuple[int, int]]] | None = None
         self._by_char: dict[str, set[int]] | None = None
 
@@ -1147,13 +1148,22 @@ class KeyTerms:
         return self._by_reading
 
     def _by_sound(self, spoken: Sequence[str]) -> list[str]:
+        """The chronicles' stretches read as ``spoken`` (remembered: questions repeat their words, and a slip is
+        looked for across several windows of one)."""
+        key = tuple(spoken)
+        cached = self._sound_cache.get(key)
+        if cached is not None:
+            return cached
         found: dict[str, None] = {}
         for doc, position in self._positions_by_reading().get(spoken[0], ()):
             text = self.texts[doc]
             piece = text[position : position + len(spoken)]
             if len(piece) == len(spoken) and all(s in readings(c) for s, c in zip(spoken, piece)):
                 found[piece] = None
-        return list(found)
+        result = list(found)
+        if len(self._sound_cache) < 100_000:
+            self._sound_cache[key] = result
+        return result
 
     def _compound(self, word: str) -> bool:
         """True when ``word`` is two words the chronicles have (建设项目 = 建设 + 项目): not a new concept."""
