@@ -618,7 +618,13 @@ def _before_trade(word: str, context: Sequence[str]) -> bool:
 
 # What an organisation does, said of it in a question: "When did DBS open", "PwC signed", "DBS's new branch".
 _DEEDS = (r"open(?:s|ed)?|sign(?:s|ed)?|set(?:s)?\s+up|launch(?:es|ed)?|invest(?:s|ed)?|list(?:s|ed)?|build(?:s)?|built|"
-          r"establish(?:es|ed)?|move[sd]?|expand(?:s|ed)?|enter(?:s|ed)?|acquire[sd]?|buy|bought|set\s+up")
+          r"establish(?:es|ed)?|move[sd]?|expand(?:s|ed)?|enter(?:s|ed)?|acquire[sd]?|buy|bought")
+
+
+def _differs_once_in(a: str, b: str, where: range) -> bool:
+    """True when ``a`` and ``b`` (of one length) differ in exactly one character, at a position in ``where``."""
+    diffs = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+    return len(diffs) == 1 and diffs[0] in where
 
 
 def _opens_sentence(word: str, question: str) -> bool:
@@ -1067,14 +1073,13 @@ class KeyTerms:
                 sounds = [sorted(readings(c)) for c in piece]
                 if not all(sounds) or math.prod(len(s) for s in sounds) > 16:
                     continue
+                # One character differs, and with ``within`` it is one of the word's.
+                slip_at = range(len(piece)) if not within else range(within[0] - start, within[0] - start + within[1])
                 found = {
                     match
                     for spoken in itertools.product(*sounds)
                     for match in self._by_sound(spoken)
-                    if [i for i, (a, b) in enumerate(zip(match, piece)) if a != b] in (
-                        [[i] for i in range(len(piece))] if not within
-                        else [[i] for i in range(within[0] - start, within[0] - start + within[1])]
-                    )
+                    if _differs_once_in(match, piece, slip_at)
                 }
                 if 0 < len(found) <= 3:
                     return piece, tuple(sorted(found))
