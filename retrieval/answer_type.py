@@ -57,7 +57,7 @@ TYPES: tuple[AnswerType, ...] = (
             r"多少钱|花了多少|投了多少|投资(?:了)?多少|多少(?:的)?(?:投资|资金)|总投资|投资额|投资总额|金额|价格|售价|价钱|发行价|股价|定价|单价|"
             r"卖多少|多少元|学费|收费标准|费用(?:是)?多少|租金|房租|月租|资金(?:有)?多少|营运资金|运营资金|"
             r"募资|募集|融资(?:了)?多少|筹集|总额|总值|产值|营收|收入多少|注册资本|注册资金|\bregistered\s+capital\b|"
-            r"奖金|奖励(?:了)?多少|集资|筹资|募得|融得|多少(?:港|美|欧|新|日)元|贷款(?:额|总额|金额)?(?:是|有)?多少|授信(?:额度)?(?:是|有)?多少|"
+            r"奖金|奖励(?:了)?多少|集资|筹资|募得|融得|多少(?:亿|万|千万|百万)?(?:港|美|欧|新|日)?元|\bhow\s+many\s+(?:billion|million)\b|贷款(?:额|总额|金额)?(?:是|有)?多少|授信(?:额度)?(?:是|有)?多少|"
             r"\bhow\s+much\s+(?:[\w\-]+\s+)?(?:money|funding|capital|investment|cash|financing|credit|loans?)\b|"
             r"\bprize\s+(?:money|pool)\b|\bcash\s+(?:prize|award|reward)s?\b|\bbonus(?:es)?\b|"
             r"\b(?:loan|deal|contract|credit|financing|transaction|order)\s+(?:amount|value|size|volume)\b|"
@@ -612,9 +612,31 @@ def _counterparts(question: str) -> list[str]:
     for m in _KIND.finditer(question):
         start = m.start() - 2 if question[max(0, m.start() - 2) : m.start()] == "人民" else m.start()
         owner = question[max(0, start - 2) : start]  # 园区 of 园区人民法院
-        if len(owner) == 2 and re.fullmatch(r"[\u4e00-\u9fff]{2}", owner) and not _GENERIC_OWNER.search(owner):
+        if (
+            len(owner) == 2 and re.fullmatch(r"[\u4e00-\u9fff]{2}", owner) and not _GENERIC_OWNER.search(owner)
+            and not _tail_of_a_word(question, start - 2, m.end())
+        ):
             found.append(owner + m.group())
     return found
+
+
+def _tail_of_a_word(text: str, start: int, end: int) -> bool:
+    """True when the characters from ``start`` end a word that began before them and stops short of ``end``:
+    液病 of 血液病研究院 says what the institute works on, it is no owner (新加坡国立大学 is one word, a name)."""
+    from .lexical import segment
+
+    run_start = start
+    while run_start > 0 and "\u4e00" <= text[run_start - 1] <= "\u9fff":
+        run_start -= 1
+    run_end = end
+    while run_end < len(text) and "\u4e00" <= text[run_end] <= "\u9fff":
+        run_end += 1
+    at = run_start
+    for word in segment(text[run_start:run_end]):
+        if at < start < at + len(word):
+            return at + len(word) < end
+        at += len(word)
+    return False
 
 
 def _swapped(question: str, texts: list[str]) -> bool:
@@ -817,6 +839,7 @@ def _only_others(asked: set, stated: list[set]) -> bool:
 _GUESS = re.compile(
     r"\b(?:i|my\s+[a-z]+|he|she|they|someone|somebody|people)\s+(?:think|thinks|thought|reckon|reckons|guess|guessed|"
     r"believe|believes|assume|assumes)\s+(?:that\s+)?(?:it'?s|it\s+(?:is|was)|its|they\s+(?:are|were))\b[^.?!;]*|"
+    r"\b(?:ask|asks|asked|asking|wonder|wonders|wondered|wondering)\s+(?:if|whether)\s+(?:it|they)\s+(?:is|was|are|were)\b[^.?!;]*|"
     r"(?:我|我妈|我爸|他|她|有人)?(?:记得|觉得|以为|猜|印象中)(?:好像|大概|应该|可能)?是[^，,。？?！!；;]*",
     re.I,
 )

@@ -428,6 +428,9 @@ def _carry_most(present: Sequence[KeyTerm], asking: Sequence[str]) -> bool:
     return held > 0.5 * sum(t.weight for t in present)
 
 
+_CLAUSE_BREAK = re.compile(r"[，,]\s*|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+
+
 def asked(terms: Sequence[KeyTerm], text: str) -> list[KeyTerm]:
     """``terms`` with a missing word no longer absent when it stands in a sentence that asks nothing beside one
     that asks with most of the terms ("…get the green light? my dad's oncologist mentioned it"), or, for a
@@ -447,6 +450,13 @@ def asked(terms: Sequence[KeyTerm], text: str) -> list[KeyTerm]:
         # …or the clauses of one sentence: "家里老人想找养老的地方，园区第一个养老服务中心是什么时候开起来的？"
         clauses = [c for c in re.split(r"[，,]\s*", text) if c.strip()]
         asking, side_talk = split((clauses, [c for c in clauses if _ASKS.search(c)]))
+    if not side_talk:
+        # A space between Chinese words may be a comma typed quickly ("打算带爸妈一起搬过去 园区有没有养老中心"), when
+        # what asks names things of its own: "苏州地铁5号线 哪天开通的" asks about what stands before the space.
+        clauses = [c for c in _CLAUSE_BREAK.split(text) if c.strip()]
+        asking_clauses = [c.lower() for c in clauses if _ASKS.search(c)]
+        if sum(any(t.label.lower() in c for c in asking_clauses) for t in present) >= 2:
+            asking, side_talk = split((clauses, asking_clauses))
 
     def side(term: KeyTerm) -> bool:
         # A name said in passing ("娃明年小升初在看学校") is side talk too, unless it is a foreign one.
@@ -467,7 +477,32 @@ def asked(terms: Sequence[KeyTerm], text: str) -> list[KeyTerm]:
             return True
         return side(term)
 
-    return [replace(t, absent=False) if t.absent and soft(t) and (not t.proper or side(t)) else t for t in terms]
+    return [
+        replace(t, absent=False) if t.absent and (_glossed(t.label, text, present) or soft(t) and (not t.proper or side(t))) else t
+        for t in terms
+    ]
+
+
+# Words in brackets right after others, in the other script: the asker's own gloss of them ("苏州国博(SEC展览中心)",
+# "蔡司 (Zeiss)"); "苏州 (上海/无锡)" gives other places, not a translation.
+_GLOSS = re.compile(
+    r"(?<=[\u4e00-\u9fff])\s*[(（]([A-Za-z][^()（）]{0,39})[)）]|(?<=[A-Za-z])\s*[(（]([\u4e00-\u9fff][^()（）]{0,39})[)）]"
+)
+
+
+def _glossed(word: str, text: str, present: Sequence[KeyTerm]) -> bool:
+    """True when ``word`` stands only in the asker's gloss of a key term the chronicles hold, right before it
+    (国博 (SEC…)): that term decides, not the asker's translation of it. The gloss of a name they lack
+    (新加坡企业发展局（ESG）) is no such word."""
+    lowered, word = text.lower(), word.lower()
+    labels = [t.label.lower() for t in present]
+    spans = [
+        m.span(1) if m.group(1) else m.span(2)
+        for m in _GLOSS.finditer(lowered)
+        if any(lowered[: m.start()].rstrip().endswith(label) for label in labels)
+    ]
+    found = list(_occurrences(word, lowered))
+    return bool(spans and found) and all(any(a <= start and end <= b for a, b in spans) for start, end in found)
 
 
 # Words that point back at what another sentence names.
@@ -483,6 +518,14 @@ _MEANT = re.compile(
     r"^\s*我(?:是)?(?:说|指|问|想问|想知道|要|只要|需要)|^\s*(?:就是|比如|例如|也就是)",
     re.I,
 )
+
+
+def without_asker_talk(text: str) -> str:
+    """``text`` without the sentences that ask nothing and tell of the asker ("…open yet?? we'd probably rent near
+    there"): they say nothing of the kind of fact asked for."""
+    sentences, asking = sentences_asking(text)
+    kept = [s for s in sentences if s in asking or not _ASKER.search(s)]
+    return " ".join(kept) if kept and len(kept) < len(sentences) else text
 
 
 def beside_the_point(terms: Sequence[KeyTerm], text: str) -> list[KeyTerm]:

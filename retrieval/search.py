@@ -25,7 +25,7 @@ from .events import Event
 from .index import ChronicleIndex
 from .lexical import (
     PROVINCES, BM25, GlossaryEntry, KeyTerm, KeyTerms, any_event, asked, beside_the_point, either, expand, load_glossary, sentences_asking,
-    tokens, whole_words,
+    tokens, whole_words, without_asker_talk,
 )
 from .lexicon import chinese_words, traditional
 
@@ -75,6 +75,26 @@ _FILLER = re.compile(
     r"(?:是|是不是)?真的(?:吗|吧)?|对吗|对不对|属实吗?|准确吗|没错吧|\b(?:true|correct|accurate|really|wasn't\s+it|isn't\s+it|didn't\s+it)\b|(?:头|第)一?个?(?:礼拜|星期)|(?:这|那|上|下)?个?礼拜|每条写?一句话?|写一句话|一句话|\binclude\b",
     re.I,
 )
+# A space between two Chinese characters: some learners of Chinese type one between every word ("在 苏州 国博 办 的
+# 大会"), as in their own language.
+_HAN_GAP = re.compile(r"(?<=[\u4e00-\u9fff])[ \t\u3000]+(?=[\u4e00-\u9fff])")
+
+
+def _unspaced(question: str) -> str:
+    """``question`` with the spaces between its Chinese words taken out when it spaces them all, down to a
+    particle or a single character (的, 有, 亿): Chinese is written without them, and the question's dates and
+    words read as written ("10月 最后 一个 星期" is 10月最后一个星期). Keywords spaced apart ("信达 达伯华 价格")
+    stay apart."""
+    runs = re.findall(r"[\u4e00-\u9fff]+", question)
+    if (
+        len(_HAN_GAP.findall(question)) >= 3
+        and sum(map(len, runs)) <= 3.5 * len(runs)
+        and any(len(run) == 1 for run in runs)
+    ):
+        return _HAN_GAP.sub("", question)
+    return question
+
+
 # What a question is for, said before it ("Radio quiz:", "For the museum timeline:", "问："): not what it asks.
 _PREAMBLE = re.compile(
     r"^\s*(?:(?:radio\s+|pub\s+)?(?:quiz|trivia)(?:\s+(?:question|time))?\s*\d*|question\s*\d*|q\d+|"
@@ -332,10 +352,11 @@ class Retriever:
     def read(self, question: str) -> str:
         """``question`` as it is searched for (and embedded): traditional characters the chronicles never use
         read as simplified ones (園區 → 园区), written Cantonese as Mandarin (喺 → 在, 邊啲 → 哪些), a label before a
-        colon dropped ("Fact check:"), short forms written out ("Intl") and a slip of the keys in a long English
+        colon dropped ("Fact check:"), spaces between Chinese words taken out, short forms written out ("Intl") and a slip of the keys in a long English
         word put right ("Industial Park", "Septmber")."""
         question = question.strip()
-        question = to_mandarin(question).translate(self.simplify) if not question.isascii() else question
+        if not question.isascii():
+            question = _unspaced(to_mandarin(question).translate(self.simplify))
         return self.keys.spell(_PREAMBLE.sub("", question))
 
     def search(self, question: str, k: int = 5) -> SearchResult:
@@ -523,9 +544,9 @@ class Retriever:
         for kind, hints in self.keys.organisations_en(question):
             if named_otherwise(kind, lambda text: any(h in text for h in hints), texts):
                 return False
-        # The kind of fact asked for is looked for in the events that hold nearly as many key terms as the
-        # closest.
-        kind = expected_type(question)
+        # The kind of fact asked for ("…open yet?? we'd probably rent near there" asks no rent) is looked for in
+        # the events that hold nearly as many key terms as the closest.
+        kind = expected_type(without_asker_talk(question))
         return kind is None or any(
             kind.found_in(self.events[i].stated if kind.dated else self.events[i].text)
             for i in about if coverage.get(i, 0.0) >= most - self.params.answer_coverage_gap
