@@ -30,6 +30,9 @@ class AnswerType:
 
 _NUMBER = r"[0-9０-９][0-9０-９.,，]*|[一二两三四五六七八九十百千万亿]+"
 
+# A length of time stated ("How long is it" may ask the length of a text: "共7章45条").
+_DURATION_STATED = re.compile(rf"(?:{_NUMBER})\s*(?:分钟|小时|秒|天|周|个月|年|章|条|页)|当天|即时|实时")
+
 # Ordered: the first type whose question pattern matches is the one asked ("复工比例有多高" asks for a share,
 # not a height; "排第几名" for a rank, not a number of people).
 TYPES: tuple[AnswerType, ...] = (
@@ -44,12 +47,19 @@ TYPES: tuple[AnswerType, ...] = (
         re.compile(rf"(?:{_NUMBER})\s*(?:%|％)|百分之|(?:{_NUMBER})\s*成|翻(?:了)?(?:一|两|几)?番|近?100%"),
     ),
     AnswerType(
+        # "房租具体免几个月": how long something was waived or lasted, whatever else the question names (房租).
+        "duration",
+        re.compile(r"(?:免|减免|延期|延长|持续|用了|花了|需要|要)(?:了)?(?:几|多少)个?(?:月|天|周|星期|礼拜)|"
+                   r"\bfor\s+how\s+many\s+(?:days|weeks|months)\b", re.I),
+        _DURATION_STATED,
+    ),
+    AnswerType(
         # "房租多少一个月", "what is the rent": a price, which a total investment does not give.
         "price",
         re.compile(r"房租|租金|月租|多少钱一(?:个月|平|平方米?|晚|次)|每(?:个)?月(?:要)?多少钱|单价|售价|票价|学费|"
-                   r"\b(?:monthly|the|average|annual|typical)\s+rents?\b|\brents?\s+(?:per|a\s+month|for\s+a)\b|\bprices?\b(?!\s+tag)|\bticket\s+prices?\b|\btuition\b|\bper\s+(?:month|square\s+metre|square\s+meter)\b",
+                   r"\b(?:monthly|the|average|annual|typical)\s+rents?\b|\brents?\s+(?:per|a\s+month|for\s+a)\b|\bprices?\b(?!\s+tag)|\bticket\s+prices?\b|\bhow\s+much\s+(?:are|is|do|does|did|were|was)\s+(?:the\s+)?(?:tickets?|admission|entry|entrance)\b|门票|\btuition\b|\bper\s+(?:month|square\s+metre|square\s+meter)\b",
                    re.I),
-        re.compile(r"租金|房租|租价|售价|价格|单价|票价|学费|收费|免费|(?:元|万元)\s*/\s*(?:月|年|平方米|㎡|人|次|晚)|每(?:月|年|平方米|人|次)[^，。；]{0,6}元"),
+        re.compile(r"租金|房租|租价|售价|价格|单价|票价|门票|学费|收费|免费|(?:元|万元)\s*/\s*(?:月|年|平方米|㎡|人|次|晚)|每(?:月|年|平方米|人|次)[^，。；]{0,6}元"),
     ),
     AnswerType(
         "money",
@@ -76,8 +86,7 @@ TYPES: tuple[AnswerType, ...] = (
         re.compile(r"多长时间|多少(?:分钟|小时|秒)|几(?:分钟|小时)|多快|\bhow\s+(?:quickly|fast|soon)\b|"
                    r"\bhow\s+long\s+(?:does|did|do|will|would|is\s+it|was\s+it|to|before|after|until|has|have|had)\b|"
                    r"\bhow\s+many\s+(?:minutes|hours|seconds)\b", re.I),
-        # "How long is it" may ask the length of a text ("共7章45条").
-        re.compile(rf"(?:{_NUMBER})\s*(?:分钟|小时|秒|天|周|个月|年|章|条|页)|当天|即时|实时"),
+        _DURATION_STATED,
     ),
     AnswerType(
         # "How large was the fund", "how big is the park": a size, which may be an amount, an area or a count.

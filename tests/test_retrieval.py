@@ -270,6 +270,9 @@ def test_top_results_answer_the_question(real_engine, question: str, expected: s
         "FDI 2020 园区 实际 使用 外资 多少 亿 美元",
         "苏州地铁6号线 哪天通车的",
         "请问园区与新加坡企业发展局（ESG）2020年签约合作情况",
+        # Two names the chronicle lacks, acting together; a ticket price, which an opening does not give.
+        "When did OCBC or UOB open a branch in the Suzhou FTZ?",
+        "how much were tickets to the jinji lake biennale exhibition",
     ],
 )
 def test_questions_the_chronicle_cannot_answer_say_so(real_engine, question: str) -> None:  # type: ignore[no-untyped-def]
