@@ -11,6 +11,7 @@ import calendar
 import datetime
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .events import Event
 
@@ -62,18 +63,32 @@ class Span:
 
     def covers_month(self, month: int) -> bool:
         """True when the span covers all of ``month`` (then month-level entries belong to it)."""
-        last = calendar.monthrange(self.year or _LEAP, month)[1]
-        return self.start <= (month, 1) and self.end >= (month, last)
+        return self.start <= (month, 1) and self.end >= (month, _month_days(self.year or _LEAP, month))
 
     def contains(self, event: Event) -> bool:
         """True when the event falls in the span (a range event when it overlaps)."""
-        if self.year is not None and event.year != self.year:
+        year, month, start, end = _extent(event.date, event.date_end)
+        if self.year is not None and year != self.year:
             return False
-        if event.day is None:
-            return self.covers_month(event.month)
-        start = (event.month, event.day)
-        end = (int((event.date_end or event.date)[5:7]), event.last_day or event.day)
+        if start is None or end is None:
+            return self.covers_month(month)
         return start <= self.end and end >= self.start
+
+
+@lru_cache(maxsize=None)
+def _month_days(year: int, month: int) -> int:
+    return calendar.monthrange(year, month)[1]
+
+
+@lru_cache(maxsize=65536)
+def _extent(date: str, date_end: str | None) -> tuple[int, int, tuple[int, int] | None, tuple[int, int] | None]:
+    """An entry's year, month, and first and last (month, day), None for a month-level entry: read once, as every
+    question with a date tests every entry."""
+    year, month = int(date[:4]), int(date[5:7])
+    if len(date) != 10:
+        return year, month, None, None
+    end = date_end or date
+    return year, month, (month, int(date[8:10])), (int(end[5:7]), int(end[8:10]) if len(end) == 10 else int(date[8:10]))
 
 
 @dataclass

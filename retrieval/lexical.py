@@ -109,6 +109,25 @@ def load_glossary() -> tuple[GlossaryEntry, ...]:
     return tuple(entries)
 
 
+# Each list of entries searched, by the first characters of their probes: (the list, entry positions by key).
+_PROBE_INDEXES: dict[int, tuple[Sequence[GlossaryEntry], dict[str, list[int]]]] = {}
+
+
+def probed(entries: Sequence[GlossaryEntry], lowered: str) -> list[GlossaryEntry]:
+    """The ``entries`` whose probe occurs in ``lowered``, in their order: looked up by the probe's first one or
+    two characters rather than tried one by one (a question holds a handful of the glossary's 600 terms)."""
+    cached = _PROBE_INDEXES.get(id(entries))
+    if cached is None or cached[0] is not entries:
+        index: dict[str, list[int]] = {}
+        for position, entry in enumerate(entries):
+            index.setdefault(entry.probe[:2], []).append(position)
+        cached = _PROBE_INDEXES[id(entries)] = (entries, index)
+    index = cached[1]
+    keys = {"", *lowered, *(lowered[i : i + 2] for i in range(len(lowered) - 1))}
+    hits = sorted({position for key in keys & index.keys() for position in index[key]})
+    return [entries[i] for i in hits if entries[i].probe in lowered]
+
+
 def warm_up() -> None:
     """Load the glossary (a third of a second) and open the word lexicon now rather than on the first question."""
     from .lexicon import warm_up as load_lexicon
@@ -122,7 +141,7 @@ def expand(question: str) -> tuple[str, list[str]]:
     found: list[str] = []
     additions: list[str] = []
     remaining, lowered = question, question.lower()
-    for entry in load_glossary():
+    for entry in probed(load_glossary(), lowered):
         if entry.search(remaining, lowered):
             found.append(entry.term)
             additions.append(entry.expansion)
@@ -148,27 +167,33 @@ class BM25:
         self.idf = {
             term: math.log(1 + (self.n - len(p) + 0.5) / (len(p) + 0.5)) for term, p in self.postings.items()
         }
+        # Each term's documents and their length-normalised term frequencies, as arrays: a query adds a term's
+        # column in one step rather than document by document.
+        self._columns: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        for term, postings in self.postings.items():
+            docs = np.array([doc for doc, _ in postings], dtype=np.int64)
+            tf = np.array([tf for _, tf in postings], dtype=np.float64)
+            norm = self.k1 * (1 - self.b + self.b * self.lengths[docs].astype(np.float64) / self.avg_length)
+            self._columns[term] = (docs, tf * (self.k1 + 1) / (tf + norm))
 
     def known(self, term: str) -> bool:
         return term in self.postings
 
     def scores(self, query: str) -> tuple[np.ndarray, float]:
         """BM25 score of every document, and the share of the query's weight the corpus knows (0..1)."""
-        out = np.zeros(self.n, dtype=np.float32)
+        out = np.zeros(self.n, dtype=np.float64)
         bag = tokens(query)
         total = known = 0.0
         for term, count in bag.items():
             weight = UNIGRAM_WEIGHT if term.startswith("1:") else 1.0
             total += weight
-            postings = self.postings.get(term)
-            if not postings:
+            column = self._columns.get(term)
+            if column is None:
                 continue
             known += weight
-            idf = self.idf[term] * weight * min(count, 2)
-            for doc, tf in postings:
-                norm = self.k1 * (1 - self.b + self.b * self.lengths[doc] / self.avg_length)
-                out[doc] += idf * tf * (self.k1 + 1) / (tf + norm)
-        return out, (known / total if total else 0.0)
+            docs, saturated = column
+            out[docs] += self.idf[term] * weight * min(count, 2) * saturated
+        return out.astype(np.float32), (known / total if total else 0.0)
 
 
 # Characters that glue question words together; a bigram containing one is never a key term of the question.
@@ -591,6 +616,13 @@ _SHORT_FOR = {
 _SHORT = re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(k) for k in _SHORT_FOR) + r")\.?(?![\w'])", re.I)
 
 
+# British spellings and the American ones the dictionary glosses: neighbouring, cancelled, optimising, analyse.
+_BRITISH = tuple(
+    (re.compile(british), american)
+    for british, american in (("our", "or"), ("ll", "l"), ("is(?=e|ing|ation)", "iz"), ("yse", "yze"))
+)
+
+
 def _match_case(word: str, like: str) -> str:
     return word.capitalize() if like[:1].isupper() else word
 
@@ -761,6 +793,12 @@ class KeyTerms:
         lowered = word.lower()
         if self._knows(lowered) or is_pinyin(word) or _DRUG_NAME.search(lowered):
             return word
+        # A British spelling ("neighbouring", "optimising") is the American one the dictionary knows: found at
+        # once, not among the hundreds of spellings a slip of the keys could give.
+        for british, american in _BRITISH:
+            spelt = british.sub(american, lowered, count=1)
+            if spelt != lowered and self._knows(spelt):
+                return spelt.capitalize() if word[0].isupper() else spelt
         candidates = one_slip_away(lowered)
         known = {c for c in candidates if c in _vocabulary() or c in self._latin} | glossed(candidates)
         if len(known) != 1:
@@ -802,7 +840,7 @@ class KeyTerms:
         # The words around a name, before any is read or cut as filler ("Belt and Road industrial park in Thailand").
         full = context or question
         context = [re.sub(r"'s$", "", w).strip("'") for w in _WORD.findall(full.replace("’", "'"))]
-        for entry in load_glossary():
+        for entry in probed(load_glossary(), lowered):
             if entry.search(remaining, lowered):
                 alternatives = tuple(entry.expansion.split())
                 weight = max(self.weight(a) for a in alternatives)
@@ -971,7 +1009,7 @@ class KeyTerms:
             return []  # most questions: the glossary need not be read
         found = []
         lowered = question.lower()
-        known = [m.span() for entry in load_glossary() if entry.is_name and entry.search(question, lowered)
+        known = [m.span() for entry in probed(load_glossary(), lowered) if entry.is_name and entry.search(question, lowered)
                  for m in entry.pattern.finditer(question)]
         for m in named:
             if any(start < m.end() and m.start() < end for start, end in known):
@@ -983,13 +1021,13 @@ class KeyTerms:
                 continue
             # The glossary's words for phrases of the name ("commercial court": 商事法庭), then for each word.
             hints: list[str] = [
-                e.expansion for e in load_glossary()
+                e.expansion for e in probed(load_glossary(), m.group(0).lower())
                 if " " in e.term and e.search(m.group(0), m.group(0).lower())
             ]
             for word in words:
                 hints += [c for _, matches in self.romanised(word) for c in matches]
                 hints += [t for t in translations(word.lower()) if len(t) >= 2]
-                hints += [e.expansion for e in load_glossary() if e.search(word, word.lower())]
+                hints += [e.expansion for e in probed(load_glossary(), word.lower()) if e.search(word, word.lower())]
             found.append((_ORG_KINDS[kind.lower()], tuple(dict.fromkeys(" ".join(hints).split()))))
         return found
 

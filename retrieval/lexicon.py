@@ -407,12 +407,20 @@ def synonyms(word: str) -> frozenset[str]:
     return frozenset(found)
 
 
+_LEMMA_RULES = (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("d", ""),
+                ("ing", ""), ("ing", "e"), ("ation", "ate"), ("ers", ""), ("er", ""),
+                ("tre", "ter"), ("tres", "ter"), ("ise", "ize"), ("ised", "ize"), ("isation", "ization"))
+# The rules by the last letter of their suffix: a word is tried only against those that may apply.
+_LEMMA_RULES_BY_END: dict[str, tuple[tuple[str, str], ...]] = {
+    end: tuple(rule for rule in _LEMMA_RULES if rule[0].endswith(end)) for end in {suffix[-1] for suffix, _ in _LEMMA_RULES}
+}
+
+
 def lemmas(word: str) -> list[str]:
     word = word.lower()
     forms = [word]
-    for suffix, replacement in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("d", ""),
-                                ("ing", ""), ("ing", "e"), ("ation", "ate"), ("ers", ""), ("er", ""),
-                                ("tre", "ter"), ("tres", "ter"), ("ise", "ize"), ("ised", "ize"), ("isation", "ization")):
+    # Most words, and most of the hundreds of spellings a typo is checked against, end in no suffix.
+    for suffix, replacement in _LEMMA_RULES_BY_END.get(word[-1:], ()):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             forms.append(word[: -len(suffix)] + replacement)
     return forms

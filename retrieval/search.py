@@ -25,7 +25,7 @@ from .events import Event
 from .index import ChronicleIndex
 from .lexical import (
     PROVINCES, BM25, GlossaryEntry, KeyTerm, KeyTerms, any_event, asked, beside_the_point, either, expand, load_glossary, sentences_asking,
-    tokens, whole_words, without_asker_talk,
+    probed, tokens, whole_words, without_asker_talk,
 )
 from .lexicon import chinese_words, traditional
 
@@ -234,7 +234,7 @@ def topic_of(rest: str) -> str:
     lowered = rest.lower()
     spans = sorted(
         m.span()
-        for entry in _filler_terms()
+        for entry in probed(_filler_terms(), lowered)
         if entry.search(rest, lowered)
         for m in entry.pattern.finditer(rest)
     )
@@ -301,10 +301,10 @@ class Retriever:
         self.keys = KeyTerms([e.text for e in self.events])
         self.entities = Entities([e.text for e in self.events], chinese_words())
         # Glossary terms that name an organisation or a market: the English side of named things.
-        self.named_terms = [
+        self.named_terms = tuple(
             entry for entry in load_glossary()
             if entry.is_name or any(word in MARKETS for word in entry.expansion.split())
-        ]
+        )
         characters = set("".join(e.text for e in self.events))
         self.simplify = {code: to for code, to in traditional().items() if chr(code) not in characters}
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
@@ -631,7 +631,7 @@ class Retriever:
         the topic lost the word ("when did they list in Hong Kong": "list" is also a request)."""
         english: list[Anchor] = []
         remaining, lowered = topic, topic.lower()
-        for entry in self.named_terms:
+        for entry in probed(self.named_terms, lowered):
             if entry.search(remaining, lowered):
                 english.append(Anchor(entry.term, tuple(entry.expansion.split())))
                 remaining = entry.pattern.sub(" ", remaining)
