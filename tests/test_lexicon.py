@@ -127,3 +127,16 @@ def test_a_slip_of_the_keys_in_an_english_word_is_put_right() -> None:
     # Short forms are written out; a word that only begins like one is left alone.
     assert keys.spell("Suzhou Intl Expo Center, a natl. high-tech zone") == "Suzhou International Expo Center, a national high-tech zone"
     assert keys.spell("Govt. of the Internet technology park") == "Government of the Internet technology park"
+    # A British spelling is read as the American one the dictionary glosses; a known British word stays.
+    assert keys.spell("Optimising the neighbouring parks") == "Optimizing the neighboring parks"
+    assert keys.spell("the cancelled football season") == "the cancelled football season"
+
+
+def test_the_glossary_lookup_finds_what_trying_every_entry_finds() -> None:
+    from retrieval.lexical import load_glossary, probed
+
+    glossary = load_glossary()
+    for text in ("Which companies listed on the STAR Market?", "香港联交所上市的有哪些", "sci-tech board IPOs",
+                 "Zai Lab, BeiGene and Innovent: 2020 approvals", "a", "", "hk-listed biotech firms in SIP"):
+        lowered = text.lower()
+        assert probed(glossary, lowered) == [e for e in glossary if e.probe in lowered]
