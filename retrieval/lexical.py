@@ -503,9 +503,23 @@ def asked(terms: Sequence[KeyTerm], text: str) -> list[KeyTerm]:
         return side(term)
 
     return [
-        replace(t, absent=False) if t.absent and (_glossed(t.label, text, present) or soft(t) and (not t.proper or side(t))) else t
+        replace(t, absent=False)
+        if t.absent and (_glossed(t.label, text, present) or _owned(t.label, text) or soft(t) and (not t.proper or side(t)))
+        else t
         for t in terms
     ]
+
+
+# The asker's own things, compared with what is asked about ("taller than our Ping An tower?", "我们那边的前海").
+_OWN = re.compile(r"\b(?:[Oo]ur|[Mm]y)\s+((?:[A-Z][\w&'.-]*\s*){1,4})|我们(?:这边|那边|这里|那里)?的?([\u4e00-\u9fff]{2,8})")
+
+
+def _owned(word: str, text: str) -> bool:
+    """True when ``word`` stands only in what the asker calls theirs (a capitalised name after "our")."""
+    lowered, word = text.lower(), word.lower()
+    spans = [m.span(1) if m.group(1) else m.span(2) for m in _OWN.finditer(text)]
+    found = list(_occurrences(word, lowered))
+    return bool(spans and found) and all(any(a <= start and end <= b for a, b in spans) for start, end in found)
 
 
 # Words in brackets right after others, in the other script: the asker's own gloss of them ("苏州国博(SEC展览中心)",
@@ -535,7 +549,11 @@ _BACK = re.compile(r"\b(?:it|its|they|them|their|he|him|his|she|her|one|ones|thi
                    r"它|其|该|他们|她们|这|那", re.I)
 
 
-_ASKER = re.compile(r"^\s*(?:i|i'm|im|i've|i'd|we|we're|we've|my|our|me|us)\b|^\s*我", re.I)
+_ASKER = re.compile(
+    r"^\s*(?:(?:in|at|back\s+in|over\s+in|here\s+in)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2},?\s+)?"
+    r"(?:i|i'm|im|i've|i'd|we|we're|we've|my|our|me|us)\b|^\s*我",
+    re.I,
+)
 # …but a sentence that says what is asked is part of the question: "I mean the innovation centres", "我是说…".
 _MEANT = re.compile(
     r"^\s*(?:i|we)\s+(?:mean|meant|want|need|only|just|care|am\s+asking|am\s+looking|am\s+interested)\b|"
@@ -545,10 +563,13 @@ _MEANT = re.compile(
 )
 
 
-def without_asker_talk(text: str) -> str:
+def without_asker_talk(text: str, pointed_at: bool = False) -> str:
     """``text`` without the sentences that ask nothing and tell of the asker ("…open yet?? we'd probably rent near
-    there"): they say nothing of the kind of fact asked for."""
+    there"): they say nothing of the kind of fact asked for. With ``pointed_at``, kept whole when a sentence that
+    asks points back at another ("I'm writing about Zai Lab. When did it list?")."""
     sentences, asking = sentences_asking(text)
+    if pointed_at and any(_BACK.search(s) for s in asking):
+        return text
     kept = [s for s in sentences if s in asking or not _ASKER.search(s)]
     return " ".join(kept) if kept and len(kept) < len(sentences) else text
 
@@ -571,7 +592,18 @@ def beside_the_point(terms: Sequence[KeyTerm], text: str) -> list[KeyTerm]:
     premise = [s for s in told if s not in meant and not _ASKER.search(s)]
     asking = [s.lower() for s in asking]
     kept = asking + meant + ([] if _carry_most([t for t in terms if not t.absent], asking) else premise)
-    return [t for t in terms if t.absent or t.proper or t.foreign or any(t.label.lower() in s for s in kept)]
+    # Even a name the chronicles lack is no key term when only the asker's own story holds it ("In Hangzhou we had a
+    # few biotech IPOs too"); in a premise ("Samsung said it would…") it stays.
+    own = [s for s in told if s not in meant and s not in premise]
+
+    def only_own(term: KeyTerm) -> bool:
+        label = term.label.lower()
+        return any(label in s for s in own) and not any(label in s for s in kept + premise)
+
+    return [
+        t for t in terms
+        if (t.absent or t.proper or t.foreign or any(t.label.lower() in s for s in kept)) and not only_own(t)
+    ]
 
 
 def _joined_by_or(terms: Sequence[KeyTerm], text: str) -> list[KeyTerm]:

@@ -75,6 +75,15 @@ _FILLER = re.compile(
     r"(?:是|是不是)?真的(?:吗|吧)?|对吗|对不对|属实吗?|准确吗|没错吧|\b(?:true|correct|accurate|really|wasn't\s+it|isn't\s+it|didn't\s+it)\b|(?:头|第)一?个?(?:礼拜|星期)|(?:这|那|上|下)?个?礼拜|每条写?一句话?|写一句话|一句话|\binclude\b",
     re.I,
 )
+# Who asks, signed at the start ("Shenzhen reporter - how tall…", "Wuxi Daily here.", "深圳特区报记者："): no
+# place or paper the answer must name.
+_SIGN_ON = re.compile(
+    r"^\s*(?:(?:hi|hello|hey)[\s,!]+)?(?:(?:this\s+is|i'?m|i\s+am|we'?re|we\s+are)\s+)?(?:an?\s+|the\s+)?"
+    r"(?:(?:[\w&'.]+\s+){0,3}(?:reporter|journalist|correspondent|editor|desk|daily|news|times|post)|(?:[\w&'.]+\s+){1,3}here)"
+    r"\s*(?:[-–—:,.!]|\s-)\s*(?=\S)|"
+    r"^\s*[\u4e00-\u9fff]{0,8}(?:记者|编辑|日报|晚报|电视台)(?:这边|这里)?\s*[：:，,]\s*(?=\S)",
+    re.I,
+)
 # A space between two Chinese characters: some learners of Chinese type one between every word ("在 苏州 国博 办 的
 # 大会"), as in their own language.
 _HAN_GAP = re.compile(r"(?<=[\u4e00-\u9fff])[ \t\u3000]+(?=[\u4e00-\u9fff])")
@@ -352,12 +361,12 @@ class Retriever:
     def read(self, question: str) -> str:
         """``question`` as it is searched for (and embedded): traditional characters the chronicles never use
         read as simplified ones (園區 → 园区), written Cantonese as Mandarin (喺 → 在, 邊啲 → 哪些), a label before a
-        colon dropped ("Fact check:"), spaces between Chinese words taken out, short forms written out ("Intl") and a slip of the keys in a long English
+        colon dropped ("Fact check:"), as is the asker's signature ("Wuxi Daily here."), spaces between Chinese words taken out, short forms written out ("Intl") and a slip of the keys in a long English
         word put right ("Industial Park", "Septmber")."""
         question = question.strip()
         if not question.isascii():
             question = _unspaced(to_mandarin(question).translate(self.simplify))
-        return self.keys.spell(_PREAMBLE.sub("", question))
+        return self.keys.spell(_PREAMBLE.sub("", _SIGN_ON.sub("", question)))
 
     def search(self, question: str, k: int = 5) -> SearchResult:
         """The events that answer ``question``: top ``k``, or every match for list and date questions."""
@@ -398,7 +407,10 @@ class Retriever:
         order = candidates[np.argsort(-fused[candidates], kind="stable")]
         best = order[0]
         # Independent signals; any one means the chronicles do not answer the question.
-        named = self.anchors(topic, question)  # the organisations, people and markets it names
+        # The organisations, people and markets it names: not those of what the asker says of themselves ("In
+        # Shenzhen we had quite a few biotech IPOs too"), unless a sentence that asks points back at them.
+        own = without_asker_talk(kept, pointed_at=True)
+        named = self.anchors(topic if own == kept else topic_of(_glosses_out(own, parse_dates(own))), question)
         no_match = (
             self.is_no_match(terms, dense, order)
             or not self.holds_answer(question, named, order, fused, terms)

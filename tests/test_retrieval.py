@@ -272,6 +272,9 @@ def test_top_results_answer_the_question(real_engine, question: str, expected: s
         "请问园区与新加坡企业发展局（ESG）2020年签约合作情况",
         # Two names the chronicle lacks, acting together; a ticket price, which an opening does not give.
         "When did OCBC or UOB open a branch in the Suzhou FTZ?",
+        # …but a name the asker's story holds, when the question points back at it, or in a premise, still counts.
+        "I work for Samsung. Did it open a plant in SIP?",
+        "Samsung said it would build a plant in SIP. When did it open?",
         "how much were tickets to the jinji lake biennale exhibition",
     ],
 )
@@ -360,6 +363,9 @@ def test_questions_the_chronicle_cannot_answer_say_so(real_engine, question: str
         ("想接爸妈过来住 园区有没有专门给老人的养老中心", "2020-10-25-1"),
         ("苏大附一院是不是和园区一家药企一起建了个血液病研究院？哪家", "2020-07-03-1"),
         ("Which foreign bank opened the first branch in the Suzhou FTZ? My boss is wondering if it was a Singapore bank.", "2020-09-11-1"),
+        # Who asks, signed at the start, and what they compare with ("our Raffles City"), are not asked about.
+        ("Nanjing Daily here. When did construction of the Suzhou Zhongnan Center start?", "2020-06-28-1"),
+        ("Hangzhou reporter - how tall will the Zhongnan Center in SIP be? taller than our Raffles City?", "2020-06-28-1"),
     ],
 )
 def test_near_misses_that_the_chronicle_does_answer(real_engine, question: str, expected: str) -> None:  # type: ignore[no-untyped-def]
@@ -407,6 +413,9 @@ def test_near_misses_that_the_chronicle_does_answer(real_engine, question: str, 
          {"2020-04-30-1", "2020-05-27-1", "2020-06-28-1", "2020-06-28-2"}),
         # The zone the park runs with 相城区 is 苏相合作区.
         ("园区跟相城区一起搞的合作区今年有哪些进展？", {"2020-04-08-1", "2020-04-29-1", "2020-09-29-1", "2020-10-23-1"}),
+        # A place and a market in the asker's own story ("In Hangzhou we had…") are not what the list is of.
+        ("Which SIP companies went public in Hong Kong in 2020? In Hangzhou we had a few biotech IPOs on HKEX too",
+         {"2020-05-15-1", "2020-05-22-1", "2020-09-28-1", "2020-12-10-1"}),
     ],
 )
 def test_near_miss_lists_that_the_chronicle_does_answer(real_engine, question: str, expected: set) -> None:  # type: ignore[no-untyped-def]
@@ -575,6 +584,8 @@ FLOORS = {
     "sixtyeighth.jsonl": (0.97, 0.97, 0.88, 1, None),  # a tester's typos, mixed scripts and traps; first run 0.949 / 0.949 / 0.88 / 2
     "sixtyninth.jsonl": (0.90, 0.93, 0.79, 2, None),  # families moving to the park; first run 0.739 / 0.769 / 0.82 / 8
     "seventieth.jsonl": (0.97, 0.97, 0.88, 1, None),  # foreign chambers of commerce, spaced Chinese; first run 0.915 / 0.923 / 0.82 / 3
+    "seventyfirst.jsonl": (0.93, 0.93, 0.76, 2, None),  # held back, then measured once (exam revision, traps): 0.949 / 0.949 / 0.79 / 2
+    "seventysecond.jsonl": (0.94, 0.97, 0.88, 1, None),  # held back, then measured once (other cities' press): 0.889 / 0.923 / 0.91 / 3
 }
 
 # English recall of a set below the common floor, as first measured (its misses were left for the next round).
