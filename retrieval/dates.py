@@ -482,7 +482,7 @@ _CN_DAY = re.compile(r"(?<![\d月第])([一二三四五六七八九十]{1,3})(?=
 _DAY_TO_MONTH_END = re.compile(r"(?<![\d月])(\d{1,2})\s*[日号]\s*(?:至|到|—|–|-|~|～)\s*(?:月底|月末|这个月底|本月底)")
 _BARE_DAY_RANGE = re.compile(
     r"(?<![\d月])(\d{1,2})\s*[日号]?\s*(?:至|到|—|–|-|~|～)\s*(\d{1,2})\s*[日号]"
-    r"|\b(?:between\s+|from\s+)?(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\s+(?:and|to|-|–|through|until)\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\b",
+    r"|\b(?:between\s+|from\s+)?(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)(?:\s*[-–—]\s*|\s+(?:and|to|through|until)\s+)(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\b",
     re.I,
 )
 

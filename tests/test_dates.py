@@ -32,6 +32,7 @@ def spans(question: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
         ("三、五月", [((3, 1), (3, 31)), ((5, 1), (5, 31))]),
         ("12月最后一周（24号到31号）", [((12, 24), (12, 31))]),
         ("the last week of December 2020 (24–31 Dec)", [((12, 24), (12, 31))]),  # the days it restates
+        ("the last week of Dec 2020 (24th-31st)", [((12, 24), (12, 31))]),
         ("What events took place between Christmas Eve and New Year's Eve 2020?", [((12, 24), (12, 31))]),
         ("国庆节园区有什么活动", [((10, 1), (10, 1))]),
         ("What happened on September 28?", [((9, 28), (9, 28))]),
