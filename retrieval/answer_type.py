@@ -634,14 +634,10 @@ def _tail_of_a_word(text: str, start: int, end: int) -> bool:
     液病 of 血液病研究院 says what the institute works on, it is no owner (新加坡国立大学 is one word, a name)."""
     from .lexical import segment
 
-    run_start = start
-    while run_start > 0 and "\u4e00" <= text[run_start - 1] <= "\u9fff":
-        run_start -= 1
-    run_end = end
-    while run_end < len(text) and "\u4e00" <= text[run_end] <= "\u9fff":
-        run_end += 1
-    at = run_start
-    for word in segment(text[run_start:run_end]):
+    # The owner and the kind are Chinese characters: one run holds both.
+    run = next(m for m in re.finditer(r"[\u4e00-\u9fff]+", text) if m.start() <= start < m.end())
+    at = run.start()
+    for word in segment(run.group()):
         if at < start < at + len(word):
             return at + len(word) < end
         at += len(word)

@@ -160,24 +160,24 @@ class BM25:
         self.n = len(bags)
         self.lengths = np.array([sum(b_.values()) for b_ in bags], dtype=np.float32)
         self.avg_length = float(self.lengths.mean()) if self.n else 0.0
-        self.postings: dict[str, list[tuple[int, int]]] = {}
+        postings_by_term: dict[str, list[tuple[int, int]]] = {}
         for doc, bag in enumerate(bags):
             for term, tf in bag.items():
-                self.postings.setdefault(term, []).append((doc, tf))
+                postings_by_term.setdefault(term, []).append((doc, tf))
         self.idf = {
-            term: math.log(1 + (self.n - len(p) + 0.5) / (len(p) + 0.5)) for term, p in self.postings.items()
+            term: math.log(1 + (self.n - len(p) + 0.5) / (len(p) + 0.5)) for term, p in postings_by_term.items()
         }
         # Each term's documents and their length-normalised term frequencies, as arrays: a query adds a term's
         # column in one step rather than document by document.
         self._columns: dict[str, tuple[np.ndarray, np.ndarray]] = {}
-        for term, postings in self.postings.items():
+        for term, postings in postings_by_term.items():
             docs = np.array([doc for doc, _ in postings], dtype=np.int64)
             tf = np.array([tf for _, tf in postings], dtype=np.float64)
             norm = self.k1 * (1 - self.b + self.b * self.lengths[docs].astype(np.float64) / self.avg_length)
             self._columns[term] = (docs, tf * (self.k1 + 1) / (tf + norm))
 
     def known(self, term: str) -> bool:
-        return term in self.postings
+        return term in self._columns
 
     def scores(self, query: str) -> tuple[np.ndarray, float]:
         """BM25 score of every document, and the share of the query's weight the corpus knows (0..1)."""
@@ -453,7 +453,9 @@ def _carry_most(present: Sequence[KeyTerm], asking: Sequence[str]) -> bool:
     return held > 0.5 * sum(t.weight for t in present)
 
 
-_CLAUSE_BREAK = re.compile(r"[，,]\s*|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+# Where the clauses of a sentence part: a comma, or a space between Chinese words typed for one.
+_COMMA = re.compile(r"[，,]\s*")
+_CLAUSE_BREAK = re.compile(_COMMA.pattern + r"|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 
 
 def asked(terms: Sequence[KeyTerm], text: str) -> list[KeyTerm]:
@@ -473,7 +475,7 @@ def asked(terms: Sequence[KeyTerm], text: str) -> list[KeyTerm]:
     asking, side_talk = split(sentences_asking(text))
     if not side_talk:
         # …or the clauses of one sentence: "家里老人想找养老的地方，园区第一个养老服务中心是什么时候开起来的？"
-        clauses = [c for c in re.split(r"[，,]\s*", text) if c.strip()]
+        clauses = [c for c in _COMMA.split(text) if c.strip()]
         asking, side_talk = split((clauses, [c for c in clauses if _ASKS.search(c)]))
     if not side_talk:
         # A space between Chinese words may be a comma typed quickly ("打算带爸妈一起搬过去 园区有没有养老中心"), when
@@ -516,9 +518,12 @@ _OWN = re.compile(r"\b(?:[Oo]ur|[Mm]y)\s+((?:[A-Z][\w&'.-]*\s*){1,4})|我们(?:�
 
 def _owned(word: str, text: str) -> bool:
     """True when ``word`` stands only in what the asker calls theirs (a capitalised name after "our")."""
-    lowered, word = text.lower(), word.lower()
-    spans = [m.span(1) if m.group(1) else m.span(2) for m in _OWN.finditer(text)]
-    found = list(_occurrences(word, lowered))
+    return _only_within(word, text, [m.span(1) if m.group(1) else m.span(2) for m in _OWN.finditer(text)])
+
+
+def _only_within(word: str, text: str, spans: Sequence[tuple[int, int]]) -> bool:
+    """True when ``word`` occurs in ``text`` (either in lower case), each time inside one of ``spans``."""
+    found = list(_occurrences(word.lower(), text.lower()))
     return bool(spans and found) and all(any(a <= start and end <= b for a, b in spans) for start, end in found)
 
 
@@ -533,15 +538,14 @@ def _glossed(word: str, text: str, present: Sequence[KeyTerm]) -> bool:
     """True when ``word`` stands only in the asker's gloss of a key term the chronicles hold, right before it
     (国博 (SEC…)): that term decides, not the asker's translation of it. The gloss of a name they lack
     (新加坡企业发展局（ESG）) is no such word."""
-    lowered, word = text.lower(), word.lower()
+    lowered = text.lower()
     labels = [t.label.lower() for t in present]
     spans = [
         m.span(1) if m.group(1) else m.span(2)
         for m in _GLOSS.finditer(lowered)
         if any(lowered[: m.start()].rstrip().endswith(label) for label in labels)
     ]
-    found = list(_occurrences(word, lowered))
-    return bool(spans and found) and all(any(a <= start and end <= b for a, b in spans) for start, end in found)
+    return _only_within(word, text, spans)
 
 
 # Words that point back at what another sentence names.

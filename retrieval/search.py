@@ -361,7 +361,8 @@ class Retriever:
     def read(self, question: str) -> str:
         """``question`` as it is searched for (and embedded): traditional characters the chronicles never use
         read as simplified ones (園區 → 园区), written Cantonese as Mandarin (喺 → 在, 邊啲 → 哪些), a label before a
-        colon dropped ("Fact check:"), as is the asker's signature ("Wuxi Daily here."), spaces between Chinese words taken out, short forms written out ("Intl") and a slip of the keys in a long English
+        colon dropped ("Fact check:"), as is the asker's signature ("Wuxi Daily here."), spaces between Chinese
+        words taken out ("在 苏州 国博"), short forms written out ("Intl") and a slip of the keys in a long English
         word put right ("Industial Park", "Septmber")."""
         question = question.strip()
         if not question.isascii():
