@@ -260,8 +260,16 @@ TYPES += (
         re.compile(r"主办|承办|发起|组织|举办|(?:由|与)[^，。]{2,30}(?:共同|联合)?(?:组建|共建)"),
     ),
     AnswerType(
+        # Whom to call: a chronicle records what happened, not its contacts.
+        "contact",
+        re.compile(r"联系电话|联系方式|电话(?:号码?)?(?:是)?多少|对接人|联系人|热线|邮箱|"
+                   r"\bcontact\s+(?:person|details|number|info|email)\b|\bphone\s+(?:number|no)\b|\bhotline\b|\bemail\s+address\b", re.I),
+        re.compile(r"电话|热线|邮箱|联系人|@|\d{3,4}-\d{7,8}|1\d{10}"),
+    ),
+    AnswerType(
         "leader",
-        re.compile(r"领衔|牵头人|负责人|带头人|由谁|谁负责|谁主持|(?:院长|校长|主任|董事长|总经理|总裁|掌门人|所长)(?:是谁|叫什么|叫啥|是哪位|姓什么|人选)|"
+        re.compile(r"领衔|牵头人|负责人|带头人|由谁|谁负责|谁主持|(?:院长|校长|主任|董事长|总经理|总裁|掌门人|所长|行长)(?:是谁|叫什么|叫啥|是哪位|姓什么|人选)|"
+                   r"\bwho(?:'s|\s+is|\s+was)\s+(?:the\s+|its\s+)?(?:gm|general\s+manager|managing\s+director|boss|branch\s+manager)\b|"
                    r"创始人|创办人|谁创办|谁创立|\bwho\s+(?:founded|started|set\s+up)\b|\bfounders?\b|"
                    r"\bwho\s+(?:leads|led|heads|headed|runs|chairs)\b|\b(?:led|headed|chaired)\s+by\b|"
                    r"\bwho\s+(?:is|was)\s+(?:the\s+)?(?:first\s+)?(?:dean|director|head|president|chair|principal|ceo|chairman|chairwoman)\b|"
@@ -382,7 +390,7 @@ _INSTITUTIONS = (
     ("团队|球队|战队|队伍|俱乐部", "teams?|clubs?"),
 )
 _INSTITUTION = re.compile(
-    r"哪(?:家|个|所|几家|些)(" + "|".join(zh for zh, _ in _INSTITUTIONS) + r")|\bwhich\s+(?:\w+\s+)?("
+    r"哪(?:家|个|所|间|几家|些)(" + "|".join(zh for zh, _ in _INSTITUTIONS) + r")|\bwhich\s+(?:\w+\s+)?("
     + "|".join(en for _, en in _INSTITUTIONS) + r")\b",
     re.I,
 )
@@ -391,7 +399,7 @@ _INSTITUTION = re.compile(
 # A question asking which organisation or who ("which Korean institutes signed", "哪家企业", "谁"): its answer
 # is a name the question cannot hold.
 _ASKS_WHO = re.compile(
-    r"哪(?:家|个|所|几家|些|位)(?:企业|公司|机构|单位|团队|高校|大学|银行|医院|院所|研究院|学校)?|谁|"
+    r"哪(?:家|个|所|间|几家|些|位)(?:企业|公司|机构|单位|团队|高校|大学|银行|医院|院所|研究院|学校)?|谁|"
     r"\bwhich\s+(?:[\w\-]+\s+){0,3}?(?:compan(?:y|ies)|firms?|enterprises?|institut(?:e|es|ion|ions)|"
     r"universit(?:y|ies)|banks?|partners?|organi[sz]ations?|hospitals?|consorti(?:um|a)|teams?|schools?|"
     r"investors?|groups?|labs?|laborator(?:y|ies)|players?|brands?|bodies|agenc(?:y|ies)|parties|members|sponsors?)\b|"

@@ -191,6 +191,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "4月29号30号", "4月29日、30日": two days of one month.
     ("cn_day_pair", re.compile(rf"(?:(\d{{4}})年)?({_CN_NUM})月({_CN_NUM})[日号]?\s*(?:[、,，和及与跟]|[日号])\s*({_CN_NUM})[日号]")),
     ("cn_day", re.compile(rf"(?:(\d{{4}})年)?({_CN_NUM})月({_CN_NUM})[日号]")),
+    # "9/9到9/11", "4/27-4/30": two days in figures, slashed (a dot may be a decimal: "1.5到2.5亿").
+    ("md_numeric_range", re.compile(
+        r"(?<![\d./\w])(\d{1,2})/(\d{1,2})\s*(?:到|至|~|～|–|—|-|to|until|till|through)\s*(\d{1,2})/(\d{1,2})(?![\d./%])", re.I)),
     # "11.26 那天", "3/25": month and day in figures, when nothing numeric follows.
     ("md_numeric", re.compile(r"(?<![\d./\w])(\d{1,2})[/.](\d{1,2})(?![\d./%])(?=\s|那天|这天|当天|那日|号|日|$|[?？,，。!！)）])")),
     ("cn_month_part", re.compile(rf"(?:(\d{{4}})年)?({_CN_NUM})月份?(上旬|中旬|下旬|初|底|末|中)")),
@@ -310,6 +313,11 @@ def _match_spans(kind: str, m: re.Match[str], invalid: list[str]) -> list[Span] 
             invalid.append(text)
             return []
         return [Span(day, day, year, text) for day in sorted(readings)]
+    if kind == "md_numeric_range":
+        start, end = (int(m.group(1)), int(m.group(2))), (int(m.group(3)), int(m.group(4)))
+        if not (_valid(*start, None) and _valid(*end, None)) or end < start:
+            return None  # not two days after all (scores, fractions)
+        return [Span(start, end, None, text)]
     if kind == "md_numeric":
         month, day = int(m.group(1)), int(m.group(2))
         if not _valid(month, day, None):
@@ -515,10 +523,27 @@ _YEAR_LEAD_CN = re.compile(r"(?:^|[\s，,。？?！!：:])(?:请问)?(?:苏州�
 
 
 # The end of the year as the end of a span ("… to the end of 2020", "until year-end", "到年底").
+# A day named as the week it falls in: "the week of 20 Apr 2020", "4月20日那一周".
+_WEEK_BEFORE = re.compile(r"\bweek\s+(?:of|starting|beginning|commencing)\s+(?:the\s+)?$", re.I)
+_WEEK_AFTER = re.compile(r"^\s*(?:[（(][^()（）]{0,20}[)）])?\s*(?:那|这|所在的?|的那)一?个?(?:周|星期|礼拜)")
+
+
+def _week_of(day: Span) -> Span:
+    """The Monday-to-Sunday week holding ``day`` in its year; without a year, the days from three before it to
+    three after."""
+    year = day.year or _LEAP
+    date = datetime.date(year, *day.start)
+    first = date - datetime.timedelta(days=date.weekday() if day.year else 3)
+    last = first + datetime.timedelta(days=6)
+    start = (first.month, first.day) if first.year == year else (1, 1)
+    end = (last.month, last.day) if last.year == year else (12, 31)
+    return Span(start, end, day.year, day.label)
+
+
 _TO_YEAR_END = re.compile(rf"\b(?:to|until|till|through)\s+{_YEAR_END_EN}\b|(?:到|至|直到)\s*(?:年底|年末|年终)", re.I)
 # Parts of a month a question may restate in days.
 _VAGUE = {"cn_month_part", "cn_month_week", "en_month_part", "en_month_week"}
-_EXACT = {"iso", "iso_range", "dmy_numeric", "cn_day_range", "cn_day", "cn_day_pair", "en_span", "en_range", "en_range_dash", "en_day_range", "en_month_day",
+_EXACT = {"iso", "iso_range", "dmy_numeric", "md_numeric_range", "cn_day_range", "cn_day", "cn_day_pair", "en_span", "en_range", "en_range_dash", "en_day_range", "en_month_day",
           "en_days_month", "en_day_month"}
 # A weekday beside a date says nothing more ("Monday October 26", "10月26日（周一）").
 _WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b,?\s*|[（(]\s*(?:星期|周|礼拜)[一二三四五六日天]\s*[）)]", re.I)
@@ -531,7 +556,7 @@ def parse_dates(question: str) -> DateQuery:
     # in full, and "thru" in full.
     question = _SPOKEN_YEAR.sub(lambda m: m.group(1).translate(_SPOKEN_DIGITS) + "年", question)
     question = _SHORT_YEAR.sub("2020年", _THRU.sub("through", question))
-    rest = _WEEKDAY.sub(" ", question)
+    rest = said = _WEEKDAY.sub(" ", question)
     vague: list[Span] = []
     exact: list[Span] = []
     for kind, pattern in _PATTERNS:
@@ -560,6 +585,12 @@ def parse_dates(question: str) -> DateQuery:
         query.spans = [onward if span is day else span for span in query.spans if span not in vague]
         vague, exact = [], [onward]
         rest = rest[: to_end.start()] + " " + rest[to_end.end():]
+    for day in [span for span in exact if span.single_day and span.label in said]:
+        at = said.index(day.label)
+        if _WEEK_BEFORE.search(said[:at]) or _WEEK_AFTER.search(said[at + len(day.label):]):
+            week = _week_of(day)
+            query.spans = [week if span is day else span for span in query.spans]
+            exact = [week if span is day else span for span in exact]
     # Explicit days win over a vaguer span of the same month they restate ("the last week of December (24–31
     # Dec)", "12月下旬（21号到31号）").
     if vague and exact:

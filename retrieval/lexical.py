@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import lru_cache, reduce
 from importlib import resources
 
 from .lexicon import (
@@ -24,6 +24,7 @@ from .lexicon import (
 import numpy as np
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_CJK_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _LATIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.+\-]*[A-Za-z0-9+]|[A-Za-z0-9]")
 UNIGRAM_WEIGHT = 0.3
 # Unigrams that carry no topic on their own (function words, and words every entry has).
@@ -482,7 +483,12 @@ def asked(terms: Sequence[KeyTerm], text: str) -> list[KeyTerm]:
         # what asks names things of its own: "苏州地铁5号线 哪天开通的" asks about what stands before the space.
         clauses = [c for c in _CLAUSE_BREAK.split(text) if c.strip()]
         asking_clauses = [c.lower() for c in clauses if _ASKS.search(c)]
-        if sum(any(t.label.lower() in c for c in asking_clauses) for t in present) >= 2:
+        # A clause that is only what the terms name ("昆山综保区 2020年 做成了哪些首单业务") is the topic the asking
+        # clause is about, not side talk.
+        labels = sorted((t.label for t in terms), key=len, reverse=True)
+        told = [c for c in clauses if not _ASKS.search(c)]
+        bare = all(len(_CJK_CHAR.findall(reduce(lambda c, w: c.replace(w, ""), labels, c))) < 2 for c in told)
+        if not bare and sum(any(t.label.lower() in c for c in asking_clauses) for t in present) >= 2:
             asking, side_talk = split((clauses, asking_clauses))
 
     def side(term: KeyTerm) -> bool:
@@ -880,7 +886,8 @@ class KeyTerms:
             if entry.search(remaining, lowered):
                 alternatives = tuple(entry.expansion.split())
                 weight = max(self.weight(a) for a in alternatives)
-                terms.append(KeyTerm(entry.term, alternatives, weight))
+                # A term whose every Chinese word no chronicle holds (negative list → 负面清单) is absent.
+                terms.append(KeyTerm(entry.term, alternatives, weight, absent=not self.df_any(alternatives)))
                 remaining = entry.pattern.sub(" ", remaining)
         for run in _CJK.findall(_QUESTION_WORDS.sub(" ", remaining)):
             unknown = [False] * len(run)  # characters of a bigram that no chronicle has
@@ -987,6 +994,12 @@ class KeyTerms:
                     )
                     weight = self.unknown_weight if name else self.unknown_weight / 2
                     terms.append(KeyTerm(word, (word,), weight, absent=not maybe, proper=name, foreign=name))
+                continue
+            spoken = split_pinyin(lowered) if word[0].isupper() and not found else None
+            if spoken and len(spoken) >= 2 and not is_english(lowered) and not self._by_sound(spoken):
+                # A place or firm in pinyin (Yangshan) that no characters of the chronicles read as: one they do
+                # not mention.
+                terms.append(KeyTerm(word, (word,), self.unknown_weight, absent=True, proper=True))
                 continue
             if len(lowered) >= 8 and _DRUG_NAME.search(lowered):
                 # A drug's international name (tislelizumab) that the glossary does not give for one of the
@@ -1174,7 +1187,8 @@ class KeyTerms:
         short_for = self._abbreviated(text) if abbreviation else ()
         if short_for:
             return KeyTerm(text, short_for, self.weight_any(short_for))
-        typed = self._misspelt(text)
+        # A word the dictionary knows was typed as meant: no stretch inside it is a slip (上海交大 holds no 海教).
+        typed = self._misspelt(text) if text not in chinese_words() else None
         return KeyTerm(typed[0], typed[1], self.weight_any(typed[1]), slip=True) if typed else None
 
     def _misspelt(self, run: str, within: tuple[int, int] | None = None) -> tuple[str, tuple[str, ...]] | None:

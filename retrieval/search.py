@@ -36,7 +36,7 @@ _LIST_ZH = re.compile(
     r"(?:搞|做|干|办)了(?:啥|什么|哪些)|有(?:啥|什么|哪些)(?:动作|动静|举措|进展|消息|新闻|动态)"
 )
 _LIST_EN = re.compile(
-    r"\b(?:which|what)\s+(?:(?!(?:do|does|did|is|are|was|were|has|have|had|will|would|can|could)\b)[\w\-]+\s+){0,3}?(?:companies|firms|enterprises|drugs|medicines|products|events|banks|"
+    r"\b(?:which|what)\s+(?:(?!(?:do|does|did|is|are|was|were|has|have|had|will|would|can|could)\b)[\w\-]+\s+){0,4}?(?:companies|firms|enterprises|drugs|medicines|products|events|banks|"
     r"projects|institutes|centres|centers|conferences|forums|summits|meetings|awards|honours|honors|devices|"
     r"visits|listings|schools|universities|hospitals|policies|agreements|activities|organisations|organizations|"
     r"vaccines|kits|cities|places|countries|regions|provinces|districts|locations|venues|people|persons|leaders|officials|ones)\b|^\s*list\b|\blist\s+(?:all|every|the|of)\b|\ball\s+(?:the\s+)?\w+|\bname\s+(?:the|every|all)\b|\bevery\b|"
@@ -128,6 +128,14 @@ _EXCLUDED = re.compile(
     r"(?:\b(?:excluding|except(?:\s+for)?|not\s+counting|other\s+than|apart\s+from|leaving\s+out)|"
     r",\s*(?:but\s+|and\s+)?not\b(?!\s+(?:yet|only|just|sure|necessarily|including)\b))\s+"
     r"(?:(?!,\s*(?:which|what|who|when|where|how|did|does|do|is|are|was|were|list|name|tell|give|show)\b)[^.;?!()]){1,60}",
+    re.I,
+)
+# An aside in brackets on why the asker asks ("(looking at warehouse land there)", "（我们想在那边租仓库）"):
+# nothing an answer must hold.
+_ASIDE = re.compile(
+    r"[(（]\s*(?:(?:looking|planning|thinking|considering|hoping|trying|wanting|want|need|needed|needing|asking|"
+    r"i|i'm|im|i've|i'd|we|we're|we've|we'd|my|our|context|fyi|btw|just|curious)\b|for\s+(?:a|an|my|our)\b|"
+    r"我|我们|想|打算|准备|在看|看中|为了|给我)[^()（）]{0,80}[)）]",
     re.I,
 )
 # Pronouns that stand for what another sentence names, and "there" for a place it names ("…the big expo center. What
@@ -375,7 +383,7 @@ class Retriever:
         question = self.read(shown)
         # What the question leaves out ("不含医疗器械", "apart from the kickoff in January") is no key term an
         # answer must hold, nor a date it must fall in.
-        kept = _EXCLUDED.sub(" ", question)
+        kept = _ASIDE.sub(" ", _EXCLUDED.sub(" ", question))
         dates = parse_dates(kept)
         topic = topic_of(_glosses_out(kept, dates))
         is_list = is_list_question(question)

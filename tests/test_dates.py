@@ -36,6 +36,12 @@ def spans(question: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
         ("What events took place between Christmas Eve and New Year's Eve 2020?", [((12, 24), (12, 31))]),
         ("国庆节园区有什么活动", [((10, 1), (10, 1))]),
         ("What happened on September 28?", [((9, 28), (9, 28))]),
+        ("9/9到9/11 园区有啥活动", [((9, 9), (9, 11))]),  # two days in figures
+        ("what happened 4/27-4/30?", [((4, 27), (4, 30))]),
+        ("anything going on the week of 20 Apr 2020 (mon-sun)?", [((4, 20), (4, 26))]),  # the week, Monday to Sunday
+        ("2020年4月22日那一周有什么新闻", [((4, 20), (4, 26))]),
+        ("week of dec 30 2020", [((12, 28), (12, 31))]),  # not past the year's end
+        ("4月22日那周", [((4, 19), (4, 25))]),  # no year, no weekdays: the days around it
         ("on 28 September", [((9, 28), (9, 28))]),
         ("in March", [((3, 1), (3, 31))]),
         ("events in May", [((5, 1), (5, 31))]),

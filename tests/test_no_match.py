@@ -58,6 +58,10 @@ def test_segmentation_finds_words_not_junctions() -> None:
         ("阿里巴巴在园区落了什么项目", {"阿里巴巴"}),
         ("Did Samsung announce any new investment?", {"Samsung"}),  # 三星 is not in the chronicle
         ("Was the marathon held?", {"marathon"}),
+        ("上海交大医学院和园区有合作吗", {"上海交大"}),  # a word typed as meant holds no slip (海交 for 海教)
+        ("园区今年新开社区卫生服务中心了吗", {"社区卫生"}),
+        ("How many barge sailings a week to Yangshan?", {"Yangshan"}),  # pinyin none of the chronicle's words reads as
+        ("Which sectors left the FTZ negative list?", {"negative list"}),  # a glossary term whose Chinese is missing
     ],
 )
 def test_specific_words_the_chronicle_lacks_are_absent_terms(keys: KeyTerms, question: str, expected: set) -> None:
@@ -271,6 +275,11 @@ def test_numbers_with_their_unit_are_key_terms_but_dates_are_not(keys: KeyTerms)
         ("首架货运包机一共运了多少吨货？", "weight"),
         ("How many tonnes of cargo did the flight carry?", "weight"),
         ("which is nicer: Jinji Lake or Dushu Lake?", "opinion"),
+        # Whom to call, and who runs a branch: a chronicle gives neither.
+        ("公平贸易工作站对接人是谁 有联系电话吗", "contact"),
+        ("what's the phone number of the commercial court?", "contact"),
+        ("metrobank suzhou branch - who's the GM?", "leader"),
+        ("独墅湖医院是哪间大学的附属医院？", "institution"),  # 哪间, as Cantonese speakers write 哪所
     ],
 )
 def test_the_kind_of_fact_a_question_asks_for(question: str, kind: str | None) -> None:
@@ -727,6 +736,10 @@ def test_side_talk_and_kind_words_do_not_make_a_question_unanswerable(keys: KeyT
     # The kind of thing asked for ("哪个场馆") is no subject; a topic before its kind (哪些防汛防台措施) is.
     assert not still_absent("中超在苏州的第一场比赛是在哪个场馆踢的")
     assert "防汛防台" in still_absent("2020年夏天园区采取了哪些防汛防台措施？")
+    # A space typed for a comma after side talk leaves its words aside; after a bare name it does not: the name
+    # is what the clause that asks is about.
+    assert not still_absent("打算带爸妈一起搬过去 园区有没有给老人的养老中心")
+    assert "昆山综保区" in still_absent("昆山综保区 2020年 做成了哪些首单业务")
 
 
 def test_an_acronym_in_a_chinese_question_that_no_chronicle_writes_is_absent(keys: KeyTerms) -> None:
