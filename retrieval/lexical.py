@@ -561,7 +561,9 @@ _BACK = re.compile(r"\b(?:it|its|they|them|their|he|him|his|she|her|one|ones|thi
 
 _ASKER = re.compile(
     r"^\s*(?:(?:in|at|back\s+in|over\s+in|here\s+in)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2},?\s+)?"
-    r"(?:i|i'm|im|i've|i'd|we|we're|we've|my|our|me|us)\b|^\s*我",
+    r"(?:i|i'm|im|i've|i'd|we|we're|we've|my|our|me|us)\b|^\s*我|"
+    # Said without a subject, as Chinese allows: what the asker means to do ("想找外地对接窗口").
+    r"^\s*(?:想|打算|准备|正在找|在找|需要找|要找)",
     re.I,
 )
 # …but a sentence that says what is asked is part of the question: "I mean the innovation centres", "我是说…".
