@@ -171,6 +171,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("en_day_onward", re.compile(
         rf"\b(?:between|from|since)\s+(?:(?:({_MONTH_EN})\s+(\d{{1,2}}){_ORD}|(\d{{1,2}}){_ORD}\s+(?:of\s+)?({_MONTH_EN}))"
         rf"|(?:the\s+)?({_HOLIDAY.pattern}))(?:\s*[（(][^()（）]{{1,20}}[)）])?\s+(?:and|to|until|till|through)\s+{_YEAR_END_EN}", re.I)),
+    # "元旦过后到1月10号", "国庆到10月8日": from a festival (or the day after it) to a day.
+    ("cn_holiday_range", re.compile(
+        rf"({_HOLIDAY.pattern})(过后|以后|之后|后)?\s*(?:到|至|—|–|-|~|～)\s*(?:({_CN_NUM})月)?({_CN_NUM})[日号]", re.I)),
     ("holiday", _HOLIDAY),
     # "between 2020-10-28 and 2020-10-31", "2020/12/20 to 12/31".
     ("iso_range", re.compile(
@@ -257,6 +260,13 @@ def _match_spans(kind: str, m: re.Match[str], invalid: list[str]) -> list[Span] 
     if kind == "holiday":
         month, day = _HOLIDAY_KEYS[re.sub(r"['’]", "", _key(m.group(0)))]
         return [Span((month, day), (month, day), None, text, holiday=True)]
+    if kind == "cn_holiday_range":
+        month, day = _HOLIDAY_KEYS[re.sub(r"['’]", "", _key(m.group(1)))]
+        if m.group(2):
+            after = datetime.date(_LEAP, month, day) + datetime.timedelta(days=1)
+            month, day = after.month, after.day
+        end_month = cn_number(m.group(3)) if m.group(3) else month
+        return _days((month, day), (end_month, cn_number(m.group(4))), None, text, invalid)
     if kind == "iso_range":
         year, start, end = int(m.group(1)), (int(m.group(2)), int(m.group(3))), (int(m.group(4)), int(m.group(5)))
         if not (_valid(*start, year) and _valid(*end, year)) or end < start:
@@ -543,7 +553,7 @@ def _week_of(day: Span) -> Span:
 _TO_YEAR_END = re.compile(rf"\b(?:to|until|till|through)\s+{_YEAR_END_EN}\b|(?:到|至|直到)\s*(?:年底|年末|年终)", re.I)
 # Parts of a month a question may restate in days.
 _VAGUE = {"cn_month_part", "cn_month_week", "en_month_part", "en_month_week"}
-_EXACT = {"iso", "iso_range", "dmy_numeric", "md_numeric_range", "cn_day_range", "cn_day", "cn_day_pair", "en_span", "en_range", "en_range_dash", "en_day_range", "en_month_day",
+_EXACT = {"cn_holiday_range", "iso", "iso_range", "dmy_numeric", "md_numeric_range", "cn_day_range", "cn_day", "cn_day_pair", "en_span", "en_range", "en_range_dash", "en_day_range", "en_month_day",
           "en_days_month", "en_day_month"}
 # A weekday beside a date says nothing more ("Monday October 26", "10月26日（周一）").
 _WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b,?\s*|[（(]\s*(?:星期|周|礼拜)[一二三四五六日天]\s*[）)]", re.I)

@@ -888,8 +888,12 @@ class KeyTerms:
             if entry.search(remaining, lowered):
                 alternatives = tuple(entry.expansion.split())
                 weight = max(self.weight(a) for a in alternatives)
-                # A term whose every Chinese word no chronicle holds (negative list → 负面清单) is absent.
-                terms.append(KeyTerm(entry.term, alternatives, weight, absent=not self.df_any(alternatives)))
+                # A term whose every Chinese word no chronicle holds (negative list → 负面清单) is absent; a single
+                # English word weighs as a common word the chronicle lacks (it may be said otherwise: minister, 部长).
+                missing = not self.df_any(alternatives)
+                if missing and entry.term.isascii() and " " not in entry.term:
+                    weight = self.unknown_weight / 2
+                terms.append(KeyTerm(entry.term, alternatives, weight, absent=missing))
                 remaining = entry.pattern.sub(" ", remaining)
         for run in _CJK.findall(_QUESTION_WORDS.sub(" ", remaining)):
             unknown = [False] * len(run)  # characters of a bigram that no chronicle has

@@ -37,6 +37,8 @@ def spans(question: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
         ("国庆节园区有什么活动", [((10, 1), (10, 1))]),
         ("What happened on September 28?", [((9, 28), (9, 28))]),
         ("9/9到9/11 园区有啥活动", [((9, 9), (9, 11))]),  # two days in figures
+        ("2020年元旦过后到1月10号之间，园区有啥大事？", [((1, 2), (1, 10))]),  # from the day after a festival
+        ("国庆到10月8日有什么活动", [((10, 1), (10, 8))]),
         ("what happened 4/27-4/30?", [((4, 27), (4, 30))]),
         ("anything going on the week of 20 Apr 2020 (mon-sun)?", [((4, 20), (4, 26))]),  # the week, Monday to Sunday
         ("2020年4月22日那一周有什么新闻", [((4, 20), (4, 26))]),

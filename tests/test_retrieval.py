@@ -371,6 +371,9 @@ def test_questions_the_chronicle_cannot_answer_say_so(real_engine, question: str
         ("Hangzhou reporter - how tall will the Zhongnan Center in SIP be? taller than our Raffles City?", "2020-06-28-1"),
         # An aside in brackets on why the asker asks is nothing an answer must hold.
         ("Suzhou–Xiangcheng cooperation zone: every 2020 milestone pls (looking at warehouse land there)", "2020-04-08-1"),
+        # A joint institute (联合 names no owner); a deputy prime minister, as grandchildren call 副总理.
+        ("园区和韩国几所大学合作弄的那个联合研究院放在哪个片区？", "2020-11-11-1"),
+        ("grandpa saw on tv that Han Zheng and the singapore deputy prime minister had a meeting about the park. when was it?", "2020-12-08-1"),
     ],
 )
 def test_near_misses_that_the_chronicle_does_answer(real_engine, question: str, expected: str) -> None:  # type: ignore[no-untyped-def]
@@ -593,6 +596,8 @@ FLOORS = {
     "seventysecond.jsonl": (0.94, 0.97, 0.88, 1, None),  # held back, then measured once (other cities' press): 0.889 / 0.923 / 0.91 / 3
     "seventythird.jsonl": (0.97, 0.97, 0.94, 1, None),  # doctors, nurses, patients' families; first run 0.940 / 0.974 / 0.91 / 1
     "seventyfourth.jsonl": (0.96, 0.95, 0.88, 1, None),  # freight forwarders, customs brokers; first run 0.923 / 0.910 / 0.79 / 1
+    "seventyfifth.jsonl": (0.90, 0.91, 0.76, 2, None),  # held back, then measured once (students, researchers): 0.876 / 0.910 / 0.82 / 3
+    "seventysixth.jsonl": (0.96, 0.97, 0.91, 1, None),  # held back, then measured once (elderly WeChat groups): 0.955 / 0.974 / 0.94 / 1
 }
 
 # English recall of a set below the common floor, as first measured (its misses were left for the next round).
