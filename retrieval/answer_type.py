@@ -267,6 +267,14 @@ TYPES += (
         re.compile(r"电话|热线|邮箱|联系人|@|\d{3,4}-\d{7,8}|1\d{10}"),
     ),
     AnswerType(
+        # How to apply, by when, with what: a chronicle records the launch, not the application rules.
+        "application",
+        re.compile(r"报名截止|截止(?:日期|时间)|怎么报名|如何报名|报名(?:条件|方式|材料|入口)|怎么申请|如何申请|申请(?:条件|材料|流程|入口)|"
+                   r"需要(?:什么|哪些)(?:材料|条件|手续)|\bdeadline\b|\bhow\s+(?:do|can|to|should)\s+(?:i\s+|we\s+|you\s+)?(?:apply|sign\s+up|register)\b|"
+                   r"\beligib(?:le|ility)\b|\bapplication\s+(?:form|process|requirements?)\b", re.I),
+        re.compile(r"截止|报名|申报|申请条件|申请材料|条件为|须具备"),
+    ),
+    AnswerType(
         "leader",
         re.compile(r"领衔|牵头人|负责人|带头人|由谁|谁负责|谁主持|(?:院长|校长|主任|董事长|总经理|总裁|掌门人|所长|行长)(?:是谁|叫什么|叫啥|是哪位|姓什么|人选)|"
                    r"\bwho(?:'s|\s+is|\s+was)\s+(?:the\s+|its\s+)?(?:gm|general\s+manager|managing\s+director|boss|branch\s+manager)\b|"
@@ -285,7 +293,7 @@ TYPES += (
     ),
     AnswerType(
         "address",
-        re.compile(r"哪条路|什么路|哪条街|地址|门牌|什么位置|具体位置|\baddress\b|\bwhich\s+(?:road|street)\b", re.I),
+        re.compile(r"哪条路|什么路|哪条街|地址|门牌|什么位置|具体位置|(?:在|去|到)?哪(?:里|儿)(?:可以|能)?领|\bwhere\s+(?:can|do|should|to)\s+(?:i\s+|we\s+|you\s+)?(?:pick\s+(?:it\s+|them\s+)?up|collect)\b|\baddress\b|\bwhich\s+(?:road|street)\b", re.I),
         re.compile(r"[\u4e00-\u9fff]{1,8}(?:路|街|大道)\d*号?|位于|坐落"),
     ),
     AnswerType(
@@ -321,7 +329,7 @@ TYPES += (
     ),
     AnswerType(
         "speech",
-        re.compile(r"讲了|说了|讲话|发言|致辞|讲的是|说的是|\bwhat\s+did\s+\w+(?:\s+\w+)?\s+say\b|\bspeech\b|\bremarks\b", re.I),
+        re.compile(r"讲了|说了|讲话|发言|致辞|讲的是|说的是|\bwhat\s+did\s+\w+(?:\s+\w+)?\s+say\b|\bspeech(?:es)?\b|\bremarks\b|\bkeynotes?\b|\bspeakers?\b|\bwho\s+spoke\b|主讲|演讲嘉宾|演讲", re.I),
         re.compile(r"讲话|致辞|表示|指出|强调|发言|要求|提出|宣布|说"),
     ),
 )
@@ -696,7 +704,10 @@ def _stated(number: int, text: str) -> frozenset[str]:
 
 # The year an assessment or award is for ("2018年度考评", "the 2018 assessment"), and the years a text names.
 _YEAR_ASKED = re.compile(
-    r"((?:19|20)\d{2})\s*年?(?:度|版)|\b((?:19|20)\d{2})\s+(?:[\w\-]+\s+){0,2}?(?:assessment|evaluation|ranking|review|appraisal|awards?|rating|results?|edition|version)\b",
+    r"((?:19|20)\d{2})\s*年?(?:度|版)|\b((?:19|20)\d{2})\s+(?:[\w\-]+\s+){0,2}?(?:assessment|evaluation|ranking|review|appraisal|awards?|rating|results?|edition|version)\b|"
+    # …and the year in an event's name ("the 2021 Jinji Lake startup competition"): that year's edition.
+    r"\b((?:19|20)\d{2})\s+(?:[\w\-']+\s+){0,4}?(?:competition|contest|conference|expo|forum|summit|festival|fair|finals?|"
+    r"championships?|biennale|exhibition|congress|marathon)\b",
     re.I,
 )
 _YEAR_STATED = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
@@ -904,5 +915,5 @@ def contradicted(question: str, texts: list[str]) -> bool:
         # Another edition (第五届 for the sixth), another batch or train (首趟 for the second).
         if _only_others(_ordinals(series, question), [_ordinals(series, t) for t in texts]):
             return True
-    years = {a or b for a, b in _YEAR_ASKED.findall(question)}
+    years = {a or b or c for a, b, c in _YEAR_ASKED.findall(question)}
     return _only_others(years, [set(_YEAR_STATED.findall(t)) for t in texts])

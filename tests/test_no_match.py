@@ -280,6 +280,11 @@ def test_numbers_with_their_unit_are_key_terms_but_dates_are_not(keys: KeyTerms)
         ("what's the phone number of the commercial court?", "contact"),
         ("metrobank suzhou branch - who's the GM?", "leader"),
         ("独墅湖医院是哪间大学的附属医院？", "institution"),  # 哪间, as Cantonese speakers write 哪所
+        # How to apply and by when; who gave the keynotes: a chronicle records neither.
+        ("金鸡湖合伙人计划报名截止是哪天？需要什么材料", "application"),
+        ("how do I apply for the jinji lake talent title", "application"),
+        ("金鸡湖创业大赛有多少人报名", "people"),  # a number of entrants, not how to enter
+        ("Who gave the keynote speeches at the biotech conference?", "speech"),
     ],
 )
 def test_the_kind_of_fact_a_question_asks_for(question: str, kind: str | None) -> None:
@@ -384,6 +389,9 @@ _TORCH = "园区在国家高新区最新一轮评价结果中综合排名第五�
         ("园区在商务部2018年度经开区考评里排第几？", "园区在商务部2019年国家级经济技术开发区考核评价结果中排名第一。", True),
         ("园区在商务部2019年度经开区考评里排第几？", "园区在商务部2019年国家级经济技术开发区考核评价结果中排名第一。", False),
         ("Where did SIP rank in the 2018 assessment?", "园区在商务部2019年国家级经济技术开发区考核评价结果中排名第一。", True),
+        # Another year's edition of an event, named in its name.
+        ("when is the 2021 Jinji Lake startup competition final?", "2020金鸡湖创业大赛总决赛在园区举办。", True),
+        ("when was the 2020 Jinji Lake startup competition final?", "2020金鸡湖创业大赛总决赛在园区举办。", False),
         # Another rank than the one reported.
         ("园区在国家高新区评价中综合排名第三，靠的是哪些指标？", "园区在国家高新区评价结果中综合排名第五。", True),
         ("Why did SIP slip to second place in the evaluation?", "园区在考核评价结果中排名第一。", True),
