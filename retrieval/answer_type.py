@@ -236,7 +236,7 @@ TYPES += (
         "members",
         re.compile(r"(?:十大|十佳|人物|获奖者|得主|艺术家)[^，。？?]{0,6}(?:都有谁|都是谁|有哪些人|是哪些人|名单|有哪些|是谁)|(?:颁|发)给了?(?:谁|哪)|"
                    r"具体是哪(?:些|几|\d+|[一二三四五六七八九十]+)|哪[\d一二三四五六七八九十]+家|哪些艺术家|艺术家(?:有|是)?哪|"
-                   r"获奖(?:者|名单|作品|项目)(?:有|是)?哪|\bwho\s+were\s+(?:named|among|awarded|honou?red|selected|chosen|"
+                   r"获奖(?:者|名单|作品|项目)(?:有|是)?哪|\bwho\s+were\s+(?:the\s+(?:\d+|[a-z]+)\s+(?:people|persons|winners|recipients|talents|individuals)\b|named|among|awarded|honou?red|selected|chosen|"
                    r"the\s+(?:winners|recipients|artists|members))\b|\bnames\s+of\s+(?:the\s+)?(?:top|ten|\d+|winners|artists|recipients|members)\b|"
                    r"\bwhich\s+artists\b|\bwhat\s+were\s+the\s+(?:ten|\d+|top)\b|"
                    r"\bwhich\s+(?:products|works|cases|projects)\s+(?:won|were\s+(?:named|awarded|honou?red|released|selected))\b|"
@@ -319,7 +319,7 @@ TYPES += (
     AnswerType(
         "appointment",
         re.compile(r"(?:哪一?年|什么时候|何时|啥时候)(?:开始)?(?:当|当上|担任|出任|就任|上任|任职|进的|加入|入职)|(?:当|担任|出任)[\u4e00-\u9fff]{1,8}(?:多久|几年)|"
-                   r"\bwhen\s+did\s+.{2,40}\s+(?:become|take\s+office|take\s+over|get\s+appointed|join)\b|\bsince\s+when\b|\bappointed\b", re.I),
+                   r"\bwhen\s+did\s+.{2,40}\s+(?:become|take\s+office|take\s+over|get\s+appointed|join)\b|\bsince\s+when\b|\bappointed\b|\b(?:get|got|have|had|name|named)\s+a\s+new\s+(?:director|head|president|dean|ceo|chair(?:man|woman)?|principal|secretary|boss)\b|换了?(?:新)?(?:院长|所长|校长|主任|书记|行长|董事长|总经理|领导)|新(?:任|上任)的?(?:院长|所长|校长|主任|书记|行长|董事长|总经理)", re.I),
         re.compile(r"任命|担任|就任|上任|出任|当选|履新|接任|任职|加入|入职"),
     ),
     AnswerType(

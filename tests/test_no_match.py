@@ -285,6 +285,9 @@ def test_numbers_with_their_unit_are_key_terms_but_dates_are_not(keys: KeyTerms)
         ("how do I apply for the jinji lake talent title", "application"),
         ("金鸡湖创业大赛有多少人报名", "people"),  # a number of entrants, not how to enter
         ("Who gave the keynote speeches at the biotech conference?", "speech"),
+        ("Who were the 34 people that got the talent awards?", "members"),  # names the entry only counts
+        ("Did the nano institute get a new director in 2020?", "appointment"),
+        ("苏州纳米所2020年换院长了吗", "appointment"),
     ],
 )
 def test_the_kind_of_fact_a_question_asks_for(question: str, kind: str | None) -> None:
