@@ -250,6 +250,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 _MAY_CONTEXT = re.compile(r"\b(?:in|during|of|since|until|till|by|from|through|early|mid|late|end|this|last)\s+may\b", re.I)
 
 
+def _holiday(name: str) -> tuple[int, int]:
+    """The (month, day) of a festival as the question writes it, with or without an apostrophe."""
+    return _HOLIDAY_KEYS[re.sub(r"['’]", "", _key(name))]
+
+
 def _en_month(name: str) -> int:
     return _MONTHS_EN[_key(name).rstrip(".")]
 
@@ -258,10 +263,10 @@ def _match_spans(kind: str, m: re.Match[str], invalid: list[str]) -> list[Span] 
     """The spans one matched expression names; None when it is not a date after all."""
     text = m.group(0).strip()
     if kind == "holiday":
-        month, day = _HOLIDAY_KEYS[re.sub(r"['’]", "", _key(m.group(0)))]
+        month, day = _holiday(m.group(0))
         return [Span((month, day), (month, day), None, text, holiday=True)]
     if kind == "cn_holiday_range":
-        month, day = _HOLIDAY_KEYS[re.sub(r"['’]", "", _key(m.group(1)))]
+        month, day = _holiday(m.group(1))
         if m.group(2):
             after = datetime.date(_LEAP, month, day) + datetime.timedelta(days=1)
             month, day = after.month, after.day
@@ -281,7 +286,7 @@ def _match_spans(kind: str, m: re.Match[str], invalid: list[str]) -> list[Span] 
         return [Span((month, day), (month, day), year, text)]
     if kind == "en_day_onward":
         if m.group(5):
-            start = _HOLIDAY_KEYS[re.sub(r"['’]", "", _key(m.group(5)))]
+            start = _holiday(m.group(5))
         elif m.group(1):
             start = (_en_month(m.group(1)), int(m.group(2)))
         else:

@@ -24,7 +24,6 @@ from .lexicon import (
 import numpy as np
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
-_CJK_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _LATIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.+\-]*[A-Za-z0-9+]|[A-Za-z0-9]")
 UNIGRAM_WEIGHT = 0.3
 # Unigrams that carry no topic on their own (function words, and words every entry has).
@@ -487,7 +486,7 @@ def asked(terms: Sequence[KeyTerm], text: str) -> list[KeyTerm]:
         # clause is about, not side talk.
         labels = sorted((t.label for t in terms), key=len, reverse=True)
         told = [c for c in clauses if not _ASKS.search(c)]
-        bare = all(len(_CJK_CHAR.findall(reduce(lambda c, w: c.replace(w, ""), labels, c))) < 2 for c in told)
+        bare = all(sum(map(len, _CJK.findall(reduce(lambda c, w: c.replace(w, ""), labels, c)))) < 2 for c in told)
         if not bare and sum(any(t.label.lower() in c for c in asking_clauses) for t in present) >= 2:
             asking, side_talk = split((clauses, asking_clauses))
 
