@@ -89,6 +89,8 @@ def _aggregate(rows: list[dict[str, Any]]) -> dict[str, Any]:
 
 def evaluate(retriever: Retriever, questions: Iterable[Question], k: int = 5, k_long: int = 10) -> dict[str, Any]:
     """Figures overall, per kind and per language, plus the questions that missed."""
+    questions = list(questions)
+    retriever.warm(q.question for q in questions)
     rows = [score_question(retriever, q, k, k_long) for q in questions]
     groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in rows:

@@ -624,7 +624,8 @@ _PLACED = re.compile(r"(?:在|于|从|赴|到|落户|飞往|抵达|开往)\s*(?:
 _KIND = re.compile(r"(?:市政府|区政府|县政府|政府|大学|银行|集团|医院|研究院|检察院|法院)")
 # …unless those characters say which kind of one, not which one (外资银行, 哪所大学).
 _GENERIC_OWNER = re.compile(r"[哪啥何些该其各这那某本的家所个跟和与及同里在对向从给为被把]|外资|中资|国有|商业|民营|本地|当地|外国|国外|国内|"
-                            r"^第|附属|合作|联合|共建|合办|新建|新设|研究|创新|人民|地方|全国|全省|全市|级$|两家|多家|一家|几家|几所|家$|所$")
+                            r"^第|附属|合作|联合|共建|合办|新建|新设|研究|创新|人民|地方|全国|全省|全市|级$|两家|多家|一家|几家|几所|家$|所$|"
+                            r"[市省区县公私]立|民办|公办|综合|大型|新开")
 
 
 # Kinds of organisation the chronicle's events are told apart by.

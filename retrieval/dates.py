@@ -497,8 +497,8 @@ def _week(month: int, word: str, year: int | None, label: str) -> Span:
 # Days given without a month ("24号到31号", "between the 11th and the 20th") take the month already named.
 _SPOKEN_YEAR = re.compile(r"([〇零一二三四五六七八九]{4})年")
 _SPOKEN_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
-# "20年园区有哪几家公司上市": the year said short, as people do; not a span of years (20年来, 过去20年, 20年前).
-_SHORT_YEAR = re.compile(r"(?:^|(?<=[\s，,。？?！!：:]))(?:20|'20)年(?![来前后代里间内多以])")
+# "20年园区有哪几家公司上市", "19年": the year said short, as people do; not a span of years (20年来, 过去20年, 20年前).
+_SHORT_YEAR = re.compile(r"(?:^|(?<=[\s，,。？?！!：:]))['’]?(1\d|2\d)年(?![来前后代里间内多以])")
 _THRU = re.compile(r"\bthru\b", re.I)
 _CN_DAY = re.compile(r"(?<![\d月第])([一二三四五六七八九十]{1,3})(?=\s*[日号])")
 # "二十一号到月底": from a day to the end of the month named.
@@ -570,7 +570,7 @@ def parse_dates(question: str) -> DateQuery:
     # A year said digit by digit (二零二零年, as speech input writes it) is written in figures, a year said short (20年)
     # in full, and "thru" in full.
     question = _SPOKEN_YEAR.sub(lambda m: m.group(1).translate(_SPOKEN_DIGITS) + "年", question)
-    question = _SHORT_YEAR.sub("2020年", _THRU.sub("through", question))
+    question = _SHORT_YEAR.sub(r"20\1年", _THRU.sub("through", question))
     rest = said = _WEEKDAY.sub(" ", question)
     vague: list[Span] = []
     exact: list[Span] = []

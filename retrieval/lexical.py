@@ -499,7 +499,9 @@ def asked(terms: Sequence[KeyTerm], text: str) -> list[KeyTerm]:
         after = next(
             (
                 _CJK_AFTER.match(text, end, end + 4).group()  # type: ignore[union-attr]
-                for start, end in _occurrences(term.label, text) if _KIND_BEFORE.search(text, max(0, start - 5), start)
+                for start, end in _occurrences(term.label, text)
+                # "哪些公交线路" asks for things of that kind: the kind itself must be the chronicle's.
+                if (kind := _KIND_BEFORE.search(text, max(0, start - 5), start)) and not kind.group().endswith("些")
             ),
             None,
         )
@@ -968,6 +970,8 @@ class KeyTerms:
             # Pinyin written with a capital inside is a brand (WuXi), not the dictionary's word for it (无锡, a city).
             found = translations(lowered) if not (_CAMEL.match(word) and is_pinyin(word)) else frozenset()
             chinese = [t for t in found if len(t) >= 2] or list(found)
+            # A people or a language is its country's (Filipino → 菲律宾人 → 菲律宾, Burmese → 缅甸语 → 缅甸).
+            chinese += [t[:-1] for t in chinese if len(t) >= 3 and t[-1] in "人语文" and is_proper_name(t[:-1])]
             if chinese:
                 present = tuple(t for t in chinese if t in self._joined)
                 # A one-character translation the chronicle has may be the head of its word (plant → 厂 in

@@ -233,6 +233,11 @@ def test_a_year_said_as_people_say_it(question: str) -> None:
     assert [(s.start, s.end, s.year) for s in parse_dates(question).spans] == [((1, 1), (12, 31), 2020)]
 
 
-@pytest.mark.parametrize("question", ["园区开发建设20年来有什么变化", "是2019那年的考评吗"])
+def test_another_year_said_short_is_that_year() -> None:
+    assert [s.year for s in parse_dates("19年园区有哪些公司去科创板上市了？").spans] == [2019]
+    assert [s.year for s in parse_dates("'21年园区有什么新项目").spans] == [2021]
+
+
+@pytest.mark.parametrize("question", ["园区开发建设20年来有什么变化", "是2019那年的考评吗", "园区成立26年了"])
 def test_twenty_years_and_that_year_name_no_span(question: str) -> None:
     assert parse_dates(question).spans == []
