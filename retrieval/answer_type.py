@@ -57,9 +57,20 @@ TYPES: tuple[AnswerType, ...] = (
         # "房租多少一个月", "what is the rent": a price, which a total investment does not give.
         "price",
         re.compile(r"房租|租金|月租|多少钱一(?:个月|平|平方米?|晚|次)|每(?:个)?月(?:要)?多少钱|单价|售价|票价|学费|"
+                   r"收费(?:标准)?(?:是|要|大概)?多少|怎么收费|一个月(?:要|收)?多少钱?|"
                    r"\b(?:monthly|the|average|annual|typical)\s+rents?\b|\brents?\s+(?:per|a\s+month|for\s+a)\b|\bprices?\b(?!\s+tag)|\bticket\s+prices?\b|\bhow\s+much\s+(?:are|is|do|does|did|were|was)\s+(?:the\s+)?(?:tickets?|admission|entry|entrance)\b|门票|\btuition\b|\bper\s+(?:month|square\s+metre|square\s+meter)\b",
                    re.I),
         re.compile(r"租金|房租|租价|售价|价格|单价|票价|门票|学费|收费|免费|(?:元|万元)\s*/\s*(?:月|年|平方米|㎡|人|次|晚)|每(?:月|年|平方米|人|次)[^，。；]{0,6}元"),
+    ),
+    AnswerType(
+        # "观众有多少", "visitor numbers", "how many people attended": a turnout, which no count of projects gives.
+        "turnout",
+        re.compile(r"参观人数|观众(?:人数|数量)|多少(?:名|位)?(?:观众|游客|球迷)|游客(?:人数|数量|量)|客流量?|人流量?|多少人次|"
+                   r"(?:参观|观展|观赛)人次|多少人(?:来)?(?:参观|观展|观赛|入场|到场|光临|参加|出席|与会)|(?:参加|出席|参会|与会)(?:的)?人数|"
+                   r"\bvisitor\s+(?:numbers?|counts?|figures?|traffic)\b|\bnumbers?\s+of\s+(?:visitors|attendees|spectators)\b|"
+                   r"\bhow\s+many\s+(?:people|visitors|guests|attendees|fans|spectators|participants)\s+(?:attended|visited|came|"
+                   r"turned\s+(?:up|out)|went|were\s+there|showed\s+up|took\s+part|were\s+let\s+in)\b|\battendance\b|\bfootfall\b|\bturnout\b", re.I),
+        re.compile(rf"人次|观众|游客|参观者|(?:{_NUMBER})\s*(?:多|余)?\s*(?:万)?\s*(?:名|位|人)[\u4e00-\u9fff]{{0,12}}?(?:参加|出席|参观|到场|与会|参与)"),
     ),
     AnswerType(
         "money",
@@ -73,7 +84,7 @@ TYPES: tuple[AnswerType, ...] = (
             r"\b(?:loan|deal|contract|credit|financing|transaction|order)\s+(?:amount|value|size|volume)\b|"
             r"\b(?:total|combined)\s+(?:amount|sum|value)\b|\b(?:fund|funding)\s+size\b|基金规模|\bamount\s+of\s+(?:money|funding|loans?|investment|financing|credit)\b|\bhow\s+much\s+(?:did|was|were|is|are|does|do|will)\b.*"
             r"\b(?:cost|costing|raise|raised|raising|invest|invested|investing|spend|spent|spending|worth|pay|paid|"
-            r"paying|waive|waived|fund|funded|subsid[iy]\w*)\b|\bhow\s+much\s+in\s+total\b|\btotal\s+investment\b|"
+            r"paying|waive|waived|fund|funded|subsid[iy]\w*|put(?:ting)?\s+into|pour(?:ing|ed)?\s+into)\b|\bhow\s+much\s+in\s+total\b|\btotal\s+investment\b|"
             r"\binvestment\s+(?:amount|size|value|total)\b|\bprice\b|\bhow\s+much\s+rent\b|"
             r"\bcosts?\s+to\s+(?:build|make|construct|develop)\b|\bwhat\s+(?:did|does|will|would)\s+.{1,60}?\bcost\b|\bvalued?\s+at\b|\bfees?\b|\btuition\b|\brent\b|"
             r"\bworking\s+capital\b",
@@ -149,7 +160,7 @@ TYPES: tuple[AnswerType, ...] = (
             r"\bhow\s+many\s+(?:[\w\-]+\s+){0,2}?(?:jobs|positions|vacancies|openings|hires)\b|"
             r"\bhow\s+many\s+(?:[\w\-]+\s+){0,3}?(?:people|persons|workers|employees|staff|residents|students|visitors|"
             r"tourists|talents|participants|attendees|spectators|audiences?|volunteers|athletes|guests|delegates|"
-            r"households|users|members|graduates|engineers|scientists|researchers|doctors|nurses|teachers|beds?)\b|\b(?:attendance|audience\s+size|headcount|turnout)\b",
+            r"households|users|members|graduates|engineers|scientists|researchers|doctors|nurses|teachers|beds?)\b|\b(?:audience\s+size|headcount)\b",
             re.I,
         ),
         re.compile(rf"(?:{_NUMBER})\s*(?:多|余)?\s*(?:万)?\s*(?:名|人(?![工民])|位|户|个?(?:就业|工作)?岗位)"),
@@ -293,8 +304,9 @@ TYPES += (
     ),
     AnswerType(
         "address",
-        re.compile(r"哪条路|什么路|哪条街|地址|门牌|什么位置|具体位置|(?:在|去|到)?哪(?:里|儿)(?:可以|能)?领|\bwhere\s+(?:can|do|should|to)\s+(?:i\s+|we\s+|you\s+)?(?:pick\s+(?:it\s+|them\s+)?up|collect)\b|\baddress\b|\bwhich\s+(?:road|street)\b", re.I),
-        re.compile(r"[\u4e00-\u9fff]{1,8}(?:路|街|大道)\d*号?|位于|坐落"),
+        re.compile(r"哪条路|什么路|哪条街|地址|门牌|什么位置|具体位置|哪(?:一)?(?:栋|幢|座)(?:楼|大楼|大厦)?|在几楼|"
+                   r"\b(?:in|on|at)\s+(?:which|what)\s+(?:building|tower|floor)\b|\bwhich\s+(?:building|tower)\s+(?:is|was|are|were)\b|(?:在|去|到)?哪(?:里|儿)(?:可以|能)?领|\bwhere\s+(?:can|do|should|to)\s+(?:i\s+|we\s+|you\s+)?(?:pick\s+(?:it\s+|them\s+)?up|collect)\b|\baddress\b|\bwhich\s+(?:road|street)\b", re.I),
+        re.compile(r"[\u4e00-\u9fff]{1,8}(?:路|街|大道)\d*号?|位于|坐落|大厦|大楼|\d+\s*(?:楼|层)"),
     ),
     AnswerType(
         "listing",
@@ -761,6 +773,12 @@ _RUN = re.compile(
 
 
 # Which one of its kind: 首款新药, 全球第二款, 首家外资银行; "the very first antigen test", "the second new drug".
+# Which anniversary (建团98周年, 一周年, "the 25th anniversary"): 两周年 is not the 一周年 an entry marks.
+_ANNIVERSARY = re.compile(
+    r"(?<![\d.])(\d{1,3}|[一二两三四五六七八九十百]{1,4})\s*周年|"
+    r"\b(\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+anniversary\b",
+    re.I,
+)
 _NTH_OF_KIND = re.compile(
     r"(首|第\s*(?:[一二三四五六七八九十]{1,3}|\d{1,3}))\s*(?:款|家)|"
     r"\b(first|second|third|fourth|fifth)\s+(?:(?!batch|shipment|round|lot)[\w\-]+\s+){0,3}?(?:kits?|tests?|drugs?|vaccines?|medicines?|banks?)\b",
@@ -912,7 +930,7 @@ def contradicted(question: str, texts: list[str]) -> bool:
         return True  # a place in a ranking must be stated: "why did SIP slip to third place" finds 第五
     if _only_others(_overall_asked(question), [_overall_ranks(t) for t in texts]):
         return True  # "number one overall" against 综合排名第五 (and 国际化…全国第一, another indicator)
-    for series in (_EDITION, _RUN, _NTH_OF_KIND):
+    for series in (_EDITION, _RUN, _NTH_OF_KIND, _ANNIVERSARY):
         # Another edition (第五届 for the sixth), another batch or train (首趟 for the second).
         if _only_others(_ordinals(series, question), [_ordinals(series, t) for t in texts]):
             return True

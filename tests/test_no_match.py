@@ -178,6 +178,12 @@ def test_numbers_with_their_unit_are_key_terms_but_dates_are_not(keys: KeyTerms)
         ("苏州中南中心规划多高？", "height"),
         ("How tall is the tower?", "height"),
         ("复工比例有多高？", "share"),  # a share, not a height
+        ("双年展有多少观众？", "turnout"),
+        ("visitor numbers for the AI expo in August?", "turnout"),
+        ("养老中心一个月收费多少？", "price"),
+        ("How much is Roche putting into the project?", "money"),
+        ("毕马威苏州办公室具体在哪栋楼？", "address"),
+        ("which building projects broke ground in Q2?", None),  # which projects, not which building
         ("园区排第几名？", "rank"),  # a rank, not a number of people
         ("拉了多少人？", "people"),
         ("How many confirmed cases were there?", "cases"),
@@ -200,7 +206,7 @@ def test_numbers_with_their_unit_are_key_terms_but_dates_are_not(keys: KeyTerms)
         ("蔡司的中心在园区哪条路上？", "address"),
         ("哪些公司在科创板上市？", "company"),
         ("When did BeiGene get approval?", None),
-        ("第五届双年展一共来了多少观众", "people"),
+        ("第五届双年展一共来了多少观众", "turnout"),  # those who came, which no other count of people gives
         ("园区在营商环境评估里具体得了多少分", "score"),
         ("How many TEU did the port handle?", "throughput"),
         ("What was the theme of the expo?", "theme"),
@@ -380,6 +386,10 @@ _TORCH = "园区在国家高新区最新一轮评价结果中综合排名第五�
     ("question", "event", "contradicts"),
     [
         ("超算中心二期什么时候建成", "苏州超级计算中心一期启用。", True),
+        # Another anniversary: 两周年 is not the 一周年 the entry marks.
+        ("自贸片区两周年建设情况汇报会哪天开的", "苏州自贸片区一周年建设情况汇报会召开。", True),
+        ("自贸片区一周年建设情况汇报会哪天开的", "苏州自贸片区一周年建设情况汇报会召开。", False),
+        ("When was the 30th anniversary of the science park marked?", "苏州国际科技园开发建设20周年纪念活动举办。", True),
         ("超算中心一期什么时候启用", "苏州超级计算中心一期启用。", False),
         ("When will phase II of the center open?", "苏州超级计算中心一期启用。", True),
         ("金鸡湖景区什么时候被评为国家级夜间文旅消费集聚区", "金鸡湖景区入选江苏省省级夜间文旅消费集聚区建设单位名单。", True),
