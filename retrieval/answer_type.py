@@ -41,7 +41,8 @@ TYPES: tuple[AnswerType, ...] = (
         re.compile(
             r"比例|占比|百分之|百分比|增长了?多少|增幅|涨了?多少|降了?多少|率(?:是|为|有)?多少|率多高|"
             r"\bpercent(?:age)?\b|\bwhat\s+share\b|\bgrowth\s+rate\b|\brate\s+of\b|\bby\s+how\s+much\b|"
-            r"利率|利息|\binterest\s+rates?\b",
+            r"利率|利息|\binterest\s+rates?\b|涨幅|首日(?:涨|跌|表现|收盘)|"
+            r"\b(?:first|opening)[-\s]day\s+(?:gain|pop|jump|rise|return|performance|close)s?\b|\bday[-\s]one\s+(?:gain|pop)\b",
             re.I,
         ),
         re.compile(rf"(?:{_NUMBER})\s*(?:%|％)|百分之|(?:{_NUMBER})\s*成|翻(?:了)?(?:一|两|几)?番|近?100%"),
@@ -754,7 +755,7 @@ _OVERALL_EN = re.compile(
 
 # The edition of a recurring event: 第五届, "the 11th expo".
 _EDITION = re.compile(
-    r"第\s*([一二三四五六七八九十]{1,3}|\d{1,3})\s*(?:届|次[\u4e00-\u9fff]{0,4}?会议|次全体会议)|"
+    r"第\s*([一二三四五六七八九十]{1,3}|\d{1,3})\s*(?:届|次[\u4e00-\u9fff]{0,4}?会议|次全体会议)|会议\s*第\s*([一二三四五六七八九十]{1,3}|\d{1,3})\s*次|"
     r"\b(\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+"
     r"(?:\(?[A-Z][\w\-]*\)?\s+){0,6}?(?:edition|session|expo|exposition|fair|forum|summit|"
     r"conference|congress|biennale|biennial|festival|meeting|week|competition|contest|games|awards?|plenary)\b",

@@ -891,10 +891,11 @@ class KeyTerms:
                 weight = max(self.weight(a) for a in alternatives)
                 # A term whose every Chinese word no chronicle holds (negative list → 负面清单) is absent; a single
                 # English word weighs as a common word the chronicle lacks (it may be said otherwise: minister, 部长).
+                # A named organisation no chronicle holds (Standard Chartered: 渣打银行) is someone else, as any name.
                 missing = not self.df_any(alternatives)
-                if missing and entry.term.isascii() and " " not in entry.term:
+                if missing and entry.term.isascii() and " " not in entry.term and not entry.is_name:
                     weight = self.unknown_weight / 2
-                terms.append(KeyTerm(entry.term, alternatives, weight, absent=missing))
+                terms.append(KeyTerm(entry.term, alternatives, weight, absent=missing, proper=missing and entry.is_name))
                 remaining = entry.pattern.sub(" ", remaining)
         for run in _CJK.findall(_QUESTION_WORDS.sub(" ", remaining)):
             unknown = [False] * len(run)  # characters of a bigram that no chronicle has

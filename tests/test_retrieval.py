@@ -285,6 +285,8 @@ def test_top_results_answer_the_question(real_engine, question: str, expected: s
         # Things of a kind no entry names (bus routes), and another year said short.
         "园区20年新开了哪些公交线路？客户不开车",
         "19年园区有哪些公司去科创板上市了？",
+        # Either of two banks the chronicle never names.
+        "Did HSBC or Standard Chartered open anything in the Suzhou FTZ in 2020?",
     ],
 )
 def test_questions_the_chronicle_cannot_answer_say_so(real_engine, question: str) -> None:  # type: ignore[no-untyped-def]
@@ -609,6 +611,8 @@ FLOORS = {
     "seventysixth.jsonl": (0.96, 0.97, 0.91, 1, None),  # held back, then measured once (elderly WeChat groups): 0.955 / 0.974 / 0.94 / 1
     "seventyseventh.jsonl": (0.90, 0.88, 0.85, 3, None),  # estate agents, relocation consultants; first run 0.877 / 0.855 / 0.82 / 4
     "seventyeighth.jsonl": (0.96, 0.93, 0.85, 1, None),  # foreign correspondents and their fixers; first run 0.966 / 0.928 / 0.88 / 1
+    "seventyninth.jsonl": (0.87, 0.89, 0.79, 3, None),  # held back, then measured once (bankers, fund analysts): 0.897 / 0.910 / 0.76 / 3
+    "eightieth.jsonl": (0.97, 0.97, 0.91, 1, None),  # held back, then measured once (exam candidates, NGOs): 1.000 / 1.000 / 0.91 / 0
 }
 
 # English recall of a set below the common floor, as first measured (its misses were left for the next round).
