@@ -437,9 +437,12 @@ def asks_who(question: str) -> bool:
 # "哪家公司", "which companies": the answering event names a company, by its legal form (有限公司, 集团), as a
 # firm of a trade ("企业贝康医疗"), by a short name the glossary knows (罗氏, 丹纳赫) or by a code (360);
 # "考察园区" names none.
+# …not when the word only says whose something is ("哪些企业融资服务平台", "which enterprise financing platforms").
+_FOR_FIRMS = r"融资|服务|平台|贷款|政策|补贴|扶持|名单|代表|员工|职工|高管|家属"
 _COMPANY = re.compile(
-    r"哪(?:家|个|几家|些)[\u4e00-\u9fff]{0,4}?(?:企业|公司|药企|厂商|厂家)|"
-    r"\bwhich\s+(?:[\w\-]+\s+){0,2}?(?:compan(?:y|ies)|firms?|enterprises?|airlines?|carriers?)\b",
+    rf"哪(?:家|个|几家|些)[\u4e00-\u9fff]{{0,4}}?(?:企业|公司|药企|厂商|厂家)(?!{_FOR_FIRMS})|"
+    r"\bwhich\s+(?:[\w\-]+\s+){0,2}?(?:compan(?:y|ies)|firms?|enterprises?|airlines?|carriers?)\b"
+    r"(?!\s+(?:financing|services?|platforms?|loans?|polic(?:y|ies)|subsid\w*|support|representatives|employees|staff|executives)\b)",
     re.I,
 )
 

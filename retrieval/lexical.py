@@ -1164,6 +1164,8 @@ class KeyTerms:
                     and words.get(word, 0) < EVERYDAY_WORD_COUNT
                     and word not in _FRAME_ZH
                     and not word.startswith("第")
+                    # "两国政府", "各地政府": a count or "each" before a noun describes, it names nothing.
+                    and not (len(word) >= 3 and word[0] in "两双各")
                     and names_a_thing(word)
                     and not _QUESTION_WORDS.fullmatch(word)
                     # A cut across the chronicle's word: "西浦和园区" is 西浦 (西交利物浦) and 和, not 西 and 浦和.

@@ -385,6 +385,8 @@ def test_questions_the_chronicle_cannot_answer_say_so(real_engine, question: str
         # A people is its country (Filipino: 菲律宾); a city hospital (市立) is one of its kind, not another's.
         ("Filipino client asked if there's a Philippine bank in Suzhou. Did one open a branch in the FTZ?", "2020-09-11-1"),
         ("客户老人身体不好，想问下独墅湖那边新开的市立医院是几号正式启用的？", "2020-12-30-1"),
+        # "两国政府" describes who met; it names no one the chronicle lacks.
+        ("中新两国政府层面今年就园区开了几次会？软件会议、理事会那种都算", "2020-11-30-1"),
     ],
 )
 def test_near_misses_that_the_chronicle_does_answer(real_engine, question: str, expected: str) -> None:  # type: ignore[no-untyped-def]
@@ -611,7 +613,7 @@ FLOORS = {
     "seventysixth.jsonl": (0.96, 0.97, 0.91, 1, None),  # held back, then measured once (elderly WeChat groups): 0.955 / 0.974 / 0.94 / 1
     "seventyseventh.jsonl": (0.90, 0.88, 0.85, 3, None),  # estate agents, relocation consultants; first run 0.877 / 0.855 / 0.82 / 4
     "seventyeighth.jsonl": (0.96, 0.93, 0.85, 1, None),  # foreign correspondents and their fixers; first run 0.966 / 0.928 / 0.88 / 1
-    "seventyninth.jsonl": (0.87, 0.89, 0.79, 3, None),  # held back, then measured once (bankers, fund analysts): 0.897 / 0.910 / 0.76 / 3
+    "seventyninth.jsonl": (0.91, 0.93, 0.79, 2, None),  # held back, then measured once (bankers, fund analysts): 0.897 / 0.910 / 0.76 / 3
     "eightieth.jsonl": (0.97, 0.97, 0.91, 1, None),  # held back, then measured once (exam candidates, NGOs): 1.000 / 1.000 / 0.91 / 0
 }
 
