@@ -41,7 +41,7 @@ TYPES: tuple[AnswerType, ...] = (
         re.compile(
             r"比例|占比|百分之|百分比|增长了?多少|增幅|涨了?多少|降了?多少|率(?:是|为|有)?多少|率多高|"
             r"\bpercent(?:age)?\b|\bwhat\s+share\b|\bgrowth\s+rate\b|\brate\s+of\b|\bby\s+how\s+much\b|"
-            r"利率|利息|\binterest\s+rates?\b|涨幅|首日(?:涨|跌|表现|收盘)|"
+            r"利率|利息|票面利率|\binterest\s+rates?\b|\bcoupon(?:\s+rate)?\b|涨幅|首日(?:涨|跌|表现|收盘)|"
             r"\b(?:first|opening)[-\s]day\s+(?:gain|pop|jump|rise|return|performance|close)s?\b|\bday[-\s]one\s+(?:gain|pop)\b",
             re.I,
         ),
@@ -79,7 +79,7 @@ TYPES: tuple[AnswerType, ...] = (
             r"多少钱|花了多少|投了多少|投资(?:了)?多少|多少(?:的)?(?:投资|资金)|总投资|投资额|投资总额|金额|价格|售价|价钱|发行价|股价|定价|单价|"
             r"卖多少|多少元|学费|收费标准|费用(?:是)?多少|租金|房租|月租|资金(?:有)?多少|营运资金|运营资金|"
             r"募资|募集|融资(?:了)?多少|筹集|总额|总值|产值|营收|收入多少|注册资本|注册资金|\bregistered\s+capital\b|"
-            r"奖金|奖励(?:了)?多少|集资|筹资|募得|融得|多少(?:亿|万|千万|百万)?(?:港|美|欧|新|日)?元|\bhow\s+many\s+(?:billion|million)\b|贷款(?:额|总额|金额)?(?:是|有)?多少|授信(?:额度)?(?:是|有)?多少|"
+            r"奖金|奖励(?:了)?多少|集资|筹资|募得|融得|多少(?:亿|万|千万|百万)?(?:港|美|欧|新|日)?元|\bhow\s+many\s+(?:billion|million)\b|贷款(?:额|总额|金额)?(?:是|有)?多少|(?:放款|放贷|贷出)(?:了)?(?:额|总额|金额)?(?:是|有)?多少|授信(?:额度)?(?:是|有)?多少|"
             r"\bhow\s+much\s+(?:[\w\-]+\s+)?(?:money|funding|capital|investment|cash|financing|credit|loans?)\b|"
             r"\bprize\s+(?:money|pool)\b|\bcash\s+(?:prize|award|reward)s?\b|\bbonus(?:es)?\b|"
             r"\b(?:loan|deal|contract|credit|financing|transaction|order)\s+(?:amount|value|size|volume)\b|"
@@ -308,6 +308,13 @@ TYPES += (
         re.compile(r"哪条路|什么路|哪条街|地址|门牌|什么位置|具体位置|哪(?:一)?(?:栋|幢|座)(?:楼|大楼|大厦)?|在几楼|"
                    r"\b(?:in|on|at)\s+(?:which|what)\s+(?:building|tower|floor)\b|\bwhich\s+(?:building|tower)\s+(?:is|was|are|were)\b|(?:在|去|到)?哪(?:里|儿)(?:可以|能)?领|\bwhere\s+(?:can|do|should|to)\s+(?:i\s+|we\s+|you\s+)?(?:pick\s+(?:it\s+|them\s+)?up|collect)\b|\baddress\b|\bwhich\s+(?:road|street)\b", re.I),
         re.compile(r"[\u4e00-\u9fff]{1,8}(?:路|街|大道)\d*号?|位于|坐落|大厦|大楼|\d+\s*(?:楼|层)"),
+    ),
+    AnswerType(
+        # Who stood behind a listing or a fund: a sponsor, an underwriter, cornerstone investors, a fund's GP.
+        "intermediary",
+        re.compile(r"保荐(?:机构|人|商|券商)|承销(?:商|机构|券商)|基石投资(?:者|人|方)|普通合伙人|基金管理人|(?<![A-Za-z])GP(?![A-Za-z])|"
+                   r"\b(?:sponsors?|underwriters?|bookrunners?|cornerstone\s+investors?|general\s+partners?)\b", re.I),
+        re.compile(r"保荐|承销|基石|普通合伙人|管理人|(?<![A-Za-z])GP(?![A-Za-z])"),
     ),
     AnswerType(
         "listing",

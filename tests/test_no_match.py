@@ -187,6 +187,10 @@ def test_numbers_with_their_unit_are_key_terms_but_dates_are_not(keys: KeyTerms)
         ("毕马威苏州办公室具体在哪栋楼？", "address"),
         ("which building projects broke ground in Q2?", None),  # which projects, not which building
         ("今年园区启用了哪些企业融资服务平台？", None),  # platforms for firms, not which firms
+        ("天臣医疗科创板的保荐机构是哪家", "intermediary"),
+        ("Who were the cornerstone investors in the Hong Kong IPO?", "intermediary"),
+        ("Did CSSD issue any bonds in 2020, and at what coupon?", "share"),
+        ("园易融平台到现在累计放款多少", "money"),
         ("园区排第几名？", "rank"),  # a rank, not a number of people
         ("拉了多少人？", "people"),
         ("How many confirmed cases were there?", "cases"),

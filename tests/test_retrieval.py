@@ -613,7 +613,7 @@ FLOORS = {
     "seventysixth.jsonl": (0.96, 0.97, 0.91, 1, None),  # held back, then measured once (elderly WeChat groups): 0.955 / 0.974 / 0.94 / 1
     "seventyseventh.jsonl": (0.90, 0.88, 0.85, 3, None),  # estate agents, relocation consultants; first run 0.877 / 0.855 / 0.82 / 4
     "seventyeighth.jsonl": (0.96, 0.93, 0.85, 1, None),  # foreign correspondents and their fixers; first run 0.966 / 0.928 / 0.88 / 1
-    "seventyninth.jsonl": (0.91, 0.93, 0.79, 2, None),  # held back, then measured once (bankers, fund analysts): 0.897 / 0.910 / 0.76 / 3
+    "seventyninth.jsonl": (0.91, 0.93, 0.94, 2, None),  # held back, then measured once (bankers, fund analysts): 0.897 / 0.910 / 0.76 / 3
     "eightieth.jsonl": (0.97, 0.97, 0.91, 1, None),  # held back, then measured once (exam candidates, NGOs): 1.000 / 1.000 / 0.91 / 0
 }
 
