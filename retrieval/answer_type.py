@@ -904,7 +904,7 @@ _CHECKS_CLAIM = re.compile(
 )
 
 
-def contradicted(question: str, texts: list[str]) -> bool:
+def contradicted(question: str, texts: list[str], years: Sequence[int] = ()) -> bool:
     """True when the question asks about one value of a qualifier and the events it is about each state only
     other values of it: another phase (一期 for 二期), kind of vaccine (DNA for mRNA), approval (clinical
     trials for sale), level (省级 for 国家级), edition or assessment year (2019年 for 2018年度): they are about
@@ -945,5 +945,10 @@ def contradicted(question: str, texts: list[str]) -> bool:
         # Another edition (第五届 for the sixth), another batch or train (首趟 for the second).
         if _only_others(_ordinals(series, question), [_ordinals(series, t) for t in texts]):
             return True
-    years = {a or b or c for a, b, c in _YEAR_ASKED.findall(question)}
-    return _only_others(years, [set(_YEAR_STATED.findall(t)) for t in texts])
+    asked = _YEAR_ASKED.findall(question)
+    # An event named with its year ("the 2019 nanotech expo") is the edition held in the entry's year (``years``)
+    # when its text names none: the eleventh expo of a 2020 entry is the 2020 one.
+    named = any(c for _, _, c in asked)
+    held = list(years) or [None] * len(texts)
+    stated = [set(_YEAR_STATED.findall(t)) or ({str(y)} if named and y else set()) for t, y in zip(texts, held)]
+    return _only_others({a or b or c for a, b, c in asked}, stated)

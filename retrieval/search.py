@@ -575,7 +575,7 @@ class Retriever:
         most = max(coverage.values(), default=0.0)
         closest = [i for i in about if coverage.get(i, 0.0) >= most - self.params.qualifier_coverage_gap]
         texts = [self.events[i].text for i in closest]
-        if contradicted(question, texts):
+        if contradicted(question, texts, [self.events[i].year for i in closest]):
             return False
         # A stage of a project (opened, completed) against all the events it is about: a list of groundbreakings
         # is not refuted by the signing that holds the most of its words.

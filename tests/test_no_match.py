@@ -506,6 +506,14 @@ def test_a_qualifier_the_events_give_only_other_values_of(question: str, event: 
     assert contradicted(question, [event]) is contradicts
 
 
+def test_an_event_named_with_a_year_is_the_edition_of_its_entrys_year() -> None:
+    expo = "第十一届中国国际纳米技术产业博览会在苏州国际博览中心举办。"
+    assert contradicted("Dates of the 2019 nanotech expo at the expo center?", [expo], [2020])
+    assert not contradicted("Dates of the 2020 nanotech expo at the expo center?", [expo], [2020])
+    # An assessment's year is not the year of the entry that reports it.
+    assert not contradicted("How did SIP do in the 2019 assessment?", ["商务部公布2019年国家级经开区综合发展水平考核评价结果。"], [2020])
+
+
 # ----------------------------------------------------------------------------- named things together
 
 
