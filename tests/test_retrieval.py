@@ -292,6 +292,9 @@ def test_top_results_answer_the_question(real_engine, question: str, expected: s
         "When did the new metro line serving SIP open in 2020?",
         "When was the Jinji Lake half marathon held in 2020?",
         "Dates of the 2019 nanotech expo (CHInano) at the SuzhouExpo center?",
+        # A well-known event held elsewhere, whose words the chronicle has but never together.
+        "2020年世界互联网大会有没有分论坛放在园区办？",
+        "Did SIP host the World Internet Conference in 2020?",
         # Either of two banks the chronicle never names.
         "Did HSBC or Standard Chartered open anything in the Suzhou FTZ in 2020?",
     ],
@@ -603,7 +606,7 @@ FLOORS = {
     "fiftyninth.jsonl": (0.95, 0.95, 0.79, 2, None),  # estate agents, people relocating; first run 0.923 / 0.901 / 0.73 / 3
     "sixtieth.jsonl": (0.95, 0.94, 0.82, 2, None),  # students' homework, English learners; first run 0.853 / 0.872 / 0.85 / 4
     "sixtythird.jsonl": (0.92, 0.91, 0.85, 3, None),  # investors, biotech deal people; first run 0.887 / 0.880 / 0.85 / 4
-    "sixtyfourth.jsonl": (0.97, 0.97, 0.76, 1, None),  # checking claims, yes/no; first run 0.949 / 0.949 / 0.73 / 2
+    "sixtyfourth.jsonl": (0.97, 0.97, 0.79, 1, None),  # checking claims, yes/no; first run 0.949 / 0.949 / 0.73 / 2
     "sixtyfirst.jsonl": (0.95, 0.95, 0.82, 2, None),  # held back, then measured once (search-box keywords): 0.966 / 0.974 / 0.85 / 1
     "sixtysecond.jsonl": (0.96, 0.94, 0.88, 1, None),  # held back, then measured once (foreign press, pinyin): 0.955 / 0.938 / 0.91 / 1
     "sixtyfifth.jsonl": (0.85, 0.87, 0.80, 2, None),  # retirees and their children abroad, voice input; first run 0.658 / 0.654 / 0.85 / 10
