@@ -784,15 +784,17 @@ _RUN = re.compile(
 
 
 # Which one of its kind: 首款新药, 全球第二款, 首家外资银行; "the very first antigen test", "the second new drug".
+_NTH_OF_KIND = re.compile(
+    r"(首|第\s*(?:[一二三四五六七八九十]{1,3}|\d{1,3}))\s*(?:款|家)|"
+    r"\b(first|second|third|fourth|fifth)\s+(?:(?!batch|shipment|round|lot)[\w\-]+\s+){0,3}?(?:kits?|tests?|drugs?|vaccines?|medicines?|banks?)\b",
+    re.I,
+)
+
+
 # Which anniversary (建团98周年, 一周年, "the 25th anniversary"): 两周年 is not the 一周年 an entry marks.
 _ANNIVERSARY = re.compile(
     r"(?<![\d.])(\d{1,3}|[一二两三四五六七八九十百]{1,4})\s*周年|"
     r"\b(\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+anniversary\b",
-    re.I,
-)
-_NTH_OF_KIND = re.compile(
-    r"(首|第\s*(?:[一二三四五六七八九十]{1,3}|\d{1,3}))\s*(?:款|家)|"
-    r"\b(first|second|third|fourth|fifth)\s+(?:(?!batch|shipment|round|lot)[\w\-]+\s+){0,3}?(?:kits?|tests?|drugs?|vaccines?|medicines?|banks?)\b",
     re.I,
 )
 
