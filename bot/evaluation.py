@@ -90,8 +90,14 @@ def _aggregate(rows: list[dict[str, Any]]) -> dict[str, Any]:
 def evaluate(retriever: Retriever, questions: Iterable[Question], k: int = 5, k_long: int = 10) -> dict[str, Any]:
     """Figures overall, per kind and per language, plus the questions that missed."""
     questions = list(questions)
-    retriever.warm(q.question for q in questions)
-    rows = [score_question(retriever, q, k, k_long) for q in questions]
+    rows: list[dict[str, Any]] = []
+    # Embedded in batches ahead of scoring, a slice at a time: a slice larger than the query cache would evict its
+    # first vectors before they are asked and embed them twice.
+    step = max(1, retriever.cache_size // 2)
+    for start in range(0, len(questions), step):
+        chunk = questions[start : start + step]
+        retriever.warm(q.question for q in chunk)
+        rows.extend(score_question(retriever, q, k, k_long) for q in chunk)
     groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in rows:
         groups[f"kind:{row['kind']}"].append(row)

@@ -314,6 +314,8 @@ def matched_terms(text: str, query_text: str) -> tuple[str, ...]:
 class Retriever:
     """Answers ``search(question)`` over a loaded index with an embedder; thread-safe."""
 
+    cache_size = 2048  # query vectors kept; ``warm`` callers embed at most half of it ahead of asking
+
     def __init__(self, index: ChronicleIndex, embedder: Embedder, params: SearchParams | None = None) -> None:
         self.index = index
         self.embedder = embedder
@@ -347,7 +349,7 @@ class Retriever:
         with self._lock:
             for text, vector in zip(texts, vectors):
                 self._cache[text] = vector
-            while len(self._cache) > 2048:
+            while len(self._cache) > self.cache_size:
                 self._cache.popitem(last=False)
 
     def warm(self, questions: Iterable[str]) -> None:

@@ -645,6 +645,20 @@ def test_questions_embedded_in_a_batch_are_answered_as_one_by_one(real_engine, m
     assert [(ids(r), r.no_match) for r in batched] == [(ids(r), r.no_match) for r in alone]
 
 
+def test_a_question_set_larger_than_the_query_cache_embeds_each_question_once(real_engine, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    questions = load_questions(ROOT / "data" / "eval" / "questions.jsonl")[:12]
+    retriever = real_engine.retriever
+    expected = evaluate(retriever, questions)["overall"]
+    retriever._cache.clear()
+    monkeypatch.setattr(retriever, "cache_size", 4)  # the set is three times the cache
+    embedded: list[str] = []
+    encode = retriever.embedder.encode_queries
+    monkeypatch.setattr(retriever.embedder, "encode_queries", lambda texts: embedded.extend(texts) or encode(texts))
+    assert evaluate(retriever, questions)["overall"] == expected
+    assert len(embedded) == len(set(embedded)) == len({q.question for q in questions})
+    assert len(retriever._cache) <= 4
+
+
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_quality_floor_on_the_question_sets(real_engine, name: str) -> None:  # type: ignore[no-untyped-def]
     questions = load_questions(ROOT / "data" / "eval" / name)
