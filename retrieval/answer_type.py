@@ -41,7 +41,7 @@ TYPES: tuple[AnswerType, ...] = (
         re.compile(
             r"比例|占比|百分之|百分比|增长了?多少|增幅|涨了?多少|降了?多少|率(?:是|为|有)?多少|率多高|"
             r"\bpercent(?:age)?\b|\bwhat\s+share\b|\bgrowth\s+rate\b|\brate\s+of\b|\bby\s+how\s+much\b|"
-            r"利率|利息|票面利率|\binterest\s+rates?\b|\bcoupon(?:\s+rate)?\b|涨幅|首日(?:涨|跌|表现|收盘)|"
+            r"利率|利息|票面利率|\binterest\s+rates?\b|\bcoupon(?:\s+rate)?\b|涨幅|升幅|首日(?:涨|跌|升|表现|收盘)|"
             r"\b(?:first|opening)[-\s]day\s+(?:gain|pop|jump|rise|return|performance|close)s?\b|\bday[-\s]one\s+(?:gain|pop)\b",
             re.I,
         ),
@@ -58,7 +58,7 @@ TYPES: tuple[AnswerType, ...] = (
         # "房租多少一个月", "what is the rent": a price, which a total investment does not give.
         "price",
         re.compile(r"房租|租金|月租|多少钱一(?:个月|平|平方米?|晚|次)|每(?:个)?月(?:要)?多少钱|单价|售价|票价|学费|"
-                   r"收费(?:标准)?(?:是|要|大概)?多少|怎么收费|一个月(?:要|收)?多少钱?|"
+                   r"收费(?:标准)?(?:是|要|大概)?多少|怎么收费|手续费|服务费|管理费|一个月(?:要|收)?多少钱?|"
                    r"\b(?:monthly|the|average|annual|typical)\s+rents?\b|\brents?\s+(?:per|a\s+month|for\s+a)\b|\bprices?\b(?!\s+tag)|\bticket\s+prices?\b|\bhow\s+much\s+(?:are|is|do|does|did|were|was)\s+(?:the\s+)?(?:tickets?|admission|entry|entrance)\b|门票|\btuition\b|\bper\s+(?:month|square\s+metre|square\s+meter)\b",
                    re.I),
         re.compile(r"租金|房租|租价|售价|价格|单价|票价|门票|学费|收费|免费|(?:元|万元)\s*/\s*(?:月|年|平方米|㎡|人|次|晚)|每(?:月|年|平方米|人|次)[^，。；]{0,6}元"),
@@ -339,7 +339,7 @@ TYPES += (
     AnswerType(
         "appointment",
         re.compile(r"(?:哪一?年|什么时候|何时|啥时候)(?:开始)?(?:当|当上|担任|出任|就任|上任|任职|进的|加入|入职)|(?:当|担任|出任)[\u4e00-\u9fff]{1,8}(?:多久|几年)|"
-                   r"\bwhen\s+did\s+.{2,40}\s+(?:become|take\s+office|take\s+over|get\s+appointed|join)\b|\bsince\s+when\b|\bappointed\b|\b(?:get|got|have|had|name|named)\s+a\s+new\s+(?:director|head|president|dean|ceo|chair(?:man|woman)?|principal|secretary|boss)\b|换了?(?:新)?(?:院长|所长|校长|主任|书记|行长|董事长|总经理|领导)|新(?:任|上任)的?(?:院长|所长|校长|主任|书记|行长|董事长|总经理)", re.I),
+                   r"\bwhen\s+did\s+.{2,40}\s+(?:become|take\s+office|take\s+over|get\s+appointed|join)\b|\bsince\s+when\s+(?:has|have|had|is|was)\s+.{2,40}?\s+(?:been\s+)?(?:the\s+)?(?:head|director|president|dean|ceo|chair(?:man|woman)?|principal|secretary|mayor|boss|in\s+charge|in\s+office)\b|\bappointed\b|\b(?:get|got|have|had|name|named)\s+a\s+new\s+(?:director|head|president|dean|ceo|chair(?:man|woman)?|principal|secretary|boss)\b|换了?(?:新)?(?:院长|所长|校长|主任|书记|行长|董事长|总经理|领导)|新(?:任|上任)的?(?:院长|所长|校长|主任|书记|行长|董事长|总经理)", re.I),
         re.compile(r"任命|担任|就任|上任|出任|当选|履新|接任|任职|加入|入职"),
     ),
     AnswerType(

@@ -87,7 +87,7 @@ PRODUCT = re.compile(
 # Stock markets are things a question pairs with a company ("…在科创板上市")…
 MARKETS = (
     "科创板", "创业板", "新三板", "香港联合交易所", "上海证券交易所", "深圳证券交易所", "北京证券交易所",
-    "上交所", "深交所", "港交所", "北交所", "纳斯达克", "纽约证券交易所",
+    "上交所", "深交所", "港交所", "北交所", "纳斯达克", "纽约证券交易所", "新加坡交易所",
     # …and so are the regulators that approve a company's products ("…在美国拿到FDA许可").
     "FDA", "EMA", "美国食品药品监督管理局", "国家药品监督管理局",
 )

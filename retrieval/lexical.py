@@ -563,8 +563,9 @@ _BACK = re.compile(r"\b(?:it|its|they|them|their|he|him|his|she|her|one|ones|thi
 _ASKER = re.compile(
     r"^\s*(?:(?:in|at|back\s+in|over\s+in|here\s+in)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2},?\s+)?"
     r"(?:i|i'm|im|i've|i'd|we|we're|we've|my|our|me|us)\b|^\s*我|"
-    # Said without a subject, as Chinese allows: what the asker means to do ("想找外地对接窗口").
-    r"^\s*(?:想|打算|准备|正在找|在找|需要找|要找)",
+    # Said without a subject, as Chinese allows: what the asker means to do ("想找外地对接窗口"); so in a quick English
+    # note ("want to do inspection at the terminal instead of trucking boxes").
+    r"^\s*(?:想|打算|准备|正在找|在找|需要找|要找)|^\s*(?:want|wanting|wanna|trying|planning|hoping)\s+to\b",
     re.I,
 )
 # …but a sentence that says what is asked is part of the question: "I mean the innovation centres", "我是说…".
@@ -891,11 +892,13 @@ class KeyTerms:
                 weight = max(self.weight(a) for a in alternatives)
                 # A term whose every Chinese word no chronicle holds (negative list → 负面清单) is absent; a single
                 # English word weighs as a common word the chronicle lacks (it may be said otherwise: minister, 部长).
-                # A named organisation no chronicle holds (Standard Chartered: 渣打银行) is someone else, as any name.
+                # A named organisation no chronicle holds (Standard Chartered: 渣打银行) is someone else, as any name,
+                # and a foreign one (the glossary gives its Chinese name so that the chronicle's would be found).
                 missing = not self.df_any(alternatives)
                 if missing and entry.term.isascii() and " " not in entry.term and not entry.is_name:
                     weight = self.unknown_weight / 2
-                terms.append(KeyTerm(entry.term, alternatives, weight, absent=missing, proper=missing and entry.is_name))
+                named = missing and entry.is_name
+                terms.append(KeyTerm(entry.term, alternatives, weight, absent=missing, proper=named, foreign=named))
                 remaining = entry.pattern.sub(" ", remaining)
         for run in _CJK.findall(_QUESTION_WORDS.sub(" ", remaining)):
             unknown = [False] * len(run)  # characters of a bigram that no chronicle has
@@ -1005,7 +1008,11 @@ class KeyTerms:
                     weight = self.unknown_weight if name else self.unknown_weight / 2
                     terms.append(KeyTerm(word, (word,), weight, absent=not maybe, proper=name, foreign=name))
                 continue
-            spoken = split_pinyin(lowered) if word[0].isupper() and not found else None
+            # Capitalised, or long enough not to be a slip (lianyungang, lingang). In lower case, a word whose first
+            # two syllables read as the chronicle's is its word written loosely (zimaoqu: 自贸 of 自贸片区).
+            spoken = split_pinyin(lowered) if (word[0].isupper() or len(lowered) >= 6) and not found else None
+            if spoken and not word[0].isupper() and self._by_sound(spoken[:2]):
+                spoken = None
             if spoken and len(spoken) >= 2 and not is_english(lowered) and not self._by_sound(spoken):
                 # A place or firm in pinyin (Yangshan) that no characters of the chronicles read as: one they do
                 # not mention.

@@ -61,6 +61,7 @@ def test_segmentation_finds_words_not_junctions() -> None:
         ("上海交大医学院和园区有合作吗", {"上海交大"}),  # a word typed as meant holds no slip (海交 for 海教)
         ("园区今年新开社区卫生服务中心了吗", {"社区卫生"}),
         ("How many barge sailings a week to Yangshan?", {"Yangshan"}),  # pinyin none of the chronicle's words reads as
+        ("is there a sea-rail service to lianyungang?", {"lianyungang"}),  # …in lower case, long enough to be no slip
         ("Which sectors left the FTZ negative list?", {"negative list"}),  # a glossary term whose Chinese is missing
     ],
 )
@@ -181,6 +182,10 @@ def test_numbers_with_their_unit_are_key_terms_but_dates_are_not(keys: KeyTerms)
         ("双年展有多少观众？", "turnout"),
         ("MEMSensing first day gain on listing?", "share"),
         ("敏芯股份上市首日涨了多少", "share"),
+        ("沛嘉医疗上市首日升了多少", "share"),
+        ("那家外资银行开证手续费怎么收", "price"),
+        ("Since when has Wu Qingwen been the party secretary of SIP?", "appointment"),
+        ("Since when do flat owners get the deed with the keys?", None),  # since when a practice began: a date
         ("visitor numbers for the AI expo in August?", "turnout"),
         ("养老中心一个月收费多少？", "price"),
         ("How much is Roche putting into the project?", "money"),
@@ -669,6 +674,8 @@ def test_an_end_is_stated_in_words_or_by_the_days_an_entry_covers() -> None:
         ("did samsung expand its chip plant?", "samsung"),  # a name in lower case
         ("When did Alibaba Cloud open its AI centre in SIP?", "Alibaba"),  # a company named in pinyin
         ("Did Standard Chartered open a branch in the FTZ?", "standard chartered"),  # a name the glossary knows
+        ("did costco open a store in the park?", "costco"),  # …whose dictionary word is no proper name (好市多)
+        ("lingang bonded policy details?", "lingang"),  # a place in lower-case pinyin
     ],
 )
 def test_other_parks_unnamed_people_and_lower_case_names_are_absent_names(keys: KeyTerms, question: str, label: str) -> None:
@@ -686,6 +693,7 @@ def test_other_parks_unnamed_people_and_lower_case_names_are_absent_names(keys: 
         "first foreign bank branch in the Suzhou free trade zone",
         "How big is the Hengtai East Extension Four Seasons Apartments community?",  # a title's common words
         "How large was the WuXi-linked healthcare fund?",  # a brand, not the city of 无锡
+        "first foreign bank branch in the free trade zone (zimaoqu)",  # 自贸 of 自贸片区, written loosely in pinyin
     ],
 )
 def test_parks_people_and_words_the_chronicle_has_are_not_absent_names(keys: KeyTerms, question: str) -> None:

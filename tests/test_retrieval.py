@@ -297,6 +297,11 @@ def test_top_results_answer_the_question(real_engine, question: str, expected: s
         "Did SIP host the World Internet Conference in 2020?",
         # Either of two banks the chronicle never names.
         "Did HSBC or Standard Chartered open anything in the Suzhou FTZ in 2020?",
+        # Companies and places the chronicle never names, and another market than the one a firm listed on.
+        "Did DHL or FedEx open a hub in the park in 2020?",
+        "菜鸟在园区有没有建新仓库",
+        "Was a sea-rail service to lianyungang launched from the park?",
+        "Did Zai Lab also list on Nasdaq in 2020?",
     ],
 )
 def test_questions_the_chronicle_cannot_answer_say_so(real_engine, question: str) -> None:  # type: ignore[no-untyped-def]
@@ -343,6 +348,11 @@ def test_questions_the_chronicle_cannot_answer_say_so(real_engine, question: str
         # What a question is for, said before it, is not what it asks.
         ("Radio quiz: who co-chaired the 21st China-Singapore Joint Steering Council meeting with Heng Swee Keat?", "2020-12-08-1"),
         ("蓝绍敏给苏相合作区揭牌是哪天", "2020-04-08-1"),
+        # A common word the glossary gives the chronicle's word for (眼药水 → 滴眼液, property deed → 不动产权证书).
+        ("参天那条眼药水的生产线什么时候启动的？", "2020-05-28-1"),
+        ("Since when do new flat owners in the park get their property deed together with the keys?", "2020-05-09-1"),
+        # A quick note after the question on what the asker wants to do is no part of what is asked.
+        ("when did customs approve the SIP port's inspection site? want to clear boxes there instead of trucking them to shanghai", "2020-06-02-1"),
         # A province around the park's name is no organisation the answer must name.
         ("Which foreign bank opened the first branch in the Suzhou Area of the Jiangsu Pilot Free Trade Zone?", "2020-09-11-1"),
         # A label before a colon, and "someone" at the start of a sentence, are not names the answer must hold.
@@ -581,7 +591,7 @@ FLOORS = {
     "thirtyfourth.jsonl": (0.96, 0.95, 0.85, 1, None),  # analysts' due diligence, English names of firms and drugs
     "thirtyfifth.jsonl": (0.95, 0.90, 0.75, 2, None),  # held back, then measured once (year-end report, journalist)
     "thirtysixth.jsonl": (0.94, 0.96, 0.54, 1, None),  # held back, then measured once (group chat, yes/no checks)
-    "thirtyseventh.jsonl": (0.91, 0.90, 0.66, 2, None),  # held back, then measured once (HR, lawyers, bankers)
+    "thirtyseventh.jsonl": (0.91, 0.90, 0.85, 2, None),  # held back, then measured once (HR, lawyers, bankers)
     "thirtyeighth.jsonl": (0.94, 0.93, 0.72, 2, None),  # held back, then measured once (scientists, founders)
     "thirtyninth.jsonl": (0.93, 0.87, 0.78, 3, None),  # written in the last round, measured once on its final code
     "fortieth.jsonl": (0.94, 0.93, 0.75, 2, None),  # written in the last round, measured once on its final code
@@ -589,7 +599,7 @@ FLOORS = {
     "fortysecond.jsonl": (0.95, 0.96, 0.80, 1, None),  # measured once on the last stop's code (investors)
     "fortythird.jsonl": (0.96, 0.93, 0.84, 1, None),  # held back, then measured once (residents, parents)
     "fortyfourth.jsonl": (0.94, 0.93, 0.78, 2, None),  # held back, then measured once (report writers)
-    "fortyfifth.jsonl": (0.95, 0.95, 0.70, 1, None),  # written in the last round, measured once on its final code
+    "fortyfifth.jsonl": (0.95, 0.95, 0.90, 1, None),  # written in the last round, measured once on its final code
     "fortysixth.jsonl": (0.89, 0.89, 0.85, 3, None),  # written in the last round, measured once on its final code
     "fortyseventh.jsonl": (0.97, 0.94, 0.88, 2, None),  # journalists; first run 0.891 / 0.865 / 0.91 / 4 false no-matches
     "fortyeighth.jsonl": (0.95, 0.88, 0.91, 3, None),  # students; first run 0.974 / 0.900 / 0.94 / 1 false no-match
@@ -606,16 +616,16 @@ FLOORS = {
     "fiftyninth.jsonl": (0.95, 0.95, 0.79, 2, None),  # estate agents, people relocating; first run 0.923 / 0.901 / 0.73 / 3
     "sixtieth.jsonl": (0.95, 0.94, 0.82, 2, None),  # students' homework, English learners; first run 0.853 / 0.872 / 0.85 / 4
     "sixtythird.jsonl": (0.92, 0.91, 0.85, 3, None),  # investors, biotech deal people; first run 0.887 / 0.880 / 0.85 / 4
-    "sixtyfourth.jsonl": (0.97, 0.97, 0.79, 1, None),  # checking claims, yes/no; first run 0.949 / 0.949 / 0.73 / 2
+    "sixtyfourth.jsonl": (0.97, 0.97, 0.82, 1, None),  # checking claims, yes/no; first run 0.949 / 0.949 / 0.73 / 2
     "sixtyfirst.jsonl": (0.95, 0.95, 0.82, 2, None),  # held back, then measured once (search-box keywords): 0.966 / 0.974 / 0.85 / 1
     "sixtysecond.jsonl": (0.96, 0.94, 0.88, 1, None),  # held back, then measured once (foreign press, pinyin): 0.955 / 0.938 / 0.91 / 1
     "sixtyfifth.jsonl": (0.85, 0.87, 0.80, 2, None),  # retirees and their children abroad, voice input; first run 0.658 / 0.654 / 0.85 / 10
-    "sixtysixth.jsonl": (0.94, 0.95, 0.82, 2, None),  # held back, then measured once (officials, formal style): 0.615 / 0.615 / 0.94 / 15
+    "sixtysixth.jsonl": (0.94, 0.95, 0.91, 2, None),  # held back, then measured once (officials, formal style): 0.615 / 0.615 / 0.94 / 15
     "sixtyseventh.jsonl": (0.96, 0.96, 0.82, 1, None),  # held back, then measured once (data journalists): 0.910 / 0.910 / 0.85 / 3
     "sixtyeighth.jsonl": (0.97, 0.97, 0.88, 1, None),  # a tester's typos, mixed scripts and traps; first run 0.949 / 0.949 / 0.88 / 2
     "sixtyninth.jsonl": (0.90, 0.93, 0.79, 2, None),  # families moving to the park; first run 0.739 / 0.769 / 0.82 / 8
     "seventieth.jsonl": (0.97, 0.97, 0.88, 1, None),  # foreign chambers of commerce, spaced Chinese; first run 0.915 / 0.923 / 0.82 / 3
-    "seventyfirst.jsonl": (0.93, 0.93, 0.76, 2, None),  # held back, then measured once (exam revision, traps): 0.949 / 0.949 / 0.79 / 2
+    "seventyfirst.jsonl": (0.93, 0.93, 0.82, 2, None),  # held back, then measured once (exam revision, traps): 0.949 / 0.949 / 0.79 / 2
     "seventysecond.jsonl": (0.94, 0.97, 0.88, 1, None),  # held back, then measured once (other cities' press): 0.889 / 0.923 / 0.91 / 3
     "seventythird.jsonl": (0.97, 0.97, 0.94, 1, None),  # doctors, nurses, patients' families; first run 0.940 / 0.974 / 0.91 / 1
     "seventyfourth.jsonl": (0.96, 0.95, 0.88, 1, None),  # freight forwarders, customs brokers; first run 0.923 / 0.910 / 0.79 / 1
@@ -625,6 +635,8 @@ FLOORS = {
     "seventyeighth.jsonl": (0.96, 0.93, 0.85, 1, None),  # foreign correspondents and their fixers; first run 0.966 / 0.928 / 0.88 / 1
     "seventyninth.jsonl": (0.91, 0.93, 0.94, 2, None),  # held back, then measured once (bankers, fund analysts): 0.897 / 0.910 / 0.76 / 3
     "eightieth.jsonl": (0.97, 0.97, 0.91, 1, None),  # held back, then measured once (exam candidates, NGOs): 1.000 / 1.000 / 0.91 / 0
+    "eightyfirst.jsonl": (0.97, 0.97, 0.91, 1, None),  # logistics managers, customs brokers; first run 0.962 / 0.974 / 0.76 / 1
+    "eightysecond.jsonl": (0.94, 0.94, 0.94, 1, None),  # elderly residents typing by voice; first run 0.908 / 0.915 / 0.91 / 2
 }
 
 # English recall of a set below the common floor, as first measured (its misses were left for the next round).
