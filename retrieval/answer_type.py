@@ -64,14 +64,24 @@ TYPES: tuple[AnswerType, ...] = (
         re.compile(r"租金|房租|租价|售价|价格|单价|票价|门票|学费|收费|免费|(?:元|万元)\s*/\s*(?:月|年|平方米|㎡|人|次|晚)|每(?:月|年|平方米|人|次)[^，。；]{0,6}元"),
     ),
     AnswerType(
-        # "观众有多少", "visitor numbers", "how many people attended": a turnout, which no count of projects gives.
+        # "年薪大概多少", "starting salary": pay, which no entry's investment or prize gives.
+        "salary",
+        re.compile(r"工资|薪资|薪水|薪酬|年薪|月薪|底薪|起薪|\bsalar(?:y|ies)\b|\bwages?\b|\bstarting\s+pay\b|\bpay\s+(?:scale|range|level)s?\b",
+                   re.I),
+        re.compile(r"工资|薪资|薪水|薪酬|年薪|月薪|底薪|起薪"),
+    ),
+    AnswerType(
+        # "观众有多少", "visitor numbers", "how many people attended", "how many teams entered": a turnout, which no count
+        # of projects signed gives.
         "turnout",
         re.compile(r"参观人数|观众(?:人数|数量)|多少(?:名|位)?(?:观众|游客|球迷)|游客(?:人数|数量|量)|客流量?|人流量?|多少人次|"
                    r"(?:参观|观展|观赛)人次|多少人(?:来)?(?:参观|观展|观赛|入场|到场|光临|参加|出席|与会)|(?:参加|出席|参会|与会)(?:的)?人数|"
+                   r"多少(?:支|个)?(?:参赛)?(?:队伍|团队|参赛队)|参赛(?:队伍|团队|选手|项目)(?:数|数量)?(?:有|是)?多少|"
+                   r"\bhow\s+many\s+(?:teams|entries|entrants|contestants|competitors)\b|"
                    r"\bvisitor\s+(?:numbers?|counts?|figures?|traffic)\b|\bnumbers?\s+of\s+(?:visitors|attendees|spectators)\b|"
                    r"\bhow\s+many\s+(?:people|visitors|guests|attendees|fans|spectators|participants)\s+(?:attended|visited|came|"
                    r"turned\s+(?:up|out)|went|were\s+there|showed\s+up|took\s+part|were\s+let\s+in)\b|\battendance\b|\bfootfall\b|\bturnout\b", re.I),
-        re.compile(rf"人次|观众|游客|参观者|(?:{_NUMBER})\s*(?:多|余)?\s*(?:万)?\s*(?:名|位|人)[\u4e00-\u9fff]{{0,12}}?(?:参加|出席|参观|到场|与会|参与)"),
+        re.compile(rf"人次|观众|游客|参观者|(?:{_NUMBER})[^，。；]{{0,8}}参赛|(?:{_NUMBER})\s*(?:多|余)?\s*(?:万)?\s*(?:名|位|人)[\u4e00-\u9fff]{{0,12}}?(?:参加|出席|参观|到场|与会|参与)"),
     ),
     AnswerType(
         "money",
@@ -86,7 +96,7 @@ TYPES: tuple[AnswerType, ...] = (
             r"\b(?:total|combined)\s+(?:amount|sum|value)\b|\b(?:fund|funding)\s+size\b|基金规模|\bamount\s+of\s+(?:money|funding|loans?|investment|financing|credit)\b|\bhow\s+much\s+(?:did|was|were|is|are|does|do|will)\b.*"
             r"\b(?:cost|costing|raise|raised|raising|invest|invested|investing|spend|spent|spending|worth|pay|paid|"
             r"paying|waive|waived|fund|funded|subsid[iy]\w*|put(?:ting)?\s+into|pour(?:ing|ed)?\s+into)\b|\bhow\s+much\s+in\s+total\b|\btotal\s+investment\b|"
-            r"\binvestment\s+(?:amount|size|value|total)\b|\bprice\b|\bhow\s+much\s+rent\b|"
+            r"\binvestment\s+(?:amount|size|value|total)\b|\b(?:construction|building|total|project)\s+costs?\b|\bprice\b|\bhow\s+much\s+rent\b|"
             r"\bcosts?\s+to\s+(?:build|make|construct|develop)\b|\bwhat\s+(?:did|does|will|would)\s+.{1,60}?\bcost\b|\bvalued?\s+at\b|\bfees?\b|\btuition\b|\brent\b|"
             r"\bworking\s+capital\b",
             re.I,
@@ -219,9 +229,9 @@ TYPES += (
     ),
     AnswerType(
         "stock code",
-        re.compile(r"股票代码|证券代码|股份代码|代码是|\bstock\s+(?:code|ticker|symbol)\b|\btickers?\b|\bticker\s+symbol\b|"
+        re.compile(r"(?:股票|证券|股份)代[码号]|代[码号]是|\bstock\s+(?:code|ticker|symbol)\b|\btickers?\b|\bticker\s+symbol\b|"
                    r"\btrading\s+(?:code|symbol)\b", re.I),
-        re.compile(r"代码|(?<![0-9])[0-9]{6}(?![0-9])|\b[0-9]{4,6}\.(?:SH|SZ|HK)\b", re.I),
+        re.compile(r"代码|代号|(?<![0-9])[0-9]{6}(?![0-9])|\b[0-9]{4,6}\.(?:SH|SZ|HK)\b", re.I),
     ),
     AnswerType(
         # "展到几号结束", "when did the expo close": an end the entry states (its span, 闭幕, 至10月8日).
@@ -322,6 +332,15 @@ TYPES += (
         re.compile(r"交易所|科创板|创业板|新三板|主板|挂牌"),
     ),
     AnswerType(
+        # "什么时候动工", "when did construction actually start": a start of building, which an approval or a signing
+        # does not give.
+        "groundbreaking",
+        re.compile(r"(?:哪年|哪一年|哪天|哪一天|几号|几月|哪个月|什么时候|何时|啥时候)(?:正式|真正|才)?(?:开工|动工|开建|奠基|破土)|"
+                   r"(?:开工|动工|奠基)(?:时间|日期)|\bwhen\b.*\b(?:construction|building\s+work|work)\s+(?:\w+\s+)?(?:start|begin|began|started|kick(?:ed)?\s+off)\b|"
+                   r"\bwhen\b.*\b(?:break|broke|breaks)\s+ground\b|\bgroundbreaking\s+(?:date|ceremony)\b", re.I),
+        re.compile(r"开工|动工|开建|奠基|破土|启动建设|开始建设|建设启动|集中启动"),
+    ),
+    AnswerType(
         "completion",
         re.compile(r"(?:哪年|哪一年|哪天|哪一天|几号|几月|哪个月|什么时候|何时|啥时候|预计|多久).{0,4}(?:完工|竣工|建成|建好|交付|落成|投产|投用|运营|开业|封顶)|"
                    r"(?:完工|竣工|建成|交付|落成|投产|投用|封顶)"
@@ -339,7 +358,7 @@ TYPES += (
     AnswerType(
         "appointment",
         re.compile(r"(?:哪一?年|什么时候|何时|啥时候)(?:开始)?(?:当|当上|担任|出任|就任|上任|任职|进的|加入|入职)|(?:当|担任|出任)[\u4e00-\u9fff]{1,8}(?:多久|几年)|"
-                   r"\bwhen\s+did\s+.{2,40}\s+(?:become|take\s+office|take\s+over|get\s+appointed|join)\b|\bsince\s+when\s+(?:has|have|had|is|was)\s+.{2,40}?\s+(?:been\s+)?(?:the\s+)?(?:head|director|president|dean|ceo|chair(?:man|woman)?|principal|secretary|mayor|boss|in\s+charge|in\s+office)\b|\bappointed\b|\b(?:get|got|have|had|name|named)\s+a\s+new\s+(?:director|head|president|dean|ceo|chair(?:man|woman)?|principal|secretary|boss)\b|换了?(?:新)?(?:院长|所长|校长|主任|书记|行长|董事长|总经理|领导)|新(?:任|上任)的?(?:院长|所长|校长|主任|书记|行长|董事长|总经理)", re.I),
+                   r"\bwhen\s+did\s+.{2,40}\s+(?:become\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:new\s+)?(?:[\w-]+\s+)?(?:head|director|president|dean|ceo|chair(?:man|woman)?|principal|secretary|mayor|boss|chief|governor|minister|leader|manager)|take\s+office|take\s+over|get\s+appointed|join)\b|\bsince\s+when\s+(?:has|have|had|is|was)\s+.{2,40}?\s+(?:been\s+)?(?:the\s+)?(?:head|director|president|dean|ceo|chair(?:man|woman)?|principal|secretary|mayor|boss|in\s+charge|in\s+office)\b|\bappointed\b|\b(?:get|got|have|had|name|named)\s+a\s+new\s+(?:director|head|president|dean|ceo|chair(?:man|woman)?|principal|secretary|boss)\b|换了?(?:新)?(?:院长|所长|校长|主任|书记|行长|董事长|总经理|领导)|新(?:任|上任)的?(?:院长|所长|校长|主任|书记|行长|董事长|总经理)", re.I),
         re.compile(r"任命|担任|就任|上任|出任|当选|履新|接任|任职|加入|入职"),
     ),
     AnswerType(

@@ -1037,11 +1037,12 @@ class KeyTerms:
                 )
                 # In a Chinese question, an acronym is written as the chronicle would write it (CBA, GDP): one
                 # no chronicle has is something it does not mention.
-                # A slip of the keys (ECOM for ECMO) is the chronicle's.
                 # So is one that acts in an English question ("When did DBS open its branch"): an organisation.
+                # A slip of the keys (ECOM for ECMO) is the chronicle's, and so is the tail of one (RNA of mRNA).
                 acronym = (
                     word.isupper() and (bool(_CJK.search(question)) or _acts(word, question))
                     and "".join(sorted(lowered)) not in self._latin_letters
+                    and not any(w.endswith(lowered) and len(w) == len(lowered) + 1 for w in self._latin)
                 )
                 terms.append(KeyTerm(word, (word,), self.unknown_weight, absent=bool(acronym), proper=bool(acronym), foreign=lone))
             elif (

@@ -85,6 +85,7 @@ def test_specific_words_the_chronicle_lacks_are_absent_terms(keys: KeyTerms, que
         "服贸通数据专线是在什么场合开通的",  # 场合 and 场所 share a gloss
         "园区第一个片区级的养老服务中心是什么时候投入使用的？",  # 区级: a level, as 省级 is
         "西浦和园区一起办了个什么学院？",  # 西浦 and 和, not 西 and 浦和 (Urawa)
+        "艾博生物的RNA疫苗哪天获批临床？",  # RNA is the tail of the chronicle's mRNA
     ],
 )
 def test_paraphrases_and_framing_words_are_not_absent_terms(keys: KeyTerms, question: str) -> None:
@@ -186,6 +187,16 @@ def test_numbers_with_their_unit_are_key_terms_but_dates_are_not(keys: KeyTerms)
         ("那家外资银行开证手续费怎么收", "price"),
         ("Since when has Wu Qingwen been the party secretary of SIP?", "appointment"),
         ("Since when do flat owners get the deed with the keys?", None),  # since when a practice began: a date
+        ("When did that become possible?", None),  # becoming possible is no appointment
+        ("When did he become the new party secretary?", "appointment"),
+        ("研究院招工程师吗？年薪大概多少", "salary"),
+        ("What's the starting salary for graduates there?", "salary"),
+        ("和铂医药的股票代号是多少？", "stock code"),
+        ("What was the total construction cost of the hospital?", "money"),
+        ("How many teams entered the AI contest?", "turnout"),
+        ("创业大赛有多少支队伍参赛？", "turnout"),
+        ("中南中心哪天动工的？", "groundbreaking"),
+        ("When did construction actually start on the industrial park in Myanmar?", "groundbreaking"),
         ("visitor numbers for the AI expo in August?", "turnout"),
         ("养老中心一个月收费多少？", "price"),
         ("How much is Roche putting into the project?", "money"),
