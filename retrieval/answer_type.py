@@ -238,7 +238,7 @@ TYPES += (
         "end",
         re.compile(r"(?:展|开|办|持续|举办|举行|进行)到(?:几号|几月|哪天|哪一天|什么时候|啥时候)|"
                    r"(?:几号|哪天|什么时候|啥时候|何时|哪一天)(?:结束|闭幕|落幕|收官)|结束(?:时间|日期)|闭幕(?:时间|日期)|"
-                   r"\bwhen\s+(?:did|does|will|was)\b.{0,60}\b(?:end|ended|close|closed|conclude|concluded|wrap\s+up)\b|"
+                   r"\bwhen\s+(?:did|does|will|was)\b.{0,60}(?<!-)\b(?:end|ended|close|closed|conclude|concluded|wrap\s+up)\b(?!-)|"
                    r"\b(?:end|closing)\s+date\b|\buntil\s+when\b|\blast\s+until\b|\brun\s+until\b", re.I),
         re.compile(r"闭幕|落幕|结束|收官|截至|[至到—–-]\s*[0-9]{1,2}(?:月|日|号)|[至到]\s*20\d\d"),
         dated=True,
@@ -357,9 +357,9 @@ TYPES += (
     ),
     AnswerType(
         "appointment",
-        re.compile(r"(?:哪一?年|什么时候|何时|啥时候)(?:开始)?(?:当|当上|担任|出任|就任|上任|任职|进的|加入|入职)|(?:当|担任|出任)[\u4e00-\u9fff]{1,8}(?:多久|几年)|"
+        re.compile(r"(?:哪一?年|什么时候|何时|啥时候)(?:开始)?(?:当|当上|担任|出任|就任|上任|任职|进的|加入|入职)|(?:哪一?年|几月份?|什么时候|何时|啥时候)(?:卸任|离任|调任|调离|卸职|辞职|退休)|\bwhen\s+did\s+.{2,40}\s+(?:step\s+down|resign|retire|leave\s+office)\b|(?:当|担任|出任)[\u4e00-\u9fff]{1,8}(?:多久|几年)|"
                    r"\bwhen\s+did\s+.{2,40}\s+(?:become\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:new\s+)?(?:[\w-]+\s+)?(?:head|director|president|dean|ceo|chair(?:man|woman)?|principal|secretary|mayor|boss|chief|governor|minister|leader|manager)|take\s+office|take\s+over|get\s+appointed|join)\b|\bsince\s+when\s+(?:has|have|had|is|was)\s+.{2,40}?\s+(?:been\s+)?(?:the\s+)?(?:head|director|president|dean|ceo|chair(?:man|woman)?|principal|secretary|mayor|boss|in\s+charge|in\s+office)\b|\bappointed\b|\b(?:get|got|have|had|name|named)\s+a\s+new\s+(?:director|head|president|dean|ceo|chair(?:man|woman)?|principal|secretary|boss)\b|换了?(?:新)?(?:院长|所长|校长|主任|书记|行长|董事长|总经理|领导)|新(?:任|上任)的?(?:院长|所长|校长|主任|书记|行长|董事长|总经理)", re.I),
-        re.compile(r"任命|担任|就任|上任|出任|当选|履新|接任|任职|加入|入职"),
+        re.compile(r"任命|担任|就任|上任|出任|当选|履新|接任|任职|加入|入职|卸任|离任|调任|免去|辞职|退休"),
     ),
     AnswerType(
         "theme",
@@ -838,7 +838,8 @@ def _ordinals(pattern: re.Pattern[str], text: str) -> set[int]:
 
 # A figure with its unit ("729米", "25亿元", "6所学校"): a claim about an amount, a height, a number of things.
 _QUANTITY = re.compile(
-    r"(接近|将近|大约|约|近|超过|逾|多达|不到)?\s*(?<![\d.])(\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)\s*(多|余)?"
+    # (一 after a determiner counts nothing: 那一届, 这一栋, 哪一家.)
+    r"(接近|将近|大约|约|近|超过|逾|多达|不到)?\s*(?<![\d.])(?<![那这哪每同某])(\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)\s*(多|余)?"
     r"(万平方米|平方米|平方千米|亿元|万元|元|米|所|家|个|名|项|层|栋|款|条|届)"
 )
 

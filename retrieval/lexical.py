@@ -204,7 +204,7 @@ _GLUE = set(
 # Whole question words removed before bigrams are taken (their bigrams would otherwise look like topic words).
 _QUESTION_WORDS = re.compile(
     r"什么时候|啥时候|哪一天|哪天|什么|哪些|哪个|哪家|哪款|哪里|哪儿|多少|有没有|是不是|一共|请问|告诉我|介绍一下|"
-    r"主要|名称|名字|情况|相关|有关|关于|具体|事项|记载|当时|这次|那次|那场|那天|那阵子|头一回|第一次"
+    r"主要|名称|名字|情况|相关|有关|关于|具体|事项|记载|当时|这次|那次|那场|那天|那阵子|头一回|第一次|来着"
 )
 _CAMEL = re.compile(r"^[A-Z][a-z]+[A-Z][a-z]")
 _PINYIN = re.compile(
@@ -902,10 +902,16 @@ class KeyTerms:
                 remaining = entry.pattern.sub(" ", remaining)
         for run in _CJK.findall(_QUESTION_WORDS.sub(" ", remaining)):
             unknown = [False] * len(run)  # characters of a bigram that no chronicle has
-            glued = {w for w in segment(run) if len(w) == 2} if any(c in _GLUE for c in run) else set()
+            words = segment(run) if any(c in _GLUE for c in run) else []
+            glued = {w for w in words if len(w) == 2}
+            # A longer word of the chronicles holding a character that is also grammar (双年展: 年) keeps its bigrams.
+            kept = [w for w in words if len(w) >= 3 and w in self._joined]
             for i in range(len(run) - 1):
                 gram = run[i : i + 2]
-                if (gram[0] in _GLUE or gram[1] in _GLUE) and not (gram in glued and self._glued_name(gram)):
+                if (
+                    (gram[0] in _GLUE or gram[1] in _GLUE) and not (gram in glued and self._glued_name(gram))
+                    and not any(gram in w for w in kept)
+                ):
                     continue
                 if gram in self.df:
                     terms.append(KeyTerm(gram, (gram,), self.weight(gram)))

@@ -113,9 +113,27 @@ _PREAMBLE = re.compile(
     r"for\s+(?:the|a|an|my|our)\s+(?:(?!\b(?:which|what|who|when|where|how|why|is|are|was|were|do|does|did)\b)[^:：?？]){1,40}?|问题?\s*\d*|考考你|小测验|抢答题?)\s*[:：]\s*(?=\S)",
     re.I,
 )
+# Someone the asker asks for, and where they come from ("guest from Manila wants to know if…", "外国客人问…"): the
+# question is what follows.
+_REPORTED = re.compile(
+    r"^\s*(?:(?:my|our|a|the|one|some)\s+)?(?:[\w-]+\s+){0,2}?(?:guest|client|customer|friend|colleague|boss|visitor|"
+    r"mum|mom|dad|parent|neighbou?r|relative|student|tourist)s?(?:\s+from\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?\s+"
+    r"(?:wants?\s+to\s+know|would\s+like\s+to\s+know|asked(?:\s+me)?|asks(?:\s+me)?|is\s+asking|wonders?|wondered|"
+    r"needs?\s+to\s+know)\s+(?:(?:if|whether)\s+)?(?=\S)|"
+    r"^\s*(?:有个|有位|一位|我的|我们的)?(?:外国|外籍|老外)?(?:客人|客户|朋友|同事|老板|领导|游客|学生|家长|邻居)"
+    r"(?:问|想知道|想问|想了解|打听|在问)(?:一下|下)?[，,：:]?\s*(?=\S)",
+    re.I,
+)
+# A place named as where something stands ("the tower by Jinji Lake", "金鸡湖边的那栋楼"): a description, which the
+# event about the thing need not repeat.
+def _BESIDE(label: str) -> re.Pattern[str]:
+    word = re.escape(label)
+    return re.compile(rf"\b(?:by|near|beside|next\s+to|along|overlooking|facing)\s+(?:the\s+)?{word}|{word}(?:边|旁|畔|附近|边上|旁边)", re.I)
+
+
 # Words that point back at a time named before ("during those three days", "那几天").
 _TIME_BACK = re.compile(
-    r"\b(?:th(?:ose|at|ese|is)\s+(?:(?:\d+|two|three|four|five|six|seven|few|same|very)\s+)?"
+    r"\b(?:th(?:ose|at|ese|is)\s+(?:(?:\d+|two|three|four|five|six|seven|few|same|very|exact|specific|particular)\s+)?"
     r"(?:days?|weeks?|period|time|dates?|months?|fortnight|span|stretch)|then)\b|"
     r"(?:这|那)(?:几|些|一|两|三)?(?:天|周|段时间|个星期|个月|期间)|当天|当时|期间|同期",
     re.I,
@@ -136,6 +154,11 @@ _ASIDE = re.compile(
     r"[(（]\s*(?:(?:looking|planning|thinking|considering|hoping|trying|wanting|want|need|needed|needing|asking|"
     r"i|i'm|im|i've|i'd|we|we're|we've|we'd|my|our|context|fyi|btw|just|curious)\b|for\s+(?:a|an|my|our)\b|"
     r"我|我们|想|打算|准备|在看|看中|为了|给我)[^()（）]{0,80}[)）]|"
+    # …or what the thing just named is, described in brackets ("3PEAK (the Suzhou analog IC house)", "园区港（园区那个
+    # 内河集装箱港）"): the name says what is asked about; the description is the asker's words for it. (After a date,
+    # "in 2020 (the software meetings…)", a bracket says what is asked.)
+    r"(?<=[A-Za-z\u4e00-\u9fff])\s*[(（]\s*(?:(?:the|a|an|aka|i\.e\.|also\s+called|also\s+known\s+as)\s|[\u4e00-\u9fff]{0,4}?(?:那个|这个|那家|这家)|就是|即|也就是|也叫|又叫|俗称)"
+    r"[^()（）]{0,60}[)）]|"
     # …or what the asker writes, said without brackets ("need everything from Dec 21 to Dec 31 for our year-end wrap").
     r"\bfor\s+(?:my|our|the)\s+(?:[\w'-]+\s+){0,3}?"
     r"(?:reports?|story|stories|articles?|pieces?|wrap(?:-?up)?|round-?up|newsletters?|columns?|"
@@ -147,7 +170,7 @@ _ASIDE = re.compile(
 # events were held there in 2020").
 _POINTS_BACK = re.compile(
     r"\b(?:it|its|itself|they|them|their|theirs|he|him|his|she|her)\b|它|其|该(?:公司|企业|项目|区|园)|他们|她们|"
-    r"\b(?:held|happen(?:ed|ing)?|took\s+place|go(?:es|ing)?\s+on|went\s+on|hosted|staged)\s+(?:over\s+|in\s+|at\s+)?there\b|那里|那儿|那边",
+    r"\b(?:held|happen(?:ed|ing)?|took\s+place|go(?:es|ing)?\s+on|went\s+on|hosted|staged)\s+(?:over\s+|in\s+|at\s+)?there\b|(?<!园区)(?<!苏州)(?:那里|那儿|那边)",
     re.I,
 )
 # "跟深圳前海比", "与上海张江相比": what the question compares with.
@@ -398,7 +421,7 @@ class Retriever:
         question = question.strip()
         if not question.isascii():
             question = _unspaced(to_mandarin(question).translate(self.simplify))
-        return self.keys.spell(_PREAMBLE.sub("", _SIGN_ON.sub("", question)))
+        return self.keys.spell(_REPORTED.sub("", _PREAMBLE.sub("", _SIGN_ON.sub("", question))))
 
     def search(self, question: str, k: int = 5) -> SearchResult:
         """The events that answer ``question``: top ``k``, or every match for list and date questions."""
@@ -446,7 +469,7 @@ class Retriever:
         no_match = (
             self.is_no_match(terms, dense, order)
             or not self.holds_answer(question, named, order, fused, terms)
-            or self.names_apart(topic, named)
+            or self.names_apart(topic, [a for a in named if not _BESIDE(a.label).search(question)])
             or self.names_another(question, terms, named, best)
             or self.entities.miscast(question, named)
             or self.compared_apart(question, order)

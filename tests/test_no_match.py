@@ -189,6 +189,7 @@ def test_numbers_with_their_unit_are_key_terms_but_dates_are_not(keys: KeyTerms)
         ("Since when do flat owners get the deed with the keys?", None),  # since when a practice began: a date
         ("When did that become possible?", None),  # becoming possible is no appointment
         ("When did he become the new party secretary?", "appointment"),
+        ("书记几月份卸任的？", "appointment"),  # leaving a post, as taking one
         ("研究院招工程师吗？年薪大概多少", "salary"),
         ("What's the starting salary for graduates there?", "salary"),
         ("和铂医药的股票代号是多少？", "stock code"),
