@@ -411,7 +411,7 @@ _KIND_WORD = r"(?:哪|什么|啥|那|这)(?:一)?(?:个|家|些|所|种|类|项|
 
 
 # Words for any event at all ("有哪些会议和活动", "meetings and other events"), and kinds of event beside them.
-_ANY_EVENT = re.compile(r"活动|事情|事件|事儿|\b(?:events?|activities|happenings|goings-on)\b", re.I)
+_ANY_EVENT = re.compile(r"活动|事情|事件|事儿|新闻|大事|\b(?:events?|activities|happenings|goings-on|news)\b", re.I)
 _EVENTS_LISTED = re.compile(r"活动\s*[、,，/]|[、,，/或和]\s*活动|\bevents\s*(?:,|/|or|and)|(?:,|/|or|and)\s*events\b", re.I)
 _NEWS_KINDS = {"签约", "项目", "开工", "揭牌", "仪式", "动态", "signings", "projects", "ceremonies"}
 _EVENT_KINDS = {"会议", "大会", "会展", "展会", "论坛", "峰会", "meeting", "meetings", "conference", "conferences",

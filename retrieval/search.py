@@ -131,6 +131,8 @@ def _BESIDE(label: str) -> re.Pattern[str]:
     return re.compile(rf"\b(?:by|near|beside|next\s+to|along|overlooking|facing)\s+(?:the\s+)?{word}|{word}(?:边|旁|畔|附近|边上|旁边)", re.I)
 
 
+# A time said in words before the dates that say it again ("开学那阵子，也就是9月1号到10号"): the dates say when.
+_TIME_SAID = re.compile(r"[\u4e00-\u9fff]{1,8}(?:那阵子|那会儿|那会|那段时间|那几天|期间|前后)[，,]\s*(?:也就是|就是|即)")
 # Words that point back at a time named before ("during those three days", "那几天").
 _TIME_BACK = re.compile(
     r"\b(?:th(?:ose|at|ese|is)\s+(?:(?:\d+|two|three|four|five|six|seven|few|same|very|exact|specific|particular)\s+)?"
@@ -429,7 +431,7 @@ class Retriever:
         question = self.read(shown)
         # What the question leaves out ("不含医疗器械", "apart from the kickoff in January") is no key term an
         # answer must hold, nor a date it must fall in.
-        kept = _ASIDE.sub(" ", _EXCLUDED.sub(" ", question))
+        kept = _TIME_SAID.sub(" ", _ASIDE.sub(" ", _EXCLUDED.sub(" ", question)))
         dates = parse_dates(kept)
         topic = topic_of(_glosses_out(kept, dates))
         is_list = is_list_question(question)
@@ -498,7 +500,9 @@ class Retriever:
 
     def _asks_only_date(self, question: str) -> bool:
         """True when the sentences that ask hold a date and nothing else, beside others that do not ask."""
-        sentences, asking = sentences_asking(question)
+        # A dash between two parts of a quick note parts sentences ("Doing a project with my 5th graders - what
+        # happened between Jan 1 and Jan 7?").
+        sentences, asking = sentences_asking(re.sub(r"\s+[-–—]+\s+(?=[A-Za-z\u4e00-\u9fff])", ". ", question))
         if not asking or len(asking) == len(sentences):
             return False
         dates = parse_dates(" ".join(asking))

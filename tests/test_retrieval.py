@@ -648,10 +648,12 @@ FLOORS = {
     "eightyfourth.jsonl": (0.94, 0.94, 0.94, 1, None),  # held back, then measured once (HR, job seekers): 0.897 / 0.897 / 0.91 / 4
     "eightyfifth.jsonl": (0.94, 0.94, 0.85, 1, None),  # concierges, guides, visitors; first run 0.782 / 0.782 / 0.88 / 8
     "eightysixth.jsonl": (0.95, 0.94, 0.79, 1, None),  # chip engineers and buyers; first run 0.846 / 0.833 / 0.82 / 6
+    "eightyseventh.jsonl": (0.82, 0.85, 0.75, 5, None),  # held back, then measured once (parents, teachers): 0.788 / 0.821 / 0.79 / 7
+    "eightyeighth.jsonl": (0.93, 0.93, 0.79, 1, None),  # held back, then measured once (Singaporeans): 0.949 / 0.949 / 0.82 / 1
 }
 
 # English recall of a set below the common floor, as first measured (its misses were left for the next round).
-ENGLISH_FLOORS = {"fortysixth.jsonl": 0.85, "fiftieth.jsonl": 0.85, "sixtyfifth.jsonl": 0.85}
+ENGLISH_FLOORS = {"fortysixth.jsonl": 0.85, "fiftieth.jsonl": 0.85, "sixtyfifth.jsonl": 0.85, "eightyseventh.jsonl": 0.86}
 
 
 @pytest.mark.parametrize(
@@ -660,6 +662,9 @@ ENGLISH_FLOORS = {"fortysixth.jsonl": 0.85, "fiftieth.jsonl": 0.85, "sixtyfifth.
         # A date asked beside what the asker plans: the planning names nothing an event must hold.
         ("2020年7月下旬园区那边有什么活动？想安排一下暑假的行程", "2020-07-21", "2020-07-31"),
         ("We'll be around on Oct 28-31. What was happening in the park those exact days in 2020?", "2020-10-28", "2020-10-31"),
+        # The dates said again after a time said in words, and a note before a dash.
+        ("开学前后，即9月1日到10日，园区有哪些新闻？", "2020-09-01", "2020-09-10"),
+        ("Making a class calendar with my pupils - what happened in the park between Jan 1 and Jan 7, 2020?", "2020-01-01", "2020-01-07"),
     ],
 )
 def test_a_date_asked_beside_the_askers_plans_returns_that_span(real_engine, question: str, first: str, last: str) -> None:  # type: ignore[no-untyped-def]
