@@ -360,6 +360,9 @@ def test_questions_the_chronicle_cannot_answer_say_so(real_engine, question: str
         ("朋友问外国人在园区能不能办绿卡，在哪儿受理", "2020-01-17-3"),
         # 那一届 counts no edition; the chronicle's word 双年展 holds a character that is also grammar (年).
         ("金鸡湖双年展2020年那一届是哪天开幕的？", "2020-09-06-1"),
+        # "Uni" for university, "kick off" for 启动.
+        ("Did Xi'an Jiaotong-Liverpool Uni open a pharmacy school with the park?", "2020-11-11-2"),
+        ("When did the Huawei Cloud Cup AI contest kick off?", "2020-06-19-1"),
         # A province around the park's name is no organisation the answer must name.
         ("Which foreign bank opened the first branch in the Suzhou Area of the Jiangsu Pilot Free Trade Zone?", "2020-09-11-1"),
         # A label before a colon, and "someone" at the start of a sentence, are not names the answer must hold.
