@@ -124,13 +124,6 @@ _REPORTED = re.compile(
     r"(?:问|想知道|想问|想了解|打听|在问)(?:一下|下)?[，,：:]?\s*(?=\S)",
     re.I,
 )
-# A place named as where something stands ("the tower by Jinji Lake", "金鸡湖边的那栋楼"): a description, which the
-# event about the thing need not repeat.
-def _BESIDE(label: str) -> re.Pattern[str]:
-    word = re.escape(label)
-    return re.compile(rf"\b(?:by|near|beside|next\s+to|along|overlooking|facing)\s+(?:the\s+)?{word}|{word}(?:边|旁|畔|附近|边上|旁边)", re.I)
-
-
 # A time said in words before the dates that say it again ("开学那阵子，也就是9月1号到10号"): the dates say when.
 _TIME_SAID = re.compile(r"[\u4e00-\u9fff]{1,8}(?:那阵子|那会儿|那会|那段时间|那几天|期间|前后)[，,]\s*(?:也就是|就是|即)")
 # Words that point back at a time named before ("during those three days", "那几天").
@@ -316,6 +309,14 @@ def _query_pieces(query_text: str) -> tuple[frozenset[str], frozenset[str]]:
     return grams, words
 
 
+@lru_cache(maxsize=256)
+def _placed_beside(label: str) -> re.Pattern[str]:
+    """A place named as where something stands ("the tower by Jinji Lake", "金鸡湖边的那栋楼"): a description, which
+    the event about the thing need not repeat."""
+    word = re.escape(label)
+    return re.compile(rf"\b(?:by|near|beside|next\s+to|along|overlooking|facing)\s+(?:the\s+)?{word}|{word}(?:边|旁|畔|附近|边上|旁边)", re.I)
+
+
 def matched_terms(text: str, query_text: str) -> tuple[str, ...]:
     """The longest stretches of ``text`` made of query bigrams or Latin query words, for highlighting."""
     grams, words = _query_pieces(query_text)
@@ -471,7 +472,7 @@ class Retriever:
         no_match = (
             self.is_no_match(terms, dense, order)
             or not self.holds_answer(question, named, order, fused, terms)
-            or self.names_apart(topic, [a for a in named if not _BESIDE(a.label).search(question)])
+            or self.names_apart(topic, [a for a in named if not _placed_beside(a.label).search(question)])
             or self.names_another(question, terms, named, best)
             or self.entities.miscast(question, named)
             or self.compared_apart(question, order)
