@@ -30,6 +30,12 @@ class AnswerType:
 
 _NUMBER = r"[0-9０-９][0-9０-９.,，]*|[一二两三四五六七八九十百千万亿]+"
 
+# Posts a person is appointed to ("become the new dean", "since when has he been secretary").
+_POSTS = r"head|director|president|dean|ceo|chair(?:man|woman)?|principal|secretary|boss"
+
+# Words for pay, asked for and stated alike.
+_PAY = r"工资|薪资|薪水|薪酬|年薪|月薪|底薪|起薪"
+
 # A length of time stated ("How long is it" may ask the length of a text: "共7章45条").
 _DURATION_STATED = re.compile(rf"(?:{_NUMBER})\s*(?:分钟|小时|秒|天|周|个月|年|章|条|页)|当天|即时|实时")
 
@@ -66,9 +72,8 @@ TYPES: tuple[AnswerType, ...] = (
     AnswerType(
         # "年薪大概多少", "starting salary": pay, which no entry's investment or prize gives.
         "salary",
-        re.compile(r"工资|薪资|薪水|薪酬|年薪|月薪|底薪|起薪|\bsalar(?:y|ies)\b|\bwages?\b|\bstarting\s+pay\b|\bpay\s+(?:scale|range|level)s?\b",
-                   re.I),
-        re.compile(r"工资|薪资|薪水|薪酬|年薪|月薪|底薪|起薪"),
+        re.compile(rf"{_PAY}|\bsalar(?:y|ies)\b|\bwages?\b|\bstarting\s+pay\b|\bpay\s+(?:scale|range|level)s?\b", re.I),
+        re.compile(_PAY),
     ),
     AnswerType(
         # "观众有多少", "visitor numbers", "how many people attended", "how many teams entered": a turnout, which no count
@@ -358,7 +363,7 @@ TYPES += (
     AnswerType(
         "appointment",
         re.compile(r"(?:哪一?年|什么时候|何时|啥时候)(?:开始)?(?:当|当上|担任|出任|就任|上任|任职|进的|加入|入职)|(?:哪一?年|几月份?|什么时候|何时|啥时候)(?:卸任|离任|调任|调离|卸职|辞职|退休)|\bwhen\s+did\s+.{2,40}\s+(?:step\s+down|resign|retire|leave\s+office)\b|(?:当|担任|出任)[\u4e00-\u9fff]{1,8}(?:多久|几年)|"
-                   r"\bwhen\s+did\s+.{2,40}\s+(?:become\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:new\s+)?(?:[\w-]+\s+)?(?:head|director|president|dean|ceo|chair(?:man|woman)?|principal|secretary|mayor|boss|chief|governor|minister|leader|manager)|take\s+office|take\s+over|get\s+appointed|join)\b|\bsince\s+when\s+(?:has|have|had|is|was)\s+.{2,40}?\s+(?:been\s+)?(?:the\s+)?(?:head|director|president|dean|ceo|chair(?:man|woman)?|principal|secretary|mayor|boss|in\s+charge|in\s+office)\b|\bappointed\b|\b(?:get|got|have|had|name|named)\s+a\s+new\s+(?:director|head|president|dean|ceo|chair(?:man|woman)?|principal|secretary|boss)\b|换了?(?:新)?(?:院长|所长|校长|主任|书记|行长|董事长|总经理|领导)|新(?:任|上任)的?(?:院长|所长|校长|主任|书记|行长|董事长|总经理)", re.I),
+                   rf"\bwhen\s+did\s+.{{2,40}}\s+(?:become\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:new\s+)?(?:[\w-]+\s+)?(?:{_POSTS}|mayor|chief|governor|minister|leader|manager)|take\s+office|take\s+over|get\s+appointed|join)\b|\bsince\s+when\s+(?:has|have|had|is|was)\s+.{{2,40}}?\s+(?:been\s+)?(?:the\s+)?(?:{_POSTS}|mayor|in\s+charge|in\s+office)\b|\bappointed\b|\b(?:get|got|have|had|name|named)\s+a\s+new\s+(?:{_POSTS})\b|换了?(?:新)?(?:院长|所长|校长|主任|书记|行长|董事长|总经理|领导)|新(?:任|上任)的?(?:院长|所长|校长|主任|书记|行长|董事长|总经理)", re.I),
         re.compile(r"任命|担任|就任|上任|出任|当选|履新|接任|任职|加入|入职|卸任|离任|调任|免去|辞职|退休"),
     ),
     AnswerType(

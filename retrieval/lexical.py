@@ -821,6 +821,8 @@ class KeyTerms:
             self._latin.update(set(re.findall(r"[a-z0-9]+", text.lower())))
         # …and their letters in order, so a slip of the keys (ECOM for ECMO) is found in one look-up.
         self._latin_letters = {"".join(sorted(word)) for word in self._latin}
+        # …and what follows their first letter, so an acronym that is the tail of one (RNA of mRNA) is found in one too.
+        self._latin_tails = {word[1:] for word in self._latin if len(word) > 1}
         self._df_cache: dict[tuple[str, ...], int] = {}
         self._sound_cache: dict[tuple[str, ...], list[str]] = {}
         self._by_reading: dict[str, list[tuple[int, int]]] | None = None
@@ -1016,10 +1018,14 @@ class KeyTerms:
                 continue
             # Capitalised, or long enough not to be a slip (lianyungang, lingang). In lower case, a word whose first
             # two syllables read as the chronicle's is its word written loosely (zimaoqu: 自贸 of 自贸片区).
-            spoken = split_pinyin(lowered) if (word[0].isupper() or len(lowered) >= 6) and not found else None
+            # (An English word is never read for its sound: the sound index is looked up for pinyin only.)
+            spoken = (
+                split_pinyin(lowered)
+                if (word[0].isupper() or len(lowered) >= 6) and not found and not is_english(lowered) else None
+            )
             if spoken and not word[0].isupper() and self._by_sound(spoken[:2]):
                 spoken = None
-            if spoken and len(spoken) >= 2 and not is_english(lowered) and not self._by_sound(spoken):
+            if spoken and len(spoken) >= 2 and not self._by_sound(spoken):
                 # A place or firm in pinyin (Yangshan) that no characters of the chronicles read as: one they do
                 # not mention.
                 terms.append(KeyTerm(word, (word,), self.unknown_weight, absent=True, proper=True))
@@ -1048,7 +1054,7 @@ class KeyTerms:
                 acronym = (
                     word.isupper() and (bool(_CJK.search(question)) or _acts(word, question))
                     and "".join(sorted(lowered)) not in self._latin_letters
-                    and not any(w.endswith(lowered) and len(w) == len(lowered) + 1 for w in self._latin)
+                    and lowered not in self._latin_tails
                 )
                 terms.append(KeyTerm(word, (word,), self.unknown_weight, absent=bool(acronym), proper=bool(acronym), foreign=lone))
             elif (

@@ -124,6 +124,8 @@ _REPORTED = re.compile(
     r"(?:问|想知道|想问|想了解|打听|在问)(?:一下|下)?[，,：:]?\s*(?=\S)",
     re.I,
 )
+# A dash between two parts of a quick note ("…with my 5th graders - what happened…"), read as a sentence break.
+_DASH_BREAK = re.compile(r"\s+[-–—]+\s+(?=[A-Za-z\u4e00-\u9fff])")
 # A time said in words before the dates that say it again ("开学那阵子，也就是9月1号到10号"): the dates say when.
 _TIME_SAID = re.compile(r"[\u4e00-\u9fff]{1,8}(?:那阵子|那会儿|那会|那段时间|那几天|期间|前后)[，,]\s*(?:也就是|就是|即)")
 # Words that point back at a time named before ("during those three days", "那几天").
@@ -472,7 +474,7 @@ class Retriever:
         no_match = (
             self.is_no_match(terms, dense, order)
             or not self.holds_answer(question, named, order, fused, terms)
-            or self.names_apart(topic, [a for a in named if not _placed_beside(a.label).search(question)])
+            or self.names_apart(topic, named, question)
             or self.names_another(question, terms, named, best)
             or self.entities.miscast(question, named)
             or self.compared_apart(question, order)
@@ -503,7 +505,7 @@ class Retriever:
         """True when the sentences that ask hold a date and nothing else, beside others that do not ask."""
         # A dash between two parts of a quick note parts sentences ("Doing a project with my 5th graders - what
         # happened between Jan 1 and Jan 7?").
-        sentences, asking = sentences_asking(re.sub(r"\s+[-–—]+\s+(?=[A-Za-z\u4e00-\u9fff])", ". ", question))
+        sentences, asking = sentences_asking(_DASH_BREAK.sub(". ", question))
         if not asking or len(asking) == len(sentences):
             return False
         dates = parse_dates(" ".join(asking))
@@ -624,9 +626,11 @@ class Retriever:
             for i in about if coverage.get(i, 0.0) >= most - self.params.answer_coverage_gap
         )
 
-    def names_apart(self, topic: str, anchors: Sequence[Anchor]) -> bool:
+    def names_apart(self, topic: str, anchors: Sequence[Anchor], question: str = "") -> bool:
         """True when the question names several things (companies, people, markets) of the chronicles that no
-        one event names together: "百济神州什么时候在科创板上市的" (百济神州 never listed on 科创板)."""
+        one event names together: "百济神州什么时候在科创板上市的" (百济神州 never listed on 科创板). A place the
+        question names only as where something stands ("the tower by Jinji Lake") is not one of them."""
+        anchors = [a for a in anchors if not _placed_beside(a.label).search(question)]
         if len(anchors) < 2:
             return False
         # "和" inside a name (和铂医药) joins nothing: look for joining words outside the names.
