@@ -43,6 +43,13 @@ _DURATION_STATED = re.compile(rf"(?:{_NUMBER})\s*(?:分钟|小时|秒|天|周|�
 # not a height; "排第几名" for a rank, not a number of people).
 TYPES: tuple[AnswerType, ...] = (
     AnswerType(
+        # "sensitivity and specificity of the test kit": how well a test performs, which no entry on a kit gives.
+        "accuracy",
+        re.compile(r"灵敏度|特异性|准确率|准确度|检出率|假阳性|假阴性|\bsensitivity\b|\bspecificity\b|\baccuracy\b|"
+                   r"\bfalse[-\s](?:positive|negative)s?\b|\bdetection\s+rate\b", re.I),
+        re.compile(rf"灵敏度|特异性|准确率|准确度|检出率|符合率|(?:{_NUMBER})\s*(?:%|％)"),
+    ),
+    AnswerType(
         "share",
         re.compile(
             r"比例|占比|百分之|百分比|增长了?多少|增幅|涨了?多少|降了?多少|率(?:是|为|有)?多少|率多高|"
@@ -63,7 +70,7 @@ TYPES: tuple[AnswerType, ...] = (
     AnswerType(
         # "房租多少一个月", "what is the rent": a price, which a total investment does not give.
         "price",
-        re.compile(r"房租|租金|月租|多少钱一(?:个月|平|平方米?|晚|次)|每(?:个)?月(?:要)?多少钱|单价|售价|票价|学费|"
+        re.compile(r"中标价|集采价|房租|租金|月租|多少钱一(?:个月|平|平方米?|晚|次)|每(?:个)?月(?:要)?多少钱|单价|售价|票价|学费|"
                    r"收费(?:标准)?(?:是|要|大概)?多少|怎么收费|手续费|服务费|管理费|一个月(?:要|收)?多少钱?|"
                    r"\b(?:monthly|the|average|annual|typical)\s+rents?\b|\brents?\s+(?:per|a\s+month|for\s+a)\b|\bprices?\b(?!\s+tag)|\bticket\s+prices?\b|\bhow\s+much\s+(?:are|is|do|does|did|were|was)\s+(?:the\s+)?(?:tickets?|admission|entry|entrance)\b|门票|\btuition\b|\bper\s+(?:month|square\s+metre|square\s+meter)\b",
                    re.I),
@@ -284,7 +291,8 @@ TYPES += (
         "organiser",
         re.compile(r"谁(?:主办|承办|举办|发起|组织)|由谁(?:主办|承办|举办|发起|组织)|\bwho\s+(?:organi[sz]ed|hosted|ran)\b|"
                    r"\b(?:organi[sz]ed|hosted)\s+by\b", re.I),
-        re.compile(r"主办|承办|发起|组织|举办|(?:由|与)[^，。]{2,30}(?:共同|联合)?(?:组建|共建)"),
+        # A meeting is hosted by whoever chairs it (共同主持…会议).
+        re.compile(r"主办|承办|发起|组织|举办|主持|(?:由|与)[^，。]{2,30}(?:共同|联合)?(?:组建|共建)"),
     ),
     AnswerType(
         # Whom to call: a chronicle records what happened, not its contacts.
@@ -413,7 +421,9 @@ _OPINION = AnswerType(
 
 # "庭长是谁", "谁是董事长", "who is the president": the role asked about, which the answering event must name.
 _ROLE = re.compile(
-    r"([\u4e00-\u9fff]?(?:长|主任|书记|主席|总监|总裁|经理|负责人|掌门人|首席[\u4e00-\u9fff]{2}))(?:是|为|叫)(?:谁|哪位|什么人)|"
+    # …or who did a piece of work ("策展人是哪位"): the event must name that role.
+    r"([\u4e00-\u9fff]?(?:长|主任|书记|主席|总监|总裁|经理|负责人|掌门人|首席[\u4e00-\u9fff]{2})|策展人|设计师|建筑师|主持人|主教练|代言人)"
+    r"(?:是|为|叫)(?:谁|哪位|什么人)|"
     r"(?:谁|哪位)(?:是|当|担任|出任)(?:了)?[\u4e00-\u9fff]{0,6}?([\u4e00-\u9fff]?(?:长|主任|书记|主席|总监|总裁|经理|负责人))|"
     # "西浦慧湖药学院 首任院长": the first holder of a role.
     r"首任([\u4e00-\u9fff]?(?:长|主任|书记|主席|总监|总裁|经理))"
@@ -429,7 +439,7 @@ _ROLES_EN = {
 _TITLES_EN = "|".join(sorted(_ROLES_EN, key=len, reverse=True))
 _ROLE_EN = re.compile(
     rf"\b(?:which|what)\s+(?:[\w\-]+\s+){{0,2}}?({_TITLES_EN})s?\b|"
-    rf"\bwho\s+(?:is|was|were|are)\s+(?:the\s+)?(?:[\w\-]+\s+){{0,2}}?({_TITLES_EN})s?\b",
+    rf"\bwho(?:\s+(?:is|was|were|are)|'s|’s)\s+(?:the\s+)?(?:[\w\-]+\s+){{0,2}}?({_TITLES_EN})s?\b",
     re.I,
 )
 # "哪家医院", "which hospital": kinds of institution whose names say what they are (苏州大学附属第一医院), so the

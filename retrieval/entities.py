@@ -149,6 +149,15 @@ class Entities:
         words = segment(prefix)
         return len(words) > 1 and any(self.common.get(w, 0) < EVERYDAY for w in words)
 
+    def _cut_short(self, prefix: str, name: str, question: str) -> bool:
+        """True when the question goes on from the start of a name into another word: 苏州研 of 苏州研究所 in
+        "在苏州研发的", where 研 begins 研发, not 研究."""
+        if prefix == name:
+            return False
+        at = question.find(prefix) + len(prefix)
+        asked, meant = prefix[-1] + question[at : at + 1], name[len(prefix) - 1 : len(prefix) + 1]
+        return len(asked) == 2 and asked != meant and self.common.get(asked, 0) > 0
+
     def in_question(self, question: str, english: Sequence[Anchor] = ()) -> list[Anchor]:
         """The named things ``question`` mentions: markets, then organisations and people of the chronicles
         (their full distinctive name, its first three or more characters, or its last four or more), then
@@ -164,6 +173,8 @@ class Entities:
             if prefix is None:
                 # …or its end, from four characters (商事法庭 of 国际商事法庭).
                 prefix = next((name[k:] for k in range(0, len(name) - 3) if name[k:] in question), None)
+            if prefix and name.startswith(prefix) and self._cut_short(prefix, name, question):
+                continue
             if prefix and self._distinctive(prefix, whole=prefix == name or len(prefix) == 2):
                 prefixes.add(prefix)
         # The longest wins: 独墅湖医院, not also 独墅湖.

@@ -896,8 +896,11 @@ class KeyTerms:
                 # English word weighs as a common word the chronicle lacks (it may be said otherwise: minister, 部长).
                 # A named organisation no chronicle holds (Standard Chartered: 渣打银行) is someone else, as any name,
                 # and a foreign one (the glossary gives its Chinese name so that the chronicle's would be found).
+                # An acronym (MRI, EUA) is a term of art, not a common word said otherwise: its absence tells.
                 missing = not self.df_any(alternatives)
-                if missing and entry.term.isascii() and " " not in entry.term and not entry.is_name:
+                written = entry.pattern.search(remaining)
+                acronym = written is not None and written.group().isupper() and len(written.group()) <= 6
+                if missing and entry.term.isascii() and " " not in entry.term and not entry.is_name and not acronym:
                     weight = self.unknown_weight / 2
                 named = missing and entry.is_name
                 terms.append(KeyTerm(entry.term, alternatives, weight, absent=missing, proper=named, foreign=named))

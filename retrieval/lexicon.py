@@ -29,6 +29,7 @@ import re
 import sqlite3
 import sys
 import threading
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from importlib import resources
 from pathlib import Path
@@ -37,9 +38,11 @@ from typing import Any
 log = logging.getLogger(__name__)
 
 DEFAULT_PATH = Path(__file__).resolve().parents[1] / "data" / "models" / "lexicon.sqlite"
-SCHEMA = 9  # bump when the tables or what is kept in them change: an older file is then rebuilt
+SCHEMA = 10  # bump when the tables or what is kept in them change: an older file is then rebuilt
 
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
+# "Japanese variant of 發|发": the traditional form, then the simplified one when it differs.
+_JAPANESE_VARIANT = re.compile(r"(?:^|/)Japanese variant of ([\u4e00-\u9fff])(?:\|([\u4e00-\u9fff]))?")
 _PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _LEADING = re.compile(r"^(?:to|a|an|the)\s+")
 _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
@@ -87,6 +90,8 @@ def _read_cedict(data: bytes) -> tuple[dict[str, set[str]], set[str], dict[str, 
     pairs: dict[str, dict[str, int]] = {}  # traditional character → its simplified forms, counted over all words
     as_simplified: dict[str, int] = {}  # how often a character is written in simplified words
     lines = gzip.decompress(data).decode("utf-8").splitlines() if data else []
+    in_words: Counter[str] = Counter()  # the characters of simplified words of two or more
+    japanese: dict[str, str] = {}  # a Japanese form of a character (発, 経, 対) → the simplified one (发, 经, 对)
     for line in lines:
         if line.startswith("#"):
             continue
@@ -94,6 +99,11 @@ def _read_cedict(data: bytes) -> tuple[dict[str, set[str]], set[str], dict[str, 
         if not m or not _CJK.match(m.group(2)):
             continue
         simplified = m.group(2)
+        variant = _JAPANESE_VARIANT.search(m.group(4))
+        if variant and len(simplified) == 1:
+            japanese.setdefault(simplified, variant.group(2) or variant.group(1))
+        elif len(simplified) > 1:
+            in_words.update(simplified)
         if len(m.group(1)) == len(simplified):
             for t, s in zip(m.group(1), simplified):
                 counts = pairs.setdefault(t, {})
@@ -124,6 +134,10 @@ def _read_cedict(data: bytes) -> tuple[dict[str, set[str]], set[str], dict[str, 
         total = sum(counts.values())
         if s != t and counts.get(t, 0) < 0.2 * total and as_simplified.get(t, 0) < 0.2 * total:
             traditional[t] = s
+    # Japanese forms are written by Japanese askers (関係, 発表) and never by a Chinese chronicle.
+    for j, s in japanese.items():
+        if j != s and not in_words[j]:
+            traditional.setdefault(j, s)
     return table, heads, readings, traditional
 
 

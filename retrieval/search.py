@@ -33,7 +33,7 @@ from .lexicon import chinese_words, traditional
 _LIST_ZH = re.compile(
     r"哪些|哪几|有几(?!个人|名|位)|几家|几个(?!人)|多少家|多少个(?!人)|多少项|多少次|列出|列举|所有|全部|都有|分别|共有|"
     # "华为今年在园区搞了啥": what someone did is everything the chronicle records of them.
-    r"(?:搞|做|干|办)了(?:啥|什么|哪些)|有(?:啥|什么|哪些)(?:动作|动静|举措|进展|消息|新闻|动态)"
+    r"(?:搞|做|干|办)了(?:啥|什么|哪些)|有(?:啥|什么|哪些)(?:新|最新)?(?:动作|动静|举措|进展|消息|新闻|动态)"
 )
 _LIST_EN = re.compile(
     r"\b(?:which|what)\s+(?:(?!(?:do|does|did|is|are|was|were|has|have|had|will|would|can|could)\b)[\w\-]+\s+){0,4}?(?:companies|firms|enterprises|drugs|medicines|products|events|banks|"
@@ -51,8 +51,15 @@ _LIST_EN = re.compile(
     r"[^?？]*\b(?:approvals|listings|milestones|activities|projects|visits|deals|signings|launches|openings)\b|"
     # Any plural after which/what, beside a few words ("which specific developments", "what new buildings").
     r"\b(?:which|what)\s+(?:(?:specific|other|new|big|major|foreign|local|key|main|different|particular|kinds?\s+of|sorts?\s+of)\s+){0,2}"
+    # …and a word or two that say of what ("which new service windows", "what tax incentives").
+    r"(?:(?!(?:do|does|did|is|are|was|were|has|have|had|will|would|can|could|should|the|a|an|this|that|these|those)\b)[a-z\-]{2,}\s+){0,2}?"
     r"(?!(?:does|goes|this|news|plus|thus|has|was|yes|its|always|sometimes|perhaps|happens|means|seems|looks|makes|takes|gets|comes|counts|matters|"
     r"remains|stands|needs|costs|includes|lies|sits|holds|ranks|leads|runs)\b)[a-z]{2,}[^suiy'\W]s\b",
+    re.I,
+)
+# An assessment, a ranking or a report just after a year: what that year qualifies ("2019年的排名", "2019 ranking").
+_ASSESSED = re.compile(
+    r"[^，。？?；;,.!！]{0,20}?(?:考核|考评|评价|评估|评比|排名|报告|白皮书|榜单|\b(?:rank\w*|assessments?|evaluations?|reports?|white\s+paper)\b)",
     re.I,
 )
 # What is left of a date question once its date is cut out, when it asks for nothing but "what happened".
@@ -267,6 +274,12 @@ def is_list_question(question: str) -> bool:
     return bool(_LIST_ZH.search(question) or _LIST_EN.search(question))
 
 
+def _assessed(question: str, label: str) -> bool:
+    """True when the date ``label`` of ``question`` is the year of an assessment or a report it names."""
+    at = question.find(label)
+    return at >= 0 and bool(_ASSESSED.match(question, at + len(label)))
+
+
 def topic_of(rest: str) -> str:
     """The content words of a question once dates and "what happened" filler are gone.
 
@@ -458,6 +471,11 @@ class Retriever:
         # A question about something done for a festival looks at the days around it, not only the day.
         dates = dates.around_holidays(HOLIDAY_WINDOW_DAYS)
         in_dates = [i for i, e in enumerate(self.events) if dates.contains(e)] if dates.spans else None
+        if dates.spans and not in_dates:
+            # A year no chronicle covers may be the year an assessment or a report is of ("商务部2019年…考核评价
+            # 结果中排名第一", published in 2020): the events that name it are the ones to look in.
+            years = {str(span.year) for span in dates.spans if span.year and _assessed(question, span.label)}
+            in_dates = [i for i, e in enumerate(self.events) if any(year in e.text for year in years)]
 
         fused, dense, lexical, expanded, expansions = self.score(question, topic)
         candidates = np.array(in_dates if in_dates is not None else range(len(self.events)), dtype=np.int64)

@@ -107,6 +107,8 @@ def test_traditional_characters_have_their_simplified_form() -> None:
     assert "園區最後什麼臺灣".translate(table) == "园区最后什么台湾"
     # Simplified characters are left alone, even one that is the traditional form of another in a few words.
     assert "苏州工业园区什么时候".translate(table) == "苏州工业园区什么时候"
+    # Japanese forms, as a Japanese asker writes them (CC-CEDICT's "Japanese variant of"), read as simplified.
+    assert "経済技術開発区 研発 対 薬".translate(table) == "经济技术开发区 研发 对 药"
 
 
 def test_a_slip_of_pinyin_input_names_the_chronicles_word() -> None:

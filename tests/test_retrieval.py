@@ -302,6 +302,12 @@ def test_top_results_answer_the_question(real_engine, question: str, expected: s
         "菜鸟在园区有没有建新仓库",
         "Was a sea-rail service to lianyungang launched from the park?",
         "Did Zai Lab also list on Nasdaq in 2020?",
+        # A Japanese firm in kanji; a scanner and a test's accuracy the chronicle never gives.
+        "日立製作所2020年在園區有没有新的投資項目発表？",
+        "When did Philips start producing MRI scanners in Suzhou?",
+        "sensitivity and specificity of the Herui antibody test kit?",
+        # A year no chronicle covers, and the events that name it are not about what is asked.
+        "2019年园区有哪些企业上市？",
     ],
 )
 def test_questions_the_chronicle_cannot_answer_say_so(real_engine, question: str) -> None:  # type: ignore[no-untyped-def]
@@ -417,6 +423,10 @@ def test_questions_the_chronicle_cannot_answer_say_so(real_engine, question: str
         ("客户老人身体不好，想问下独墅湖那边新开的市立医院是几号正式启用的？", "2020-12-30-1"),
         # "两国政府" describes who met; it names no one the chronicle lacks.
         ("中新两国政府层面今年就园区开了几次会？软件会议、理事会那种都算", "2020-11-30-1"),
+        # A year that an assessment is of, published in the chronicle's year; Japanese forms of characters.
+        ("商務部対国家级経済技術開発区的综合考评结果里，蘇州工業園區2019年的排名是第几？", "2020-01-17-1"),
+        ("請問飛利浦醫療在蘇州研発的大孔径CT，是什麼時候拿到國家藥監局上市批准的？", "2020-10-15-1"),
+        ("Who hosted the 21st meeting of the China-Singapore Joint Steering Council?", "2020-12-08-1"),
     ],
 )
 def test_near_misses_that_the_chronicle_does_answer(real_engine, question: str, expected: str) -> None:  # type: ignore[no-untyped-def]
