@@ -70,7 +70,7 @@ TYPES: tuple[AnswerType, ...] = (
     AnswerType(
         # "房租多少一个月", "what is the rent": a price, which a total investment does not give.
         "price",
-        re.compile(r"中标价|集采价|房租|租金|月租|多少钱一(?:个月|平|平方米?|晚|次)|每(?:个)?月(?:要)?多少钱|单价|售价|票价|学费|"
+        re.compile(r"中标价|集采价|(?<![减免])(?:房租|租金)|月租|多少钱一(?:个月|平|平方米?|晚|次)|每(?:个)?月(?:要)?多少钱|单价|售价|票价|学费|"
                    r"收费(?:标准)?(?:是|要|大概)?多少|怎么收费|手续费|服务费|管理费|一个月(?:要|收)?多少钱?|"
                    r"\b(?:monthly|the|average|annual|typical)\s+rents?\b|\brents?\s+(?:per|a\s+month|for\s+a)\b|\bprices?\b(?!\s+tag)|\bticket\s+prices?\b|\bhow\s+much\s+(?:are|is|do|does|did|were|was)\s+(?:the\s+)?(?:tickets?|admission|entry|entrance)\b|门票|\btuition\b|\bper\s+(?:month|square\s+metre|square\s+meter)\b",
                    re.I),
@@ -99,7 +99,7 @@ TYPES: tuple[AnswerType, ...] = (
         "money",
         re.compile(
             r"多少钱|花了多少|投了多少|投资(?:了)?多少|多少(?:的)?(?:投资|资金)|总投资|投资额|投资总额|金额|价格|售价|价钱|发行价|股价|定价|单价|"
-            r"卖多少|多少元|学费|收费标准|费用(?:是)?多少|租金|房租|月租|资金(?:有)?多少|营运资金|运营资金|"
+            r"卖多少|多少元|学费|收费标准|费用(?:是)?多少|(?<![减免])(?:租金|房租)|月租|资金(?:有)?多少|营运资金|运营资金|"
             r"募资|募集|融资(?:了)?多少|筹集|总额|总值|产值|营收|收入多少|注册资本|注册资金|\bregistered\s+capital\b|"
             r"奖金|奖励(?:了)?多少|集资|筹资|募得|融得|多少(?:亿|万|千万|百万)?(?:港|美|欧|新|日)?元|\bhow\s+many\s+(?:billion|million)\b|贷款(?:额|总额|金额)?(?:是|有)?多少|(?:放款|放贷|贷出)(?:了)?(?:额|总额|金额)?(?:是|有)?多少|授信(?:额度)?(?:是|有)?多少|"
             r"\bhow\s+much\s+(?:[\w\-]+\s+)?(?:money|funding|capital|investment|cash|financing|credit|loans?)\b|"
@@ -109,7 +109,7 @@ TYPES: tuple[AnswerType, ...] = (
             r"\b(?:cost|costing|raise|raised|raising|invest|invested|investing|spend|spent|spending|worth|pay|paid|"
             r"paying|waive|waived|fund|funded|subsid[iy]\w*|put(?:ting)?\s+into|pour(?:ing|ed)?\s+into)\b|\bhow\s+much\s+in\s+total\b|\btotal\s+investment\b|"
             r"\binvestment\s+(?:amount|size|value|total)\b|\b(?:construction|building|total|project)\s+costs?\b|\bprice\b|\bhow\s+much\s+rent\b|"
-            r"\bcosts?\s+to\s+(?:build|make|construct|develop)\b|\bwhat\s+(?:did|does|will|would)\s+.{1,60}?\bcost\b|\bvalued?\s+at\b|\bfees?\b|\btuition\b|\brent\b|"
+            r"\bcosts?\s+to\s+(?:build|make|construct|develop)\b|\bwhat\s+(?:did|does|will|would)\s+.{1,60}?\bcost\b|\bvalued?\s+at\b|\bfees?\b|\btuition\b|\brent\b(?![\s-]*(?:relief|reductions?|waivers?|cuts?|exemptions?|subsid\w*|free|holidays?)\b)|"
             r"\bworking\s+capital\b",
             re.I,
         ),
@@ -152,7 +152,8 @@ TYPES: tuple[AnswerType, ...] = (
         "measure",
         re.compile(r"(?:多少|(?<!哪)几)(?:张|台|辆|套|栋|间|座|层|架|艘|件(?!事)|幅|部|册|份|株|棵|盒|支|剂|人份)(?!嘴)|床位|"
                    r"\bhow\s+many\s+(?:[\w\-]+\s+){0,2}?(?:beds|floors|units|buildings|kits|doses|tests|vials)\b", re.I),
-        re.compile(rf"(?:{_NUMBER})\s*(?:多|余)?\s*(?:万|亿)?\s*(?:张|台|辆|套|栋|间|座|层|架|艘|件|幅|部|册|份|株|棵|盒|支|剂|人份)"),
+        # Schools asked by 间 are counted by 所 (5所独立法人学校).
+        re.compile(rf"(?:{_NUMBER})\s*(?:多|余)?\s*(?:万|亿)?\s*(?:张|台|辆|套|栋|间|所|座|层|架|艘|件|幅|部|册|份|株|棵|盒|支|剂|人份)"),
     ),
     AnswerType(
         "rank",
@@ -304,7 +305,7 @@ TYPES += (
     AnswerType(
         # How to apply, by when, with what: a chronicle records the launch, not the application rules.
         "application",
-        re.compile(r"报名截止|截止(?:日期|时间)|怎么报名|如何报名|报名(?:条件|方式|材料|入口)|怎么申请|如何申请|申请(?:条件|材料|流程|入口)|"
+        re.compile(r"报名截止|截止(?:日期|时间)|怎么报名|如何报名|报名(?:条件|方式|材料|入口)|怎么申请|如何申请|(?:申请|申报)(?:条件|材料|流程|入口)|"
                    r"需要(?:什么|哪些)(?:材料|条件|手续)|\bdeadline\b|\bhow\s+(?:do|can|to|should)\s+(?:i\s+|we\s+|you\s+)?(?:apply|sign\s+up|register)\b|"
                    r"\beligib(?:le|ility)\b|\bapplication\s+(?:form|process|requirements?)\b", re.I),
         re.compile(r"截止|报名|申报|申请条件|申请材料|条件为|须具备"),
@@ -682,7 +683,7 @@ _KIND = re.compile(r"(?:市政府|区政府|县政府|政府|大学|银行|集�
 # …unless those characters say which kind of one, not which one (外资银行, 哪所大学).
 _GENERIC_OWNER = re.compile(r"[哪啥何些该其各这那某本的家所个跟和与及同里在对向从给为被把]|外资|中资|国有|商业|民营|本地|当地|外国|国外|国内|"
                             r"^第|附属|合作|联合|共建|合办|新建|新设|研究|创新|人民|地方|全国|全省|全市|级$|两家|多家|一家|几家|几所|家$|所$|"
-                            r"[市省区县公私]立|民办|公办|综合|大型|新开")
+                            r"[市省区县公私]立|民办|公办|综合|大型|新开|^.方$")  # 缅方政府: the Myanmar side, no one's own name
 
 
 # Kinds of organisation the chronicle's events are told apart by.

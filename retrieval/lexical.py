@@ -223,7 +223,7 @@ report reports reported
 when did does do was were is are be been being has have had will would could should can may might must shall
 get got make made take took give gave go went come came become became begin began start started happen happened
 receive received hold held take place took place see say said tell know want need use used find found
-bring brought live living lives
+bring brought live living lives put puts putting
 first second third last next new old big small large great good best more most many much some any other
 year years month months day days time times date dates week weeks 2020 today yesterday ago
 north south east west central northern southern eastern western
@@ -241,7 +241,7 @@ grandfather wife husband hubby uncle aunt auntie cousin neighbour neighbor neigh
 # Verbs of _GENERIC_EN, whose other forms ("makes", "holding") say nothing particular either.
 _GENERIC_VERBS = set("""
 reach achieve appear mention update involve record report get make take give go come become begin start happen
-receive hold see say tell know want need use find bring live ask wonder hear
+receive hold see say tell know want need use find bring live ask wonder hear put
 """.split())
 
 
@@ -306,7 +306,7 @@ _FRAME_ZH = set("""
 区级 县级 镇级 村级 校级 部级 厅级 局级 片区级
 今年 去年 明年 当年 那年 今天 昨天 当天 那天 这天 本月 上月 下月 春天 夏天 秋天 冬天 年内 全年 本年 当时 期间 同期
 开春 开年 年后 节后 年前 节前 春节后
-外地 本地 当地 外省 异地 各地 外面 国外 海外
+外地 本地 当地 外省 异地 各地 外面 国外 海外 大陆 内地
 中方 韩方 新方 美方 日方 德方 外方 双方 对方 合作方 甲方 乙方
 节点 里程碑 亮点 看点 要事
 往来 来往 交往 互动 联系 交集 两国 双边 两地 各国 多国 双方
@@ -319,7 +319,7 @@ _FRAME_ZH = set("""
 _HEDGES = set("""
 world-class first-ever novel special particular specific certain various several following latest recent
 roughly approximately nearly around distinctive notable remarkable significant unique noteworthy etc
-quick quickly brief briefly short golden
+quick quickly brief briefly short golden actually exactly precisely
 """.split())
 # English words that say what kind of fact is asked for, not what it is about: no translation of theirs in the
 # chronicle proves the question is about something else ("venue", "milestones", "designation").
@@ -334,6 +334,8 @@ proportion percentage ratio footprint compare compared comparing comparison vers
 # The stems that end international drug names: antibodies (-mab), kinase inhibitors (-nib), and others.
 _DRUG_NAME = re.compile(r"(?:mab|tinib|rafenib|ciclib|parib|lisib|degib|cept|gliflozin|glutide|sartan|statin|prazole|"
                         r"previr|buvir|navir|platin|taxel|rubicin|mycin|cillin)$")
+# The endings of English abstract nouns (commendation, assessment, happiness, capacity, tolerance).
+_ABSTRACT = re.compile(r"(?:tion|sion|ment|ness|ity|ance|ence|ship)s?$")
 # Letters and digits joined by + (10+N, 5G+): codes that words and numbers alone would cut apart.
 _CODE = re.compile(r"(?<![0-9A-Za-z+])[0-9A-Za-z]+(?:\+[0-9A-Za-z]+)+\+?|(?<![0-9A-Za-z+])[0-9A-Za-z]+\+(?![0-9A-Za-z])")
 # jieba's count under which a dictionary word is rare enough to be a name (华为 373, 国家 far above).
@@ -823,6 +825,8 @@ class KeyTerms:
         self._latin_letters = {"".join(sorted(word)) for word in self._latin}
         # …and what follows their first letter, so an acronym that is the tail of one (RNA of mRNA) is found in one too.
         self._latin_tails = {word[1:] for word in self._latin if len(word) > 1}
+        # …and their codes written without the hyphen (APG2575 for APG-2575).
+        self._latin_codes = {m.replace("-", "") for text in self.texts for m in re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)+", text.lower())}
         self._df_cache: dict[tuple[str, ...], int] = {}
         self._sound_cache: dict[tuple[str, ...], list[str]] = {}
         self._by_reading: dict[str, list[tuple[int, int]]] | None = None
@@ -1008,8 +1012,10 @@ class KeyTerms:
                     # Written in lower case, it is a name when the dictionary knows it only as one (samsung → 三星);
                     # a short word may be an English one all the same ("won", not the currency).
                     # Capitalised only because it opens a sentence ("Kindly list…"), an English word is no name.
+                    # An abstract noun ("commendation": 嘉奖, which jieba tags as a name) is no name in any case.
                     named = (word[0].isupper() and not (is_english(lowered) and _opens_sentence(word, full))) or (
                         len(word) >= 5 and not is_pinyin(word) and all(is_proper_name(t) for t in chinese)
+                        and not _ABSTRACT.search(lowered)
                     )
                     # Beside another capitalised word it may be a word of a translated title, unless the dictionary
                     # knows it only as a name ("Alibaba Cloud": 阿里巴巴).
@@ -1057,7 +1063,7 @@ class KeyTerms:
                 acronym = (
                     word.isupper() and (bool(_CJK.search(question)) or _acts(word, question))
                     and "".join(sorted(lowered)) not in self._latin_letters
-                    and lowered not in self._latin_tails
+                    and lowered not in self._latin_tails and lowered not in self._latin_codes
                 )
                 terms.append(KeyTerm(word, (word,), self.unknown_weight, absent=bool(acronym), proper=bool(acronym), foreign=lone))
             elif (
@@ -1159,6 +1165,10 @@ class KeyTerms:
                     # Three or more are a coinage unless they stand for the chronicle's words; two are only
                     # looked at as a slip of pinyin input (软建 for 软件).
                     other = self._stands_for(singles, abbreviation=len(singles) >= 3)
+                    if not other and len(singles) == 2 and len(word) >= 2:
+                        # Two that shorten the chronicle's words before the next one: 联协理事会 (联合协调理事会).
+                        short_for = self._abbreviated(singles + word)
+                        other = KeyTerm(singles + word, short_for, self.weight_any(short_for)) if short_for else None
                     if other:
                         found_short.append(other)
                     elif len(singles) <= 3 and singles[0] in _SURNAMES_ZH:

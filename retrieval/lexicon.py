@@ -38,7 +38,7 @@ from typing import Any
 log = logging.getLogger(__name__)
 
 DEFAULT_PATH = Path(__file__).resolve().parents[1] / "data" / "models" / "lexicon.sqlite"
-SCHEMA = 10  # bump when the tables or what is kept in them change: an older file is then rebuilt
+SCHEMA = 12  # bump when the tables or what is kept in them change: an older file is then rebuilt
 
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 # "Japanese variant of 發|发": the traditional form, then the simplified one when it differs.
@@ -81,9 +81,10 @@ def _signature(cedict: bytes, jieba: bytes, english: bytes) -> str:
     return digest.hexdigest()
 
 
-def _read_cedict(data: bytes) -> tuple[dict[str, set[str]], set[str], dict[str, set[str]], dict[str, str]]:
+def _read_cedict(data: bytes) -> tuple[dict[str, set[str]], set[str], dict[str, set[str]], dict[str, str], set[str]]:
     """CC-CEDICT in one pass: English gloss → Chinese words, the Chinese headwords of 2–6 characters, each
-    character's readings in toneless pinyin (蓝 → lan), and traditional characters → simplified (園 → 园)."""
+    character's readings in toneless pinyin (蓝 → lan), traditional characters → simplified (園 → 园), and the
+    words it knows only as verbs (印发 "to print and distribute", 嘉奖 "to award"; not 东京, 孵化器)."""
     table: dict[str, set[str]] = {}
     heads: set[str] = set()
     readings: dict[str, set[str]] = {}
@@ -91,6 +92,8 @@ def _read_cedict(data: bytes) -> tuple[dict[str, set[str]], set[str], dict[str, 
     as_simplified: dict[str, int] = {}  # how often a character is written in simplified words
     lines = gzip.decompress(data).decode("utf-8").splitlines() if data else []
     in_words: Counter[str] = Counter()  # the characters of simplified words of two or more
+    verbs: set[str] = set()  # words with an entry in lower-case pinyin that is a verb ("to publish")…
+    named: set[str] = set()  # …and with an entry of another kind, or in capitalised pinyin (a name)
     japanese: dict[str, str] = {}  # a Japanese form of a character (発, 経, 対) → the simplified one (发, 经, 对)
     for line in lines:
         if line.startswith("#"):
@@ -104,6 +107,10 @@ def _read_cedict(data: bytes) -> tuple[dict[str, set[str]], set[str], dict[str, 
             japanese.setdefault(simplified, variant.group(2) or variant.group(1))
         elif len(simplified) > 1:
             in_words.update(simplified)
+            senses = [_PAREN.sub("", d).strip() for d in m.group(4).split("/")]
+            senses = [d for d in senses if d and not d.startswith(("CL:", "see ", "variant of", "old variant", "abbr", "also written"))]
+            verb = senses and all(d.startswith("to ") for d in senses) and not any(c.isupper() for c in m.group(3))
+            (verbs if verb else named).add(simplified)
         if len(m.group(1)) == len(simplified):
             for t, s in zip(m.group(1), simplified):
                 counts = pairs.setdefault(t, {})
@@ -138,7 +145,7 @@ def _read_cedict(data: bytes) -> tuple[dict[str, set[str]], set[str], dict[str, 
     for j, s in japanese.items():
         if j != s and not in_words[j]:
             traditional.setdefault(j, s)
-    return table, heads, readings, traditional
+    return table, heads, readings, traditional, verbs - named
 
 
 def _read_jieba(data: bytes) -> Iterator[tuple[str, int, int]]:
@@ -167,7 +174,7 @@ def build(path: Path = DEFAULT_PATH) -> Path:
     with FileLock(str(path) + ".lock", timeout=600):
         if _valid(path, signature):  # built by someone else while we waited
             return path
-        table, heads, char_readings, traditional = _read_cedict(cedict)
+        table, heads, char_readings, traditional, verbs = _read_cedict(cedict)
         tmp = path.with_name(path.name + f".{os.getpid()}.tmp")
         tmp.unlink(missing_ok=True)
         try:
@@ -199,6 +206,10 @@ def build(path: Path = DEFAULT_PATH) -> Path:
                     if kind == _PERSON:
                         common = len(word) == 2 and count >= _COMMON and surnames.get(word[0], 0) < _SURNAME_NAMES
                         rows[word] = (count, 1 if common else 2)
+                # jieba also tags verbs as names (印发, 嘉奖: nz): one CC-CEDICT knows only as a verb names nothing.
+                for word, (count, kind) in list(rows.items()):
+                    if kind == 2 and word in verbs:
+                        rows[word] = (count, 0)
                 for word in phrases:
                     # A set phrase (l) is a thing when it ends in a word that is one (洪涝灾害, 供暖系统), not when
                     # it ends in a verb (紧紧抓住) or is a saying (值得一提).

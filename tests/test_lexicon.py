@@ -31,6 +31,8 @@ def _answers_lookups() -> None:
     # jieba tags common words as people (楼宇, 道德); a name is one when its first character is a surname.
     assert not lexicon.is_proper_name("楼宇") and not lexicon.is_proper_name("道德")
     assert lexicon.is_proper_name("李显龙") and lexicon.is_proper_name("辉瑞")
+    # …and verbs as other names (印发: nz): CC-CEDICT knows it only as a verb ("to print and distribute").
+    assert not lexicon.is_proper_name("印发") and lexicon.is_proper_name("三星")
     assert "地铁" in lexicon.translations("subway")
     assert "城市" in lexicon.translations("cities")  # through the lemma "city"
     assert "阿里巴巴" in lexicon.translations("alibaba")  # "Alibaba, PRC e-commerce company": a name, then what it is
