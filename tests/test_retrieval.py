@@ -647,7 +647,8 @@ FLOORS = {
     "seventieth.jsonl": (0.97, 0.97, 0.88, 1, None),  # foreign chambers of commerce, spaced Chinese; first run 0.915 / 0.923 / 0.82 / 3
     "seventyfirst.jsonl": (0.93, 0.93, 0.82, 2, None),  # held back, then measured once (exam revision, traps): 0.949 / 0.949 / 0.79 / 2
     "seventysecond.jsonl": (0.94, 0.97, 0.88, 1, None),  # held back, then measured once (other cities' press): 0.889 / 0.923 / 0.91 / 3
-    "seventythird.jsonl": (0.97, 0.97, 0.94, 1, None),  # doctors, nurses, patients' families; first run 0.940 / 0.974 / 0.91 / 1
+    # (no-match 0.939 since APG2575 is read as the chronicle's APG-2575: "亚盛APG2575在美国FDA…" had been flagged by accident)
+    "seventythird.jsonl": (0.97, 0.97, 0.93, 1, None),  # doctors, nurses, patients' families; first run 0.940 / 0.974 / 0.91 / 1
     "seventyfourth.jsonl": (0.96, 0.95, 0.88, 1, None),  # freight forwarders, customs brokers; first run 0.923 / 0.910 / 0.79 / 1
     "seventyfifth.jsonl": (0.90, 0.91, 0.76, 2, None),  # held back, then measured once (students, researchers): 0.876 / 0.910 / 0.82 / 3
     "seventysixth.jsonl": (0.96, 0.97, 0.91, 1, None),  # held back, then measured once (elderly WeChat groups): 0.955 / 0.974 / 0.94 / 1
@@ -663,6 +664,12 @@ FLOORS = {
     "eightysixth.jsonl": (0.95, 0.94, 0.79, 1, None),  # chip engineers and buyers; first run 0.846 / 0.833 / 0.82 / 6
     "eightyseventh.jsonl": (0.82, 0.85, 0.75, 5, None),  # held back, then measured once (parents, teachers): 0.788 / 0.821 / 0.79 / 7
     "eightyeighth.jsonl": (0.93, 0.93, 0.79, 1, None),  # held back, then measured once (Singaporeans): 0.949 / 0.949 / 0.82 / 1
+    "eightyninth.jsonl": (0.93, 0.93, 0.90, 2, None),  # doctors, pharmacists, hospital staff; first run 0.936 / 0.949 / 0.82 / 2
+    "ninetieth.jsonl": (0.96, 0.94, 0.88, 1, None),  # Japanese and Korean expatriates; first run 0.891 / 0.901 / 0.88 / 3
+    "ninetyfirst.jsonl": (0.95, 0.93, 0.70, 1, None),  # held back, then measured once (planners, developers): 0.918 / 0.902 / 0.73 / 2
+    "ninetysecond.jsonl": (0.97, 0.96, 0.79, 1, None),  # held back, then measured once (officials, translators): 0.923 / 0.910 / 0.82 / 3
+    "ninetythird.jsonl": (0.86, 0.85, 0.94, 3, None),  # held back, then measured once (Taiwan, Hong Kong, Malaysia): 0.837 / 0.819 / 0.97 / 5
+    "ninetyfourth.jsonl": (0.91, 0.93, 0.85, 2, None),  # held back, then measured once (lawyers, IP agents): 0.885 / 0.897 / 0.88 / 4
 }
 
 # English recall of a set below the common floor, as first measured (its misses were left for the next round).
