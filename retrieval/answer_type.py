@@ -70,7 +70,7 @@ TYPES: tuple[AnswerType, ...] = (
     AnswerType(
         # "房租多少一个月", "what is the rent": a price, which a total investment does not give.
         "price",
-        re.compile(r"中标价|集采价|(?<![减免])(?:房租|租金)|月租|多少钱一(?:个月|平|平方米?|晚|次)|每(?:个)?月(?:要)?多少钱|单价|售价|票价|学费|"
+        re.compile(r"中标价|集采价|楼面价|楼面地价|地价|成交价|(?<![减免])(?:房租|租金)|月租|多少钱一(?:个月|平|平方米?|晚|次)|每(?:个)?月(?:要)?多少钱|单价|售价|票价|学费|"
                    r"收费(?:标准)?(?:是|要|大概)?多少|怎么收费|手续费|服务费|管理费|一个月(?:要|收)?多少钱?|"
                    r"\b(?:monthly|the|average|annual|typical)\s+rents?\b|\brents?\s+(?:per|a\s+month|for\s+a)\b|\bprices?\b(?!\s+tag)|\bticket\s+prices?\b|\bhow\s+much\s+(?:are|is|do|does|did|were|was)\s+(?:the\s+)?(?:tickets?|admission|entry|entrance)\b|门票|\btuition\b|\bper\s+(?:month|square\s+metre|square\s+meter)\b",
                    re.I),
@@ -151,7 +151,8 @@ TYPES: tuple[AnswerType, ...] = (
     AnswerType(
         "measure",
         re.compile(r"(?:多少|(?<!哪)几)(?:张|台|辆|套|栋|间|座|层|架|艘|件(?!事)|幅|部|册|份|株|棵|盒|支|剂|人份)(?!嘴)|床位|"
-                   r"\bhow\s+many\s+(?:[\w\-]+\s+){0,2}?(?:beds|floors|units|buildings|kits|doses|tests|vials)\b", re.I),
+                   r"\bhow\s+many\s+(?:[\w\-]+\s+){0,2}?(?:beds|floors|units|buildings|kits|doses|tests|vials)\b|"
+                   r"\bbed\s+(?:counts?|numbers?|capacity)\b|\bnumber\s+of\s+beds\b", re.I),
         # Schools asked by 间 are counted by 所 (5所独立法人学校).
         re.compile(rf"(?:{_NUMBER})\s*(?:多|余)?\s*(?:万|亿)?\s*(?:张|台|辆|套|栋|间|所|座|层|架|艘|件|幅|部|册|份|株|棵|盒|支|剂|人份)"),
     ),
@@ -239,6 +240,13 @@ TYPES += (
                    r"\bhow\s+many\s+points\b|\bpoints\s+did\b", re.I),
         re.compile(rf"(?:{_NUMBER})\s*分(?!钟|之|别|类|行|会|中心|公司)|(?:{_NUMBER})\S{{0,6}}(?:得分|评分)|"
                    rf"(?:得分|评分)\S{{0,4}}(?:{_NUMBER})|\d+(?:\.\d+)?\s*points"),
+    ),
+    AnswerType(
+        # "注册证号是多少", "the standard number": a document's number, which a chronicle does not record.
+        "document number",
+        re.compile(r"(?:注册证|批准文|文|标准|证书|许可证|备案)(?:编)?号(?:码)?(?:是)?(?:多少|什么)|"
+                   r"\b(?:standard|registration|licen[cs]e|certificate|approval|permit|document)\s+(?:number|no\.?|code)\b", re.I),
+        re.compile(r"[A-Z]{1,4}\s*/\s*[A-Z]{0,4}\s*[0-9]{2,}|[国苏]械注[准进许]\s*[0-9]{6,}|[〔［\[][0-9]{4}[〕］\]]\s*[0-9]+号"),
     ),
     AnswerType(
         "stock code",
@@ -435,7 +443,7 @@ _ROLES_EN = {
     "minister": "部长|大臣|总理|部长级", "mayor": "市长", "governor": "省长", "ambassador": "大使",
     "secretary": "书记|秘书", "director": "主任|局长|所长|院长|董事|署长", "president": "主席|总统|校长|院长|总裁|会长",
     "chairman": "董事长|主席|理事长", "chairwoman": "董事长|主席|理事长", "ceo": "总裁|首席执行官|总经理",
-    "dean": "院长", "premier": "总理", "vice premier": "副总理", "party secretary": "书记", "judge": "法官|庭长|院长",
+    "dean": "院长", "architect": "建筑师|设计", "designer": "设计", "curator": "策展", "premier": "总理", "vice premier": "副总理", "party secretary": "书记", "judge": "法官|庭长|院长",
 }
 _TITLES_EN = "|".join(sorted(_ROLES_EN, key=len, reverse=True))
 _ROLE_EN = re.compile(
@@ -567,6 +575,10 @@ _QUALIFIERS: tuple[dict[str, re.Pattern[str]], ...] = tuple(
             # A plot or block of a site: 纳米城C地块 is not D地块.
             letter: rf"(?<![A-Za-z]){letter}\s*(?:地块|栋|座|幢)|\b(?:plot|block|lot|parcel)\s+{letter}\b"
             for letter in "ABCDEFGH"
+        },
+        {
+            # A numbered bureau of a state builder: 中建八局 is not 中建七局.
+            number: rf"(?<![一二三四五六七八九十]){number}局" for number in "一二三四五六七八九十"
         },
         {
             # The kind of a vaccine.

@@ -826,7 +826,9 @@ class KeyTerms:
         # …and what follows their first letter, so an acronym that is the tail of one (RNA of mRNA) is found in one too.
         self._latin_tails = {word[1:] for word in self._latin if len(word) > 1}
         # …and their codes written without the hyphen (APG2575 for APG-2575).
-        self._latin_codes = {m.replace("-", "") for text in self.texts for m in re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)+", text.lower())}
+        self._latin_codes = {
+            code.replace("-", "") for text in self.texts for code in re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)+", text.lower())
+        }
         self._df_cache: dict[tuple[str, ...], int] = {}
         self._sound_cache: dict[tuple[str, ...], list[str]] = {}
         self._by_reading: dict[str, list[tuple[int, int]]] | None = None

@@ -161,7 +161,7 @@ _ASIDE = re.compile(
     # …or what the thing just named is, described in brackets ("3PEAK (the Suzhou analog IC house)", "园区港（园区那个
     # 内河集装箱港）"): the name says what is asked about; the description is the asker's words for it. (After a date,
     # "in 2020 (the software meetings…)", a bracket says what is asked.)
-    r"(?<=[A-Za-z\u4e00-\u9fff])\s*[(（]\s*(?:(?:the|a|an|aka|i\.e\.|also\s+called|also\s+known\s+as)\s|[\u4e00-\u9fff]{0,4}?(?:那个|这个|那家|这家)|就是|即|也就是|也叫|又叫|俗称)"
+    r"(?<=[A-Za-z\u4e00-\u9fff])\s*[(（]\s*(?:(?:the|a|an|aka|i\.e\.|also\s+called|also\s+known\s+as)\s|[\u4e00-\u9fff]{0,4}?(?:那个|这个|那家|这家|自己的|旗下的)|就是|即|也就是|也叫|又叫|俗称)"
     r"[^()（）]{0,60}[)）]|"
     # …or what the asker writes, said without brackets ("need everything from Dec 21 to Dec 31 for our year-end wrap").
     r"\bfor\s+(?:my|our|the)\s+(?:[\w'-]+\s+){0,3}?"

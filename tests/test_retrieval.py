@@ -485,6 +485,13 @@ def test_near_miss_lists_that_the_chronicle_does_answer(real_engine, question: s
     assert expected <= set(ids(result))
 
 
+def test_a_name_described_in_brackets_is_asked_about_by_its_name(real_engine) -> None:  # type: ignore[no-untyped-def]
+    # 园区港 is no filler 园区 and a 港; the bracket is the asker's words for it (traditional script).
+    result = real_engine.retriever.search("園區港（園區自己的內河碼頭）今年有哪些里程碑？")
+    assert not result.no_match and result.is_list
+    assert {"2020-01-17-2", "2020-06-02-1"} <= set(ids(result))
+
+
 def test_a_word_written_with_a_grammar_character_keeps_a_list_to_its_topic(real_engine) -> None:  # type: ignore[no-untyped-def]
     # 并购 is a word though 并 is also grammar ("and"): the meetings on mergers, not every meeting of the year.
     result = real_engine.retriever.search("园区今年办了哪些跟并购有关的会？")
