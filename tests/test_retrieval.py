@@ -673,10 +673,10 @@ FLOORS = {
     "eightyeighth.jsonl": (0.93, 0.93, 0.79, 1, None),  # held back, then measured once (Singaporeans): 0.949 / 0.949 / 0.82 / 1
     "eightyninth.jsonl": (0.93, 0.93, 0.90, 2, None),  # doctors, pharmacists, hospital staff; first run 0.936 / 0.949 / 0.82 / 2
     "ninetieth.jsonl": (0.96, 0.94, 0.88, 1, None),  # Japanese and Korean expatriates; first run 0.891 / 0.901 / 0.88 / 3
-    "ninetyfirst.jsonl": (0.95, 0.93, 0.70, 1, None),  # held back, then measured once (planners, developers): 0.918 / 0.902 / 0.73 / 2
-    "ninetysecond.jsonl": (0.97, 0.96, 0.79, 1, None),  # held back, then measured once (officials, translators): 0.923 / 0.910 / 0.82 / 3
-    "ninetythird.jsonl": (0.86, 0.85, 0.94, 3, None),  # held back, then measured once (Taiwan, Hong Kong, Malaysia): 0.837 / 0.819 / 0.97 / 5
-    "ninetyfourth.jsonl": (0.91, 0.93, 0.85, 2, None),  # held back, then measured once (lawyers, IP agents): 0.885 / 0.897 / 0.88 / 4
+    "ninetyfirst.jsonl": (0.95, 0.93, 0.79, 1, None),  # held back, then measured once (planners, developers): 0.918 / 0.902 / 0.73 / 2
+    "ninetysecond.jsonl": (0.97, 0.96, 0.82, 1, None),  # held back, then measured once (officials, translators): 0.923 / 0.910 / 0.82 / 3
+    "ninetythird.jsonl": (0.89, 0.87, 0.94, 2, None),  # held back, then measured once (Taiwan, Hong Kong, Malaysia): 0.837 / 0.819 / 0.97 / 5
+    "ninetyfourth.jsonl": (0.91, 0.93, 0.91, 2, None),  # held back, then measured once (lawyers, IP agents): 0.885 / 0.897 / 0.88 / 4
 }
 
 # English recall of a set below the common floor, as first measured (its misses were left for the next round).
