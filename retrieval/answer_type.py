@@ -33,6 +33,9 @@ _NUMBER = r"[0-9０-９][0-9０-９.,，]*|[一二两三四五六七八九十百
 # Posts a person is appointed to ("become the new dean", "since when has he been secretary").
 _POSTS = r"head|director|president|dean|ceo|chair(?:man|woman)?|principal|secretary|boss"
 
+# A rent asked for; rent relief (减免房租) asks for none.
+_RENT = r"(?<![减免])(?:房租|租金)"
+
 # Words for pay, asked for and stated alike.
 _PAY = r"工资|薪资|薪水|薪酬|年薪|月薪|底薪|起薪"
 
@@ -70,7 +73,7 @@ TYPES: tuple[AnswerType, ...] = (
     AnswerType(
         # "房租多少一个月", "what is the rent": a price, which a total investment does not give.
         "price",
-        re.compile(r"中标价|集采价|楼面价|楼面地价|地价|成交价|(?<![减免])(?:房租|租金)|月租|多少钱一(?:个月|平|平方米?|晚|次)|每(?:个)?月(?:要)?多少钱|单价|售价|票价|学费|"
+        re.compile(rf"中标价|集采价|楼面价|楼面地价|地价|成交价|{_RENT}|月租|多少钱一(?:个月|平|平方米?|晚|次)|每(?:个)?月(?:要)?多少钱|单价|售价|票价|学费|"
                    r"收费(?:标准)?(?:是|要|大概)?多少|怎么收费|手续费|服务费|管理费|一个月(?:要|收)?多少钱?|"
                    r"\b(?:monthly|the|average|annual|typical)\s+rents?\b|\brents?\s+(?:per|a\s+month|for\s+a)\b|\bprices?\b(?!\s+tag)|\bticket\s+prices?\b|\bhow\s+much\s+(?:are|is|do|does|did|were|was)\s+(?:the\s+)?(?:tickets?|admission|entry|entrance)\b|门票|\btuition\b|\bper\s+(?:month|square\s+metre|square\s+meter)\b",
                    re.I),
@@ -99,7 +102,7 @@ TYPES: tuple[AnswerType, ...] = (
         "money",
         re.compile(
             r"多少钱|花了多少|投了多少|投资(?:了)?多少|多少(?:的)?(?:投资|资金)|总投资|投资额|投资总额|金额|价格|售价|价钱|发行价|股价|定价|单价|"
-            r"卖多少|多少元|学费|收费标准|费用(?:是)?多少|(?<![减免])(?:租金|房租)|月租|资金(?:有)?多少|营运资金|运营资金|"
+            rf"卖多少|多少元|学费|收费标准|费用(?:是)?多少|{_RENT}|月租|资金(?:有)?多少|营运资金|运营资金|"
             r"募资|募集|融资(?:了)?多少|筹集|总额|总值|产值|营收|收入多少|注册资本|注册资金|\bregistered\s+capital\b|"
             r"奖金|奖励(?:了)?多少|集资|筹资|募得|融得|多少(?:亿|万|千万|百万)?(?:港|美|欧|新|日)?元|\bhow\s+many\s+(?:billion|million)\b|贷款(?:额|总额|金额)?(?:是|有)?多少|(?:放款|放贷|贷出)(?:了)?(?:额|总额|金额)?(?:是|有)?多少|授信(?:额度)?(?:是|有)?多少|"
             r"\bhow\s+much\s+(?:[\w\-]+\s+)?(?:money|funding|capital|investment|cash|financing|credit|loans?)\b|"

@@ -819,16 +819,15 @@ class KeyTerms:
         self._lowered = self._joined.lower()
         # The Latin words of the chronicles (ecmo, mrna, 5g) and how many events write each.
         self._latin: Counter[str] = Counter()
-        for text in self.texts:
-            self._latin.update(set(re.findall(r"[a-z0-9]+", text.lower())))
+        # …and their codes written without the hyphen, so APG2575 is found as the chronicle's APG-2575.
+        self._latin_codes: set[str] = set()
+        for text in self._lowered.split("\n"):
+            self._latin.update(set(re.findall(r"[a-z0-9]+", text)))
+            self._latin_codes.update(code.replace("-", "") for code in re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)+", text))
         # …and their letters in order, so a slip of the keys (ECOM for ECMO) is found in one look-up.
         self._latin_letters = {"".join(sorted(word)) for word in self._latin}
         # …and what follows their first letter, so an acronym that is the tail of one (RNA of mRNA) is found in one too.
         self._latin_tails = {word[1:] for word in self._latin if len(word) > 1}
-        # …and their codes written without the hyphen (APG2575 for APG-2575).
-        self._latin_codes = {
-            code.replace("-", "") for text in self.texts for code in re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)+", text.lower())
-        }
         self._df_cache: dict[tuple[str, ...], int] = {}
         self._sound_cache: dict[tuple[str, ...], list[str]] = {}
         self._by_reading: dict[str, list[tuple[int, int]]] | None = None
@@ -904,10 +903,10 @@ class KeyTerms:
                 # and a foreign one (the glossary gives its Chinese name so that the chronicle's would be found).
                 # An acronym (MRI, EUA) is a term of art, not a common word said otherwise: its absence tells.
                 missing = not self.df_any(alternatives)
-                written = entry.pattern.search(remaining)
-                acronym = written is not None and written.group().isupper() and len(written.group()) <= 6
-                if missing and entry.term.isascii() and " " not in entry.term and not entry.is_name and not acronym:
-                    weight = self.unknown_weight / 2
+                if missing and entry.term.isascii() and " " not in entry.term and not entry.is_name:
+                    written = entry.pattern.search(remaining)
+                    if not (written and written.group().isupper() and len(written.group()) <= 6):
+                        weight = self.unknown_weight / 2
                 named = missing and entry.is_name
                 terms.append(KeyTerm(entry.term, alternatives, weight, absent=missing, proper=named, foreign=named))
                 remaining = entry.pattern.sub(" ", remaining)
@@ -1169,8 +1168,7 @@ class KeyTerms:
                     other = self._stands_for(singles, abbreviation=len(singles) >= 3)
                     if not other and len(singles) == 2 and len(word) >= 2:
                         # Two that shorten the chronicle's words before the next one: 联协理事会 (联合协调理事会).
-                        short_for = self._abbreviated(singles + word)
-                        other = KeyTerm(singles + word, short_for, self.weight_any(short_for)) if short_for else None
+                        other = self._shortened(singles + word)
                     if other:
                         found_short.append(other)
                     elif len(singles) <= 3 and singles[0] in _SURNAMES_ZH:
@@ -1227,13 +1225,18 @@ class KeyTerms:
             return KeyTerm(word, present, self.weight_any(present))
         return KeyTerm(word, (word,), self.unknown_weight, absent=True)
 
+    def _shortened(self, text: str) -> KeyTerm | None:
+        """``text`` as a key term for the chronicles' words it abbreviates (超算 → 超级计算), or None."""
+        short_for = self._abbreviated(text)
+        return KeyTerm(text, short_for, self.weight_any(short_for)) if short_for else None
+
     def _stands_for(self, text: str, abbreviation: bool = True) -> KeyTerm | None:
         """``text`` as a key term for the chronicles' own words, when it writes them otherwise: an abbreviation
         of their full form (超算 → 超级计算, 经开区 → 经济技术开发区), or a stretch of it typed with a character of
         the same sound (软建 → 软件). None when it is neither."""
-        short_for = self._abbreviated(text) if abbreviation else ()
-        if short_for:
-            return KeyTerm(text, short_for, self.weight_any(short_for))
+        shortened = self._shortened(text) if abbreviation else None
+        if shortened:
+            return shortened
         # A word the dictionary knows was typed as meant: no stretch inside it is a slip (上海交大 holds no 海教).
         typed = self._misspelt(text) if text not in chinese_words() else None
         return KeyTerm(typed[0], typed[1], self.weight_any(typed[1]), slip=True) if typed else None
