@@ -147,11 +147,14 @@ _TIME_BACK = re.compile(
 _EXCLUDED = re.compile(
     r"(?:不含|不包括|不包含|不算|不计|除了|除去|排除|剔除|(?<=[，,])不是|而不是)[^，。；？！,.;?!()（）]{1,20}|"
     r"[\u4e00-\u9fff、和及与]{2,20}(?:就|都|也)?(?:不算|不计|除外|不用算)(?:了|在内)?|"
-    r"(?:\b(?:excluding|except(?:\s+for)?|not\s+counting|other\s+than|apart\s+from|leaving\s+out)|"
+    r"(?:\b(?:excluding|except(?:\s+for)?|not\s+counting|not\s+including|other\s+than|apart\s+from|leaving\s+out|"
+    r"skip(?:ping)?|omit(?:ting)?|minus)|"
     r",\s*(?:but\s+|and\s+)?not\b(?!\s+(?:yet|only|just|sure|necessarily|including)\b))\s+"
     r"(?:(?!,\s*(?:which|what|who|when|where|how|did|does|do|is|are|was|were|list|name|tell|give|show)\b)[^.;?!()]){1,60}",
     re.I,
 )
+# A part of what is asked, named in brackets ("在上交所上市（含科创板）", "(incl. STAR Market)", "（含开工奠基）").
+_INCLUDED = re.compile(r"[(（]\s*(?:含|包含|包括|连同|including|incl\.?)\s*([^()（）]{1,30})[)）]", re.I)
 # An aside in brackets on why the asker asks ("(looking at warehouse land there)", "（我们想在那边租仓库）"):
 # nothing an answer must hold.
 _ASIDE = re.compile(
@@ -447,7 +450,7 @@ class Retriever:
         question = self.read(shown)
         # What the question leaves out ("不含医疗器械", "apart from the kickoff in January") is no key term an
         # answer must hold, nor a date it must fall in.
-        kept = _TIME_SAID.sub(" ", _ASIDE.sub(" ", _EXCLUDED.sub(" ", question)))
+        kept = _TIME_SAID.sub(" ", _ASIDE.sub(" ", _EXCLUDED.sub(" ", self._included_out(question))))
         dates = parse_dates(kept)
         topic = topic_of(_glosses_out(kept, dates))
         is_list = is_list_question(question)
@@ -718,6 +721,12 @@ class Retriever:
             and not any(alt in name or name in alt for alt in alternatives)
         ]
         return bool(others)
+
+    def _included_out(self, question: str) -> str:
+        """``question`` without a named thing given in brackets as a part of its subject ("在上交所上市（含科创板）",
+        "园区（含苏州自贸片区）"): the subject covers it, so an answer need not name it. Other words in such brackets
+        widen what is asked ("开工（含开工奠基）") and stay."""
+        return _INCLUDED.sub(lambda m: " " if self.anchors(m.group(1)) else m.group(0), question)
 
     def anchors(self, topic: str, question: str = "") -> list[Anchor]:
         """The named things of the chronicles (organisations, people, markets) that ``topic`` mentions, in
