@@ -46,6 +46,14 @@ _DURATION_STATED = re.compile(rf"(?:{_NUMBER})\s*(?:分钟|小时|秒|天|周|�
 # not a height; "排第几名" for a rank, not a number of people).
 TYPES: tuple[AnswerType, ...] = (
     AnswerType(
+        # "每个人最多能拿多少钱", "how much did each winner get": a share per person, which a total (34名人才获得奖励800万余元)
+        # does not give.
+        "per person",
+        re.compile(r"(?:每个?人|每名|每位|单人|一个人|人均)[^，。？?！!]{0,10}?(?:多少|几)|"
+                   r"\b(?:per\s+(?:person|head|capita|recipient|winner|employee)|each\s+(?:person|recipient|winner|employee|talent))\b", re.I),
+        re.compile(r"每人|人均|每名|每位|单人|/\s*人|最高(?:可)?(?:获得?|奖励|补贴|资助)?[^，。；]{0,6}元"),
+    ),
+    AnswerType(
         # "sensitivity and specificity of the test kit": how well a test performs, which no entry on a kit gives.
         "accuracy",
         re.compile(r"灵敏度|特异性|准确率|准确度|检出率|假阳性|假阴性|\bsensitivity\b|\bspecificity\b|\baccuracy\b|"
@@ -228,7 +236,9 @@ TYPES += (
     ),
     AnswerType(
         "hours",
-        re.compile(r"营业时间|开放时间|几点(?:开门|关门|开放|营业|上班|下班)|\bopening\s+hours\b|\bbusiness\s+hours\b|"
+        # A clock time: "几点停航", "几点钟开始" (not "哪几点要求", points of a list).
+        re.compile(r"营业时间|开放时间|(?<!哪)几点(?:钟|开门|关门|开放|营业|上班|下班|开始|结束|停|开|关|放|投放|出发|发车|截止)|"
+                   r"\bopening\s+hours\b|\bbusiness\s+hours\b|"
                    r"\bwhat\s+time\s+does\b.*\b(?:open|close)\b", re.I),
         re.compile(r"\d{1,2}\s*[:：]\s*\d{2}|\d{1,2}\s*点|营业时间|开放时间|全天候|24小时"),
     ),
@@ -459,7 +469,8 @@ _ROLE_EN = re.compile(
 # Each kind: the Chinese words an answering event names it by, and how a question asks for it in English.
 _INSTITUTIONS = (
     ("医院", "hospitals?"), ("大学|高校", "universit(?:y|ies)"), ("银行", "banks?"),
-    ("学校|中学|小学|学院", "schools?"), ("法院|法庭", "courts?"),
+    # A university is a school to the asker ("哪个学校的中心": 苏州大学…中心).
+    ("学校|中学|小学|学院|大学|高校", "schools?"), ("法院|法庭", "courts?"),
     ("研究院|研究所|研究中心|实验室", "(?:research\\s+)?(?:institutes?|labs?|laborator(?:y|ies))"),
     ("团队|球队|战队|队伍|俱乐部", "teams?|clubs?"),
 )

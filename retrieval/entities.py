@@ -9,7 +9,7 @@ before people's names), so a new chronicle brings its own. Pure: regular express
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 # Organisation names end with one of these; the name runs back to the start of its clause (or list item)…
@@ -123,8 +123,9 @@ class Anchor:
 class Entities:
     """The organisations and people named in ``texts``, for finding them in questions."""
 
-    def __init__(self, texts: Sequence[str], common: dict[str, int] | None = None) -> None:
+    def __init__(self, texts: Sequence[str], common: dict[str, int] | None = None, known: Iterable[str] = ()) -> None:
         self.texts = list(texts)
+        known = set(known)
         # A name is also found with what its text puts in brackets inside it left out: 金融创新中心 in
         # 园区金融创新（上海）中心, as core() names it.
         self._lowered = [f"{text.lower()}\n{_PAREN.sub('', text).lower()}" for text in self.texts]
@@ -138,6 +139,21 @@ class Entities:
         names |= self.people
         self.common = common or {}
         self.names = sorted((n for n in names if _CJK_START.match(n)), key=len, reverse=True)
+        # Chinese names the glossary gives for organisations (微软 for Microsoft): though words of the language,
+        # they name someone when the chronicles write them only to start a name (微软亚太研发集团); not 中新, which
+        # they also write alone (中新双方).
+        self.known = frozenset(w for w in known if self._only_in_names(w))
+
+    def _only_in_names(self, word: str) -> bool:
+        starting = [n for n in self.names if n.startswith(word)]
+        if not starting:
+            return False
+        for text in self.texts:
+            for name in starting:
+                text = text.replace(name, " ")
+            if word in text:
+                return False
+        return True
 
     def _distinctive(self, prefix: str, whole: bool) -> bool:
         """False for the start of a name that is only a word of the language (生物医药 of 生物医药研究院) or
@@ -168,7 +184,9 @@ class Entities:
             if name[:2] not in question and name[-4:] not in question:
                 continue  # neither its start nor its end: most names, skipped with two substring tests
             prefix = next((name[:k] for k in range(len(name), 2, -1) if name[:k] in question), None)
-            if prefix is None and name[:2] in question and (len(name) == 2 or name[:2] not in self.common):
+            if prefix is None and name[:2] in question and (
+                len(name) == 2 or name[:2] not in self.common or name[:2] in self.known
+            ):
                 prefix = name[:2]  # 天臣 of 天臣国际医疗科技: two characters no dictionary has name it
             if prefix is None:
                 # …or its end, from four characters (商事法庭 of 国际商事法庭).

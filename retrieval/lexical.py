@@ -201,6 +201,8 @@ _GLUE = set(
     "的了在和与及是有为于等对并将从向以其之这那个哪些什么吗呢吧啊请问你我他她它们年月日号几多少啥谁怎么样如何"
     "时候天次场款种家项一都也还就又被把给让去来过到后前里上下得地着没"
 )
+# Measure words ("那台", "这款", "哪家"): what follows them is what they count.
+_MEASURE_WORDS = set("台个家款项位只件座栋条所部名张份批架辆")
 # Whole question words removed before bigrams are taken (their bigrams would otherwise look like topic words).
 _QUESTION_WORDS = re.compile(
     r"什么时候|啥时候|哪一天|哪天|什么|哪些|哪个|哪家|哪款|哪里|哪儿|多少|有没有|是不是|一共|请问|告诉我|介绍一下|"
@@ -846,6 +848,8 @@ class KeyTerms:
         lowered = word.lower()
         if self._knows(lowered) or is_pinyin(word) or _DRUG_NAME.search(lowered):
             return word
+        if re.search(r"[a-z][A-Z]", word):
+            return word  # a capital inside a word is a brand's (BioNTech, AstraZeneca), not a slip
         # A British spelling ("neighbouring", "optimising") is the American one the dictionary knows: found at
         # once, not among the hundreds of spellings a slip of the keys could give.
         for british, american in _BRITISH:
@@ -1203,6 +1207,11 @@ class KeyTerms:
                     and not _QUESTION_WORDS.fullmatch(word)
                     # A cut across the chronicle's word: "西浦和园区" is 西浦 (西交利物浦) and 和, not 西 and 浦和.
                     and not (len(word) == 2 and word[1] in _GLUE and run[position - 1 : position + 1] in self.df)
+                    # …and "那台大孔径" is 那台 and 大孔径, not 台大: a measure word after 这/那/哪 counts what follows.
+                    and not (
+                        len(word) == 2 and word[0] in _MEASURE_WORDS and run[position - 1 : position] in "这那哪每几一"
+                        and run[position + 1 : position + 3] in self.df
+                    )
                 ):
                     # A dictionary word may still be a slip of voice or pinyin input across the chronicle's
                     # longer word: 独树 in 独树湖医院 is 独墅湖.

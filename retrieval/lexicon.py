@@ -38,7 +38,7 @@ from typing import Any
 log = logging.getLogger(__name__)
 
 DEFAULT_PATH = Path(__file__).resolve().parents[1] / "data" / "models" / "lexicon.sqlite"
-SCHEMA = 12  # bump when the tables or what is kept in them change: an older file is then rebuilt
+SCHEMA = 13  # bump when the tables or what is kept in them change: an older file is then rebuilt
 
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 # "Japanese variant of 發|发": the traditional form, then the simplified one when it differs.
@@ -129,7 +129,9 @@ def _read_cedict(data: bytes) -> tuple[dict[str, set[str]], set[str], dict[str, 
                 gloss = _PAREN.sub("", gloss).strip()
                 # "Alibaba, PRC e-commerce company": a name, then what it is.
                 name = gloss.split(",")[0].strip() if "," in gloss and gloss[:1].isupper() else ""
-                for gloss in filter(None, (gloss, name)):
+                # "evening or night" (夜间) glosses it by each word too: one a synonym (晚上: "evening") may share.
+                either = gloss.split(" or ") if gloss.count(" or ") == 1 and len(gloss.split()) == 3 else []
+                for gloss in filter(None, (gloss, name, *either)):
                     gloss = _LEADING.sub("", gloss.lower()).strip(" .,")
                     if gloss and len(gloss.split()) <= 3:
                         table.setdefault(gloss, set()).add(simplified)

@@ -31,7 +31,7 @@ from .lexicon import chinese_words, traditional
 
 # Words that make a question ask for every matching event rather than the best one.
 _LIST_ZH = re.compile(
-    r"哪些|哪几|有几(?!个人|名|位)|几家|几个(?!人)|多少家|多少个(?!人)|多少项|多少次|列出|列举|所有|全部|都有|分别|共有|"
+    r"哪些|哪几|有几(?!个人|名|位)|几家|几个(?!人)|多少家|多少个(?!人)|多少项|多少次|列出|列举|所有|全部|都有|分别(?!(?:是|为)?(?:多少|多大|多高|多长|几))|共有|"
     # "华为今年在园区搞了啥": what someone did is everything the chronicle records of them.
     r"(?:搞|做|干|办)了(?:啥|什么|哪些)|有(?:啥|什么|哪些)(?:新|最新)?(?:动作|动静|举措|进展|消息|新闻|动态)"
 )
@@ -39,7 +39,7 @@ _LIST_EN = re.compile(
     r"\b(?:which|what)\s+(?:(?!(?:do|does|did|is|are|was|were|has|have|had|will|would|can|could)\b)[\w\-]+\s+){0,4}?(?:companies|firms|enterprises|drugs|medicines|products|events|banks|"
     r"projects|institutes|centres|centers|conferences|forums|summits|meetings|awards|honours|honors|devices|"
     r"visits|listings|schools|universities|hospitals|policies|agreements|activities|organisations|organizations|"
-    r"vaccines|kits|cities|places|countries|regions|provinces|districts|locations|venues|people|persons|leaders|officials|ones)\b|^\s*list\b|\blist\s+(?:all|every|the|of)\b|\ball\s+(?:the\s+)?\w+|\bname\s+(?:the|every|all)\b|\bevery\b|"
+    r"vaccines|kits|cities|places|countries|regions|provinces|districts|locations|venues|people|persons|leaders|officials|ones)\b|(?:^|[.?!;]\s+)list\b|\blist\s+(?:all|every|each|the|of)\b|\ball\s+(?:the\s+)?\w+|\bname\s+(?:the|every|all)\b|\bevery\b|"
     # "How many companies listed": as many events; "how many workers did the train bring": a number in one.
     r"\bhow\s+many\s+(?:[\w\-]+\s+){0,2}?(?:companies|firms|enterprises|businesses|drugs|medicines|events|banks|"
     r"projects|institutes|centres|centers|conferences|forums|summits|meetings|listings|schools|universities|"
@@ -367,12 +367,13 @@ class Retriever:
         self.events = index.events
         self.bm25 = BM25([e.text for e in self.events])
         self.keys = KeyTerms([e.text for e in self.events])
-        self.entities = Entities([e.text for e in self.events], chinese_words())
         # Glossary terms that name an organisation or a market: the English side of named things.
         self.named_terms = tuple(
             entry for entry in load_glossary()
             if entry.is_name or any(word in MARKETS for word in entry.expansion.split())
         )
+        known = {word for entry in self.named_terms if entry.is_name for word in entry.expansion.split()}
+        self.entities = Entities([e.text for e in self.events], chinese_words(), known)
         characters = set("".join(e.text for e in self.events))
         self.simplify = {code: to for code, to in traditional().items() if chr(code) not in characters}
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()

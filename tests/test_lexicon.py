@@ -113,6 +113,12 @@ def test_traditional_characters_have_their_simplified_form() -> None:
     assert "経済技術開発区 研発 対 薬".translate(table) == "经济技术开发区 研发 对 药"
 
 
+def test_words_sharing_a_gloss_are_synonyms_also_through_either_or_glosses() -> None:
+    # 夜间 is glossed "evening or night": it shares "evening" with 晚上.
+    assert "夜间" in lexicon.synonyms("晚上") and "晚上" in lexicon.synonyms("夜间")
+    assert "夜间" not in lexicon.synonyms("白天")
+
+
 def test_a_slip_of_pinyin_input_names_the_chronicles_word() -> None:
     keys = KeyTerms(["苏州工业园区凌志软件股份有限公司在科创板上市。", "近年来园区发展迅速。"])
     terms = {t.label: t for t in keys.extract("凌志软建什么时候上市")}
@@ -126,7 +132,9 @@ def test_a_slip_of_the_keys_in_an_english_word_is_put_right() -> None:
     assert keys.spell("Events in Suzhou Industial Park on Septmber 17?") == "Events in Suzhou Industrial Park on September 17?"
     assert keys.spell("I'm researching Innovant Biologics") == "I'm researching Innovent Biologics"  # a glossary name
     # Real English words and names nothing known is one slip from are left as they are.
-    for text in ("Give me a rundown of March", "when did Deloitte open", "zanubrutinib approval", "where is it located"):
+    # A capital inside a word is a brand's (BioNTech is not Biotech).
+    for text in ("Give me a rundown of March", "when did Deloitte open", "zanubrutinib approval", "where is it located",
+                 "partnered with BioNTech"):
         assert keys.spell(text) == text
     # Short forms are written out; a word that only begins like one is left alone.
     assert keys.spell("Suzhou Intl Expo Center, a natl. high-tech zone") == "Suzhou International Expo Center, a national high-tech zone"

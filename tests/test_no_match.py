@@ -337,6 +337,11 @@ def test_numbers_with_their_unit_are_key_terms_but_dates_are_not(keys: KeyTerms)
         ("双年展的策展人是哪位？", "leader"),
         ("who's the president of the new hospital?", "leader"),
         ("Who hosted the 21st Joint Steering Council meeting?", "organiser"),
+        # A share per person, which a total does not give; a clock time, not the points of a list.
+        ("人才奖励每人最高能拿多少？", "per person"),
+        ("how much did each recipient receive?", "per person"),
+        ("游船晚上几点停航", "hours"),
+        ("会议提出了哪几点要求", None),
     ],
 )
 def test_the_kind_of_fact_a_question_asks_for(question: str, kind: str | None) -> None:
@@ -685,6 +690,9 @@ def test_entities_come_from_the_chronicle_itself() -> None:
         ("For foreign staff, which new service windows or counters were opened?", True),
         ("BioBAY 2020年有什么新动态", True),
         ("Which year did the park rank first?", False),
+        # "List" opening a later sentence asks for all; "分别是多少" asks two amounts of one thing.
+        ("How did the park do in the zone rankings this year? List each one.", True),
+        ("微软二期的投资额和面积分别是多少", False),
     ],
 )
 def test_list_questions_are_told_from_single_facts(question: str, is_list: bool) -> None:

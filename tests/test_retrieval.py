@@ -308,6 +308,9 @@ def test_top_results_answer_the_question(real_engine, question: str, expected: s
         "sensitivity and specificity of the Herui antibody test kit?",
         # A year no chronicle covers, and the events that name it are not about what is asked.
         "2019年园区有哪些企业上市？",
+        # Microsoft's phase two is signed with no figures; the talent awards give a total, not what one person got.
+        "微软苏州二期项目总投资是多少",
+        "高端人才奖励单人最多拿多少钱",
     ],
 )
 def test_questions_the_chronicle_cannot_answer_say_so(real_engine, question: str) -> None:  # type: ignore[no-untyped-def]
@@ -427,6 +430,10 @@ def test_questions_the_chronicle_cannot_answer_say_so(real_engine, question: str
         ("商務部対国家级経済技術開発区的综合考评结果里，蘇州工業園區2019年的排名是第几？", "2020-01-17-1"),
         ("請問飛利浦醫療在蘇州研発的大孔径CT，是什麼時候拿到國家藥監局上市批准的？", "2020-10-15-1"),
         ("Who hosted the 21st meeting of the China-Singapore Joint Steering Council?", "2020-12-08-1"),
+        # 那台 counts the scanner (no 台大); a university is the school asked for; 晚上 is the chronicle's 夜间.
+        ("飞利浦那台大孔径CT几月拿的批文", "2020-10-15-1"),
+        ("心理干预机器人是哪个学校的中心发布的", "2020-06-22-1"),
+        ("金鸡湖晚上的消费拿了个省级称号吗", "2020-09-16-1"),
     ],
 )
 def test_near_misses_that_the_chronicle_does_answer(real_engine, question: str, expected: str) -> None:  # type: ignore[no-untyped-def]
@@ -477,6 +484,9 @@ def test_near_misses_that_the_chronicle_does_answer(real_engine, question: str, 
         # A place and a market in the asker's own story ("In Hangzhou we had…") are not what the list is of.
         ("Which SIP companies went public in Hong Kong in 2020? In Hangzhou we had a few biotech IPOs on HKEX too",
          {"2020-05-15-1", "2020-05-22-1", "2020-09-28-1", "2020-12-10-1"}),
+        # A market in brackets as a part of the exchange asked about; 中新 is China and Singapore.
+        ("哪些园区企业去年登陆了上交所（含科创板）", {"2020-05-11-2", "2020-08-10-1", "2020-09-21-1", "2020-09-28-1"}),
+        ("Which software meetings did SIP hold with Singapore in 2020?", {"2020-04-29-2", "2020-11-30-1"}),
     ],
 )
 def test_near_miss_lists_that_the_chronicle_does_answer(real_engine, question: str, expected: set) -> None:  # type: ignore[no-untyped-def]
@@ -677,6 +687,8 @@ FLOORS = {
     "ninetysecond.jsonl": (0.97, 0.96, 0.82, 1, None),  # held back, then measured once (officials, translators): 0.923 / 0.910 / 0.82 / 3
     "ninetythird.jsonl": (0.89, 0.87, 0.94, 2, None),  # held back, then measured once (Taiwan, Hong Kong, Malaysia): 0.837 / 0.819 / 0.97 / 5
     "ninetyfourth.jsonl": (0.91, 0.93, 0.91, 2, None),  # held back, then measured once (lawyers, IP agents): 0.885 / 0.897 / 0.88 / 4
+    "ninetyfifth.jsonl": (0.97, 0.97, 0.90, 1, None),  # environmental NGOs, green investors; first run 0.966 / 0.974 / 0.91 / 1
+    "ninetysixth.jsonl": (0.97, 0.97, 0.87, 1, None),  # students writing term papers; first run 0.936 / 0.949 / 0.88 / 2
 }
 
 # English recall of a set below the common floor, as first measured (its misses were left for the next round).
