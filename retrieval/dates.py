@@ -10,7 +10,7 @@ from __future__ import annotations
 import calendar
 import datetime
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from .events import Event
@@ -21,7 +21,7 @@ _MONTHS_EN = {
     name.lower(): i for i, name in enumerate(calendar.month_name) if name
 } | {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name} | {"sept": 9}
 _MONTH_EN = r"(?:" + "|".join(sorted(_MONTHS_EN, key=len, reverse=True)) + r")\.?"
-_ORD = r"(?:st|nd|rd|th)?"
+_ORD = r"(?:st|nd|rd|th|\.(?=\s))?"  # "18th"; "18." as German and Scandinavian askers write the day
 _LEAP = 2020  # any leap year: month lengths for spans given without a year
 # re.IGNORECASE also matches these four as ASCII letters ("ſept", "mıd"); fold them before any lookup.
 _FOLD = str.maketrans({"ſ": "s", "ı": "i", "İ": "i", "K": "k"})
@@ -156,6 +156,9 @@ _HOLIDAYS: dict[str, tuple[int, int]] = {
     "labour day": (5, 1), "labor day": (5, 1), "may day": (5, 1), "children's day": (6, 1),
     "teachers' day": (9, 10), "teachers day": (9, 10), "national day": (10, 1), "christmas eve": (12, 24),
     "christmas day": (12, 25), "christmas": (12, 25), "new year's eve": (12, 31), "new years eve": (12, 31),
+    "xmas eve": (12, 24), "xmas": (12, 25), "x-mas": (12, 25),
+    # Shopping days named by their date: 双十一 (11.11, Singles' Day), 双十二 (12.12).
+    "双十一": (11, 11), "双11": (11, 11), "双十二": (12, 12), "双12": (12, 12), "singles' day": (11, 11),
 }
 # Looked up without apostrophes: the pattern lets "womens day" and "women’s day" match too.
 _HOLIDAY_KEYS = {name.replace("'", ""): day for name, day in _HOLIDAYS.items()}
@@ -516,9 +519,15 @@ def _narrowest(spans: list[Span]) -> list[Span]:
         same_year = a.year is None or b.year is None or a.year == b.year
         return (a.start, a.end) != (b.start, b.end) and b.start <= a.start and a.end <= b.end and same_year
 
-    # A festival beside an explicit period only places it ("元旦过完一月上旬"): the period is what is asked.
-    if any(not s.holiday for s in spans):
+    # A festival beside an explicit period only places it ("元旦过完一月上旬"): the period is what is asked. A year
+    # does not ("2020年圣诞节那天"): the festival is the day of it asked about.
+    if any(not s.holiday and (s.start, s.end) != ((1, 1), (12, 31)) for s in spans):
         spans = [s for s in spans if not s.holiday]
+    # A day named inside a year ("2019年圣诞节", "2020年元旦到1月10号") is a day of that year.
+    years = [s for s in spans if s.year and (s.start, s.end) == ((1, 1), (12, 31))]
+    spans = [
+        replace(s, year=next((y.year for y in years if inside(s, y)), None)) if s.year is None else s for s in spans
+    ]
     kept: list[Span] = []
     for span in spans:
         if not any(inside(other, span) for other in spans) and not any(

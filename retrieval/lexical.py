@@ -963,9 +963,14 @@ class KeyTerms:
             # read so (part of the name may, as 科强 reads Keqiang).
             name, surname, given = m.group(1), m.group(2).lower(), m.group(3).lower()
             spoken = split_pinyin(surname + given)
+            # A surname that ends the name before it is that person's given name: "Han Zheng / Heng Swee Keat" has
+            # no "Zheng Heng".
+            before = re.search(r"([A-Z][a-z]+)\s+$", remaining[: m.start()])
+            heard = split_pinyin((before.group(1) + surname).lower()) if before else None
             if (
                 surname in _SURNAMES and given not in _STOP_LATIN and spoken
                 and len(split_pinyin(given) or ()) in (1, 2) and not self._by_sound(spoken)
+                and not (heard and self._by_sound(heard))
             ):
                 terms.append(KeyTerm(name, (name,), self.unknown_weight, absent=True, proper=True))
                 remaining = remaining.replace(name, " ")

@@ -18,6 +18,7 @@ import numpy as np
 
 from .answer_type import asks_who, contradicted, expected_type, named_otherwise, other_stage
 from .cantonese import to_mandarin
+from .wu import to_mandarin as wu_to_mandarin
 from .dates import DateQuery, parse_dates
 from .embedding import Embedder
 from .entities import MARKETS, Anchor, Entities, apart, core, is_market, organisations
@@ -138,7 +139,7 @@ _TIME_SAID = re.compile(r"[\u4e00-\u9fff]{1,8}(?:那阵子|那会儿|那会|那�
 # Words that point back at a time named before ("during those three days", "那几天").
 _TIME_BACK = re.compile(
     r"\b(?:th(?:ose|at|ese|is)\s+(?:(?:\d+|two|three|four|five|six|seven|few|same|very|exact|specific|particular)\s+)?"
-    r"(?:days?|weeks?|period|time|dates?|months?|fortnight|span|stretch)|then)\b|"
+    r"(?:days?|weeks?|period|time|dates?|months?|fortnight|span|stretch|window)|then)\b|"
     r"(?:这|那)(?:几|些|一|两|三)?(?:天|周|段时间|个星期|个月|期间)|当天|当时|期间|同期",
     re.I,
 )
@@ -436,13 +437,13 @@ class Retriever:
 
     def read(self, question: str) -> str:
         """``question`` as it is searched for (and embedded): traditional characters the chronicles never use
-        read as simplified ones (園區 → 园区), written Cantonese as Mandarin (喺 → 在, 邊啲 → 哪些), a label before a
+        read as simplified ones (園區 → 园区), written Cantonese and Wu as Mandarin (喺 → 在, 邊啲 → 哪些; 辰光 → 时候), a label before a
         colon dropped ("Fact check:"), as is the asker's signature ("Wuxi Daily here."), spaces between Chinese
         words taken out ("在 苏州 国博"), short forms written out ("Intl") and a slip of the keys in a long English
         word put right ("Industial Park", "Septmber")."""
         question = question.strip()
         if not question.isascii():
-            question = _unspaced(to_mandarin(question).translate(self.simplify))
+            question = _unspaced(wu_to_mandarin(to_mandarin(question).translate(self.simplify)))
         return self.keys.spell(_REPORTED.sub("", _PREAMBLE.sub("", _SIGN_ON.sub("", question))))
 
     def search(self, question: str, k: int = 5) -> SearchResult:
@@ -453,7 +454,9 @@ class Retriever:
         # answer must hold, nor a date it must fall in.
         kept = _TIME_SAID.sub(" ", _ASIDE.sub(" ", _EXCLUDED.sub(" ", self._included_out(question))))
         dates = parse_dates(kept)
-        topic = topic_of(_glosses_out(kept, dates))
+        # Beside a date, words that point back at it ("in that window", "那几天") say when, not what.
+        rest = _glosses_out(kept, dates)
+        topic = topic_of(_TIME_BACK.sub(" ", rest) if dates.spans else rest)
         is_list = is_list_question(question)
 
         terms = beside_the_point(asked(either(self.keys.extract(topic, question), question), question), question) if topic else []

@@ -89,6 +89,11 @@ def spans(question: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
         ("the week of Monday October 26 to Sunday November 1, 2020", [((10, 26), (11, 1))]),
         ("10月26日（周一）", [((10, 26), (10, 26))]),
         ("10月25号到10月底", [((10, 25), (10, 31))]),
+        # A day written "18." (German), Christmas as xmas, Singles' Day as 双十一, a festival named in its year.
+        ("What happened from 18. to 22. May 2020?", [((5, 18), (5, 22))]),
+        ("between xmas eve and new year's eve", [((12, 24), (12, 31))]),
+        ("2020年双十一那天园区有啥事", [((11, 11), (11, 11))]),
+        ("2020年圣诞节", [((12, 25), (12, 25))]),
     ],
 )
 def test_dates_are_understood(question: str, expected: list) -> None:
@@ -127,6 +132,11 @@ def test_span_contains_ranges_and_month_level_entries() -> None:
 @pytest.mark.parametrize(("text", "value"), [("3", 3), ("十", 10), ("十二", 12), ("二十一", 21), ("三十", 30), ("３", 3), ("abc", None)])
 def test_chinese_numbers(text: str, value: int | None) -> None:
     assert cn_number(text) == value
+
+
+def test_a_festival_named_in_a_year_is_that_years_day() -> None:
+    assert [s.year for s in parse_dates("2019年圣诞节那天园区有啥事").spans] == [2019]
+    assert [s.year for s in parse_dates("2019年元旦到1月10号").spans] == [2019]
 
 
 def test_a_bare_year_is_that_whole_year() -> None:
