@@ -46,7 +46,7 @@ _DURATION_STATED = re.compile(rf"(?:{_NUMBER})\s*(?:分钟|小时|秒|天|周|�
 # not a height; "排第几名" for a rank, not a number of people).
 TYPES: tuple[AnswerType, ...] = (
     AnswerType(
-        # "每个人最多能拿多少钱", "how much did each winner get": a share per person, which a total (34名人才获得奖励800万余元)
+        # "每个人最多能拿多少钱", "how much did each recipient get": a share per person, which a total (34名人才获得奖励800万余元)
         # does not give.
         "per person",
         re.compile(r"(?:每个?人|每名|每位|单人|一个人|人均)[^，。？?！!]{0,10}?(?:多少|几)|"
