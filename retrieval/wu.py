@@ -2,8 +2,8 @@
 
 The chronicles are written in Mandarin. A question typed in Wu words asks with some the chronicles never use
 (辰光 for 时候, 事体 for 事情, 晓得 for 知道, 几钿 for 多少钱), and those words would count as key terms no event
-holds. Each is replaced by its Mandarin word before the question is read. Only words Mandarin never writes are
-listed, so a Mandarin question is left as it is. Pure: no I/O.
+holds. Each is replaced by its Mandarin word before the question is read. Only words a Mandarin question does not
+use are listed (今朝 and 物事 survive only in old poems), so a Mandarin question is left as it is. Pure: no I/O.
 """
 
 from __future__ import annotations
