@@ -488,6 +488,7 @@ def test_near_misses_that_the_chronicle_does_answer(real_engine, question: str, 
          {"2020-04-30-1", "2020-05-27-1", "2020-06-28-1", "2020-06-28-2"}),
         # The zone the park runs with 相城区 is 苏相合作区.
         ("园区跟相城区一起搞的合作区今年有哪些进展？", {"2020-04-08-1", "2020-04-29-1", "2020-09-29-1", "2020-10-23-1"}),
+        ("跟相城合作的那个区今年都有啥动静", {"2020-04-08-1", "2020-04-29-1", "2020-09-29-1", "2020-10-23-1"}),
         # A place and a market in the asker's own story ("In Hangzhou we had…") are not what the list is of.
         ("Which SIP companies went public in Hong Kong in 2020? In Hangzhou we had a few biotech IPOs on HKEX too",
          {"2020-05-15-1", "2020-05-22-1", "2020-09-28-1", "2020-12-10-1"}),
