@@ -61,6 +61,10 @@ class Span:
     def single_day(self) -> bool:
         return self.start == self.end
 
+    @property
+    def whole_year(self) -> bool:
+        return (self.start, self.end) == ((1, 1), (12, 31))
+
     def covers_month(self, month: int) -> bool:
         """True when the span covers all of ``month`` (then month-level entries belong to it)."""
         return self.start <= (month, 1) and self.end >= (month, _month_days(self.year or _LEAP, month))
@@ -521,10 +525,10 @@ def _narrowest(spans: list[Span]) -> list[Span]:
 
     # A festival beside an explicit period only places it ("元旦过完一月上旬"): the period is what is asked. A year
     # does not ("2020年圣诞节那天"): the festival is the day of it asked about.
-    if any(not s.holiday and (s.start, s.end) != ((1, 1), (12, 31)) for s in spans):
+    if any(not s.holiday and not s.whole_year for s in spans):
         spans = [s for s in spans if not s.holiday]
     # A day named inside a year ("2019年圣诞节", "2020年元旦到1月10号") is a day of that year.
-    years = [s for s in spans if s.year and (s.start, s.end) == ((1, 1), (12, 31))]
+    years = [s for s in spans if s.year and s.whole_year]
     spans = [
         replace(s, year=next((y.year for y in years if inside(s, y)), None)) if s.year is None else s for s in spans
     ]

@@ -125,7 +125,6 @@ class Entities:
 
     def __init__(self, texts: Sequence[str], common: dict[str, int] | None = None, known: Iterable[str] = ()) -> None:
         self.texts = list(texts)
-        known = set(known)
         # A name is also found with what its text puts in brackets inside it left out: 金融创新中心 in
         # 园区金融创新（上海）中心, as core() names it.
         self._lowered = [f"{text.lower()}\n{_PAREN.sub('', text).lower()}" for text in self.texts]

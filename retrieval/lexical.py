@@ -1214,7 +1214,7 @@ class KeyTerms:
                     and not (len(word) == 2 and word[1] in _GLUE and run[position - 1 : position + 1] in self.df)
                     # …and "那台大孔径" is 那台 and 大孔径, not 台大: a measure word after 这/那/哪 counts what follows.
                     and not (
-                        len(word) == 2 and word[0] in _MEASURE_WORDS and run[position - 1 : position] in "这那哪每几一"
+                        len(word) == 2 and word[0] in _MEASURE_WORDS and position > 0 and run[position - 1] in "这那哪每几一"
                         and run[position + 1 : position + 3] in self.df
                     )
                 ):

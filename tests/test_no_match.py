@@ -147,6 +147,9 @@ def test_absent_proper_names_are_marked(keys: KeyTerms) -> None:
     # China and another country the chronicle never pairs it with (it has 中韩, 中新).
     assert {t.label: t for t in keys.extract("中日联合创新研究院设在哪")}["中日"].proper
     assert not any(t.proper for t in keys.extract("园区2020年办了音乐节吗"))  # absent, but no proper name
+    # A measure word after 那 counts what follows (那台 大孔径); with nothing before it, 台大 is a name.
+    assert not any(t.label == "台大" for t in keys.extract("飞利浦那台大孔径CT几月拿的批文"))
+    assert {t.label: t for t in keys.extract("台大孔径CT什么时候批的")}["台大"].proper
 
 
 def test_latin_words_are_the_chronicles_words_not_pieces_of_them(keys: KeyTerms) -> None:
