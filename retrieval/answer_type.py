@@ -504,11 +504,15 @@ def asks_who(question: str) -> bool:
 # …not when the word only says whose something is ("哪些企业融资服务平台", "which enterprise financing platforms").
 _FOR_FIRMS = r"融资|服务|平台|贷款|政策|补贴|扶持|名单|代表|员工|职工|高管|家属"
 _COMPANY = re.compile(
-    rf"哪(?:家|个|几家|些)[\u4e00-\u9fff]{{0,4}}?(?:企业|公司|药企|厂商|厂家)(?!{_FOR_FIRMS})|"
+    rf"哪(?:家|个|几家|些)[\u4e00-\u9fff]{{0,4}}?(?:企业|公司|药企|厂商|厂家)(?!的?(?:{_FOR_FIRMS}))|"
     r"\bwhich\s+(?:[\w\-]+\s+){0,2}?(?:compan(?:y|ies)|firms?|enterprises?|airlines?|carriers?)\b"
     r"(?!\s+(?:financing|services?|platforms?|loans?|polic(?:y|ies)|subsid\w*|support|representatives|employees|staff|executives)\b)",
     re.I,
 )
+
+
+# A number before one of these counts something ("共7章45条", "6家"); a code names a firm ("360集团").
+_UNIT = "[条章节款项个家名人位万亿千百元届次批种所场台套辆米层天周岁期号日月年]"
 
 
 @lru_cache(maxsize=1)
@@ -517,7 +521,7 @@ def _company_evidence() -> re.Pattern[str]:
 
     short = {word for entry in load_glossary() if entry.is_name for word in entry.expansion.split()}
     return re.compile(
-        r"公司|集团|股份|企业[\u4e00-\u9fff]{2,4}(?:医疗|科技|生物|医药|软件|制药|电子|药业|智能|材料|信息)|(?<![0-9A-Za-z])(?!(?:19|20)\d\d(?!\d))[0-9A-Za-z]{2,}(?=[\u4e00-\u9fff])|"
+        rf"公司|集团|股份|企业[\u4e00-\u9fff]{{2,4}}(?:医疗|科技|生物|医药|软件|制药|电子|药业|智能|材料|信息)|(?<![0-9A-Za-z])(?!(?:19|20)\d\d(?!\d))(?![0-9]+{_UNIT})[0-9A-Za-z]{{2,}}(?=[\u4e00-\u9fff])|"
         + "|".join(re.escape(word) for word in sorted(short, key=len, reverse=True))
     )
 

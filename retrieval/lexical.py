@@ -17,7 +17,7 @@ from functools import lru_cache, reduce
 from importlib import resources
 
 from .lexicon import (
-    chinese_words, glossed, is_english, is_proper_name, lemmas, log_total_count, names_a_thing, one_slip_away, readings, syllables,
+    chinese_words, english_counts, glossed, is_english, is_proper_name, lemmas, log_total_count, names_a_thing, one_slip_away, readings, syllables,
     synonyms, translations,
 )
 
@@ -659,9 +659,10 @@ _COMBINING = frozenset("bio med nano fin info agri auto cyber eco micro pharma t
 # Short forms of written English, as the words they stand for.
 _SHORT_FOR = {
     "intl": "international", "int'l": "international", "natl": "national", "nat'l": "national",
-    "govt": "government", "gov't": "government", "dept": "department", "univ": "university", "ctr": "center",
+    "govt": "government", "gov't": "government", "gov": "government", "govs": "governments", "govts": "governments", "dept": "department", "univ": "university", "ctr": "center",
     "mgmt": "management", "assoc": "association", "admin": "administration",
     "yr": "year", "yrs": "years", "bn": "billion", "mn": "million", "hosp": "hospital", "inst": "institute",
+    "ppl": "people", "biz": "business", "mfg": "manufacturing",
 }
 _SHORT = re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(k) for k in _SHORT_FOR) + r")\.?(?![\w'])", re.I)
 
@@ -678,6 +679,8 @@ def _match_case(word: str, like: str) -> str:
 
 
 # Words long enough that one slip of the keys rarely lands on another word: only these are put right.
+# A spelling this many times more common than any other one slip away is the word a typo meant.
+_DOMINANT_SPELLING = 20
 _LONG_WORD = re.compile(r"(?<![A-Za-z0-9'])[A-Za-z]{7,}(?![A-Za-z0-9'])")
 
 
@@ -719,6 +722,11 @@ def segment(run: str) -> list[str]:
         out.append(run[i : best[i][1]])
         i = best[i][1]
     return out
+
+
+def _place(word: str) -> bool:
+    """True for a proper name, a city's or a province's too (广州市: 广州 is the name, 市 says what it is)."""
+    return is_proper_name(word) or (len(word) > 2 and word[-1] in "市省县" and is_proper_name(word[:-1]))
 
 
 def _lone(word: str, context: Sequence[str]) -> bool:
@@ -858,6 +866,13 @@ class KeyTerms:
                 return spelt.capitalize() if word[0].isupper() else spelt
         candidates = one_slip_away(lowered)
         known = {c for c in candidates if c in _vocabulary() or c in self._latin} | glossed(candidates)
+        if len(known) > 1:
+            # Of several words a slip away, one written far more often than any other is the one meant
+            # ("compnies": companies, not complies; "vacines": vaccines, not valines).
+            counts = english_counts(known)
+            ranked = sorted(known, key=lambda c: -counts.get(c, 0))
+            if counts.get(ranked[0], 0) >= _DOMINANT_SPELLING * max(counts.get(ranked[1], 0), 1):
+                known = {ranked[0]}
         if len(known) != 1:
             return word
         (right,) = known
@@ -1018,14 +1033,16 @@ class KeyTerms:
                     # than a name; a capitalised one (Apple → 苹果, Tesla → 特斯拉) is a name it lacks.
                     # Pinyin is a name when its translations are (Hangzhou → 杭州).
                     # So it is when the dictionary gives only a one-character short form (Hangzhou → 杭).
-                    not_chinese = not is_pinyin(word) or all(is_proper_name(t) or len(t) == 1 for t in chinese)
+                    not_chinese = not is_pinyin(word) or all(_place(t) or len(t) == 1 for t in chinese)
                     # Written in lower case, it is a name when the dictionary knows it only as one (samsung → 三星);
                     # a short word may be an English one all the same ("won", not the currency).
                     # Capitalised only because it opens a sentence ("Kindly list…"), an English word is no name.
                     # An abstract noun ("commendation": 嘉奖, which jieba tags as a name) is no name in any case.
+                    # So is a place written in lower-case pinyin of two syllables or more that the dictionary
+                    # knows only as a name (guangzhou → 广州, chongqing → 重庆).
                     named = (word[0].isupper() and not (is_english(lowered) and _opens_sentence(word, full))) or (
-                        len(word) >= 5 and not is_pinyin(word) and all(is_proper_name(t) for t in chinese)
-                        and not _ABSTRACT.search(lowered)
+                        len(word) >= 5 and (not is_pinyin(word) or len(split_pinyin(lowered) or ()) >= 2)
+                        and all(_place(t) for t in chinese) and not _ABSTRACT.search(lowered)
                     )
                     # Beside another capitalised word it may be a word of a translated title, unless the dictionary
                     # knows it only as a name ("Alibaba Cloud": 阿里巴巴).

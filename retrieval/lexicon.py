@@ -487,6 +487,16 @@ def is_english(word: str) -> bool:
     return bool(translations(word)) or _current.query("SELECT 1 FROM english WHERE w = ?", (word,)) is not None
 
 
+def english_counts(words: Iterable[str]) -> dict[str, int]:
+    """How often each of ``words`` (lower case) is written in English, by pyspellchecker's word list: one query."""
+    words = list(words)
+    counts: dict[str, int] = {}
+    for start in range(0, len(words), 900):  # SQLite's limit on parameters of one statement
+        chunk = words[start : start + 900]
+        counts.update(_current.query_all(f"SELECT w, n FROM english WHERE w IN ({','.join('?' * len(chunk))})", chunk))
+    return counts
+
+
 def one_slip_away(word: str) -> set[str]:
     """Every spelling one slip of the keys from ``word`` (lower case): a letter left out, added, changed, or two
     swapped."""

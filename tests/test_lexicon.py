@@ -131,6 +131,8 @@ def test_a_slip_of_the_keys_in_an_english_word_is_put_right() -> None:
     keys = KeyTerms(["苏州工业园区凌志软件股份有限公司在科创板上市。"])
     assert keys.spell("Events in Suzhou Industial Park on Septmber 17?") == "Events in Suzhou Industrial Park on September 17?"
     assert keys.spell("I'm researching Innovant Biologics") == "I'm researching Innovent Biologics"  # a glossary name
+    # Of two words a slip away, one written a hundred times as often is the one meant (companies, not complies).
+    assert keys.spell("which compnies got vacines") == "which companies got vaccines"
     # Real English words and names nothing known is one slip from are left as they are.
     # A capital inside a word is a brand's (BioNTech is not Biotech).
     for text in ("Give me a rundown of March", "when did Deloitte open", "zanubrutinib approval", "where is it located",
@@ -139,6 +141,7 @@ def test_a_slip_of_the_keys_in_an_english_word_is_put_right() -> None:
     # Short forms are written out; a word that only begins like one is left alone.
     assert keys.spell("Suzhou Intl Expo Center, a natl. high-tech zone") == "Suzhou International Expo Center, a national high-tech zone"
     assert keys.spell("Govt. of the Internet technology park") == "Government of the Internet technology park"
+    assert keys.spell("how many ppl work for the govs") == "how many people work for the governments"
     # A British spelling is read as the American one the dictionary glosses; a known British word stays.
     assert keys.spell("Optimising the neighbouring parks") == "Optimizing the neighboring parks"
     assert keys.spell("the cancelled football season") == "the cancelled football season"

@@ -137,6 +137,8 @@ def test_a_date_with_a_topic_filters_by_the_date(real_engine) -> None:  # type: 
         ("园区哪家企业研制了新冠抗体检测试剂盒", {"2020-02-20-1"}),
         ("When was the Suzhou International Commercial Court unveiled?", {"2020-11-26-3"}),
         ("Zeiss", {"2020-11-12-1"}),
+        # GYQ (gongye yuanqu) is 园区, as SIP is.
+        ("what's that one-stop financing platform GYQ launched at the finance work meeting in march called?", {"2020-03-17-1"}),
     ],
 )
 def test_top_results_answer_the_question(real_engine, question: str, expected: set) -> None:  # type: ignore[no-untyped-def]
@@ -314,6 +316,11 @@ def test_top_results_answer_the_question(real_engine, question: str, expected: s
         # Microsoft's phase two is signed with no figures; the talent awards give a total, not what one person got.
         "微软苏州二期项目总投资是多少",
         "高端人才奖励单人最多拿多少钱",
+        # A standard's entry counts its chapters and articles (共7章45条) and names no firm that piloted it.
+        "园区电子劳动合同标准出来以后 首批试点的是哪些企业？",
+        # A city in lower-case pinyin where the park opened no centre; how many people live in the park.
+        "when did the park open its jinji lake innovation center in guangzhou",
+        "how many ppl live in the park in 2020",
     ],
 )
 def test_questions_the_chronicle_cannot_answer_say_so(real_engine, question: str) -> None:  # type: ignore[no-untyped-def]
