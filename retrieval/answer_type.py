@@ -273,7 +273,7 @@ TYPES += (
         re.compile(r"(?:展|开|办|持续|举办|举行|进行)到(?:几号|几月|哪天|哪一天|什么时候|啥时候)|"
                    r"(?:几号|哪天|什么时候|啥时候|何时|哪一天)(?:结束|闭幕|落幕|收官)|结束(?:时间|日期)|闭幕(?:时间|日期)|"
                    r"\bwhen\s+(?:did|does|will|was)\b.{0,60}(?<!-)\b(?:end|ended|close|closed|conclude|concluded|wrap\s+up)\b(?!-)|"
-                   r"\b(?:end|closing)\s+date\b|\buntil\s+when\b|\blast\s+until\b|\brun\s+until\b", re.I),
+                   r"\b(?:end|closing)\s+date\b|\b(?:until|till)\s+when\b|\b(?:last|run|open|on)\s+(?:until|till)\b", re.I),
         re.compile(r"闭幕|落幕|结束|收官|截至|[至到—–-]\s*[0-9]{1,2}(?:月|日|号)|[至到]\s*20\d\d"),
         dated=True,
     ),

@@ -229,7 +229,7 @@ bring brought live living lives put puts putting
 first second third last next new old big small large great good best more most many much some any other
 year years month months day days time times date dates week weeks 2020 today yesterday ago
 north south east west central northern southern eastern western
-park sip suzhou industrial china chinese sino jiangsu city local area areas region there here where what which who
+park sip gyq suzhou industrial china chinese sino jiangsu city local area areas region there here where what which who
 how why whom whose that this these those it its they them their he she his her we our you your
 also very just only even still yet already ever really about around after before during between into onto
 something anything everything thing things kind type way ways part parts lot lots one ones two three four five
@@ -297,6 +297,12 @@ EVERYDAY_WORD_COUNT = 10000
 
 # Chinese words that frame a question rather than name its subject ("有啥动静", "开始能办", "包括哪些"), and the
 # asker's own circumstances ("我孙子在星海小学读书", "我家就住在旁边").
+# Verbs that name a happening a chronicle would record as an event of its own (下雪, 罢工, 停电): unlike 拿到 or 获准,
+# which say what happened to what the question is about, they are what it is about.
+_INCIDENTS = frozenset("""
+下雪 下雨 降雪 罢工 停工 停电 停水 限电 断电 倒闭 破产 爆炸 失火 着火 起火 泄漏 泄露 坍塌 倒塌 塌方 停产 召回 裁员 关停 停航 封城 封控
+""".split())
+
 _FRAME_ZH = set("""
 动静 动作 举措 消息 新闻 情况 方面 十来天 几天 这些 那些 地方 开始 包括 一起 正式 哪里 类型 比例 设施 文件 最早 进展 荣誉 自己 全省 几个 主要 具体
 时间 日子 日期 时期 阶段 结果 成果 内容 原因 目的 意义 作用 影响 方式 办法 过程 细节 规模 数量 数字 金额 名字 名称
@@ -306,6 +312,7 @@ _FRAME_ZH = set("""
 读书 上学 问问 听说 旁边 附近 那阵子 这阵子 那会儿 那时候 过年 快过年 过年前 过完年
 列明 逐一 烦请 有关情况 相关情况 情况说明 有关事项 事项 人选
 区级 县级 镇级 村级 校级 部级 厅级 局级 片区级
+月初 月中 月底 月末 年初 年中 年底 年末 上旬 中旬 下旬
 今年 去年 明年 当年 那年 今天 昨天 当天 那天 这天 本月 上月 下月 春天 夏天 秋天 冬天 年内 全年 本年 当时 期间 同期
 开春 开年 年后 节后 年前 节前 春节后
 外地 本地 当地 外省 异地 各地 外面 国外 海外 大陆 内地
@@ -1225,7 +1232,7 @@ class KeyTerms:
                     and not word.startswith("第")
                     # "两国政府", "各地政府": a count or "each" before a noun describes, it names nothing.
                     and not (len(word) >= 3 and word[0] in "两双各")
-                    and names_a_thing(word)
+                    and (names_a_thing(word) or word in _INCIDENTS)
                     and not _QUESTION_WORDS.fullmatch(word)
                     # A cut across the chronicle's word: "西浦和园区" is 西浦 (西交利物浦) and 和, not 西 and 浦和.
                     and not (len(word) == 2 and word[1] in _GLUE and run[position - 1 : position + 1] in self.df)

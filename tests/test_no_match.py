@@ -63,6 +63,8 @@ def test_segmentation_finds_words_not_junctions() -> None:
         ("How many barge sailings a week to Yangshan?", {"Yangshan"}),  # pinyin none of the chronicle's words reads as
         ("is there a sea-rail service to lianyungang?", {"lianyungang"}),  # …in lower case, long enough to be no slip
         ("Which sectors left the FTZ negative list?", {"negative list"}),  # a glossary term whose Chinese is missing
+        ("2020年苏州下雪了吗", {"下雪"}),  # a verb that names a happening of its own, unlike 拿到
+        ("园区有工厂罢工吗", {"罢工"}),
     ],
 )
 def test_specific_words_the_chronicle_lacks_are_absent_terms(keys: KeyTerms, question: str, expected: set) -> None:

@@ -57,6 +57,8 @@ def test_a_date_question_returns_exactly_that_day(real_engine, question: str) ->
     [
         # Words beside the date that no event could match leave a question about the date only.
         ("3月25号到30号之间园区有啥新闻？", ["2020-03-25-1", "2020-03-25-2", "2020-03-26-1"]),
+        # The park's English short name against the date, and a bare 月底 in the asker's aside.
+        ("9月下旬GYQ有啥大事 月底忙晕了没看新闻", ["2020-09-21-1", "2020-09-22-1", "2020-09-25-1", "2020-09-28-1", "2020-09-29-1"]),
         ("What's recorded in the chronicle for November 27, 2020?", ["2020-11-26-3"]),
         ("Right after the National Day holiday, between October 9 and 15, what is recorded?", ["2020-10-09-1", "2020-10-15-1"]),
         # Traditional characters read as simplified ones.
@@ -321,6 +323,8 @@ def test_top_results_answer_the_question(real_engine, question: str, expected: s
         # A city in lower-case pinyin where the park opened no centre; how many people live in the park.
         "when did the park open its jinji lake innovation center in guangzhou",
         "how many ppl live in the park in 2020",
+        # The biennale's entry gives the day it opened, not when it closes.
+        "till when does the jinji lake biennale run this year? wanna go this weekend",
     ],
 )
 def test_questions_the_chronicle_cannot_answer_say_so(real_engine, question: str) -> None:  # type: ignore[no-untyped-def]
