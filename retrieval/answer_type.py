@@ -343,9 +343,15 @@ TYPES += (
     ),
     AnswerType(
         "route",
-        re.compile(r"从哪(?:里|儿|个[\u4e00-\u9fff]{1,3})?(?:发车|出发|起飞|开出|运来)|终点|目的地|(?:开往|飞往|发往|飞到|开到)哪(?!些)|"
+        # "从哪个省开过来的", "which city did it leave from", "which European city did it go to": where a train or
+        # a flight came from or went, which "接载453名一线员工返苏" does not say ("a bank from which country" asks
+        # whose it is, not where it travelled).
+        re.compile(r"从哪(?:里|儿|个[\u4e00-\u9fff]{1,3})?(?:发车|出发|起飞|开出|运来|开过来|开来|过来)|终点|目的地|(?:开往|飞往|发往|飞到|开到)哪(?!些)|"
                    r"\bdestination\b|\bwhere\s+(?:did|does|was|were)\b.*\b(?:depart|leave|fly|go|head|headed|heading|bound|going)\b|"
-                   r"\bwhere\s+(?:from|to)\b", re.I),
+                   r"\bwhere\s+(?:from|to)\b|"
+                   r"\b(?:which|what)\s+(?:\w+\s+)?(?:city|province|country|station|airport|port|town|region)\b[^?.]{0,60}?"
+                   r"\b(?:(?:leave|left|depart|departed|come|came|start|started|originate|originated)\s+from|"
+                   r"(?:go|went|head|headed|fly|flew|bound|arrive|arrived|land|landed)\s+(?:to|for|in|at))\b", re.I),
         re.compile(r"从[\u4e00-\u9fff]{2,}(?:出发|起飞|发车)|抵达|开往|飞往|发往|运往|至[\u4e00-\u9fff]{2,}|到达"),
     ),
     AnswerType(

@@ -19,7 +19,7 @@ import numpy as np
 from .answer_type import asks_who, contradicted, expected_type, named_otherwise, other_stage
 from .cantonese import to_mandarin
 from .wu import to_mandarin as wu_to_mandarin
-from .dates import DateQuery, parse_dates
+from .dates import DateQuery, Span, parse_dates
 from .embedding import Embedder
 from .entities import MARKETS, Anchor, Entities, apart, core, is_market, organisations
 from .events import Event
@@ -138,6 +138,26 @@ _DASH_BREAK = re.compile(r"\s+[-–—]+\s+(?=[A-Za-z\u4e00-\u9fff])")
 # A time said in words before the dates that say it again ("开学那阵子，也就是9月1号到10号"): the dates say when.
 _TIME_SAID = re.compile(r"[\u4e00-\u9fff]{1,8}(?:那阵子|那会儿|那会|那段时间|那几天|期间|前后)[，,]\s*(?:也就是|就是|即)")
 # Words that point back at a time named before ("during those three days", "那几天").
+# The year after the chronicles ("明年纳米博览会还在园区办吗", "will the FTZ get more foreign banks next year"):
+# asked of a clause that says nothing of the asker ("孩子明年要上小学", "baby due next year" is their own news).
+_NEXT_YEAR = re.compile(r"明年|来年|下一年|\bnext\s+year\b", re.I)
+_CLAUSE = re.compile(r"[^，,。？?！!；;\-–—]+")
+_ASKER_IN_CLAUSE = re.compile(
+    r"我|咱|孩子|娃|孙|儿子|女儿|宝宝|老婆|老公|爸|妈|家里|"
+    r"\b(?:i|i'm|im|we|we're|my|our|me|us|baby|kids?|son|daughter|wife|husband|family)\b",
+    re.I,
+)
+
+
+def next_year_asked(question: str) -> str | None:
+    """The words that ask about the year after the chronicles' ("明年", "next year"), or None."""
+    for clause in _CLAUSE.findall(question):
+        found = _NEXT_YEAR.search(clause)
+        if found and not _ASKER_IN_CLAUSE.search(clause):
+            return found.group()
+    return None
+
+
 _TIME_BACK = re.compile(
     r"\b(?:th(?:ose|at|ese|is)\s+(?:(?:\d+|two|three|four|five|six|seven|few|same|very|exact|specific|particular)\s+)?"
     r"(?:days?|weeks?|period|time|dates?|months?|fortnight|span|stretch|window)|then)\b|"
@@ -455,6 +475,11 @@ class Retriever:
         # answer must hold, nor a date it must fall in.
         kept = _TIME_SAID.sub(" ", _ASIDE.sub(" ", _EXCLUDED.sub(" ", self._included_out(question))))
         dates = parse_dates(kept)
+        later = next_year_asked(kept) if not dates.spans else None
+        if later:
+            # Next year is the year after the last one the chronicles record: none of their events falls in it.
+            after = max(e.year for e in self.events) + 1 if self.events else 1
+            dates = DateQuery([Span((1, 1), (12, 31), after, later)], dates.invalid, dates.rest)
         # Beside a date, words that point back at it ("in that window", "那几天") say when, not what.
         rest = _glosses_out(kept, dates)
         topic = topic_of(_TIME_BACK.sub(" ", rest) if dates.spans else rest)

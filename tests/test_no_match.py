@@ -290,6 +290,10 @@ def test_numbers_with_their_unit_are_key_terms_but_dates_are_not(keys: KeyTerms)
         ("她在研究所担任什么职务？", "post"),
         ("How many kits were in the first batch?", "measure"),
         ("Where was the first freight train headed?", "route"),
+        ("疫情时候那趟接工人回来的专列是从哪个省开过来的啊？", "route"),
+        ("the special train that brought workers back in march - which city did it leave from?", "route"),
+        ("the first china-europe freight train - which european city did it go to?", "route"),
+        ("the first foreign bank branch in the FTZ is from which country", None),  # whose bank, not where it went
         ("敏芯微的股票代码是多少", "stock code"),
         ("What's the ticker of the chip maker?", "stock code"),
         ("金鸡湖双年展展到几号结束", "end"),
