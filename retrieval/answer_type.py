@@ -153,6 +153,14 @@ TYPES: tuple[AnswerType, ...] = (
         re.compile(rf"(?:{_NUMBER})\s*(?:米|公里|千米|层|m\b|km\b)"),
     ),
     AnswerType(
+        # "苏州国际商事法庭受理的第一宗案件是什么", "the first case heard by the court": a case a court heard, which its
+        # opening ceremony does not name.
+        "court case",
+        re.compile(r"^(?=.*(?:法庭|法院|商事庭|仲裁|\bcourts?\b|\btribunals?\b|\barbitration\b)).*(?:案件|案子|[第首]一?[宗起件个]?案(?!例)|\bcases?\b)",
+                   re.I | re.S),
+        re.compile(r"案件|案子|审理|判决|裁决|受理|[一二三四五六七八九十首]案(?!例)"),
+    ),
+    AnswerType(
         "cases",
         re.compile(r"多少例|病例数|几例|确诊(?:病例)?(?:人数|数|多少|几)|感染(?:人数|者多少)|"
                    r"\bhow\s+many\s+(?:[\w\-]+\s+){0,3}?(?:cases|infections|patients)\b|"
@@ -383,7 +391,7 @@ TYPES += (
     ),
     AnswerType(
         "completion",
-        re.compile(r"(?:哪年|哪一年|哪天|哪一天|几号|几月|哪个月|什么时候|何时|啥时候|预计|多久).{0,4}(?:完工|竣工|建成|建好|交付|落成|投产|投用|运营|开业|封顶)|"
+        re.compile(r"(?:哪年|哪一年|哪天|哪一天|几号|几月|哪个月|什么时候|何时|啥时候|预计|多久).{0,4}(?:完工|竣工|建成|建好|盖好|盖完|建完|修好|交付|落成|投产|投用|运营|开业|封顶)|"
                    r"(?:完工|竣工|建成|交付|落成|投产|投用|封顶)"
                    r"(?:时间|日期)|\bwhen\b.*\b(?:completed|finished|be\s+complete|be\s+done|be\s+built|start\s+production|"
                    r"go\s+into\s+production|begin\s+operat\w+|be\s+operational|topped\s+out|top\s+out)\b|\bcompletion\b|\btopping[\s\-]out\b",

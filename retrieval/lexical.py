@@ -297,10 +297,11 @@ EVERYDAY_WORD_COUNT = 10000
 
 # Chinese words that frame a question rather than name its subject ("有啥动静", "开始能办", "包括哪些"), and the
 # asker's own circumstances ("我孙子在星海小学读书", "我家就住在旁边").
-# Verbs that name a happening a chronicle would record as an event of its own (下雪, 罢工, 停电): unlike 拿到 or 获准,
-# which say what happened to what the question is about, they are what it is about.
+# Words jieba does not tag as nouns that name a happening a chronicle would record as an event of its own (下雪,
+# 罢工, 停电, 高考): unlike 拿到 or 获准, which say what happened to what the question is about, they are what it is about.
 _INCIDENTS = frozenset("""
 下雪 下雨 降雪 罢工 停工 停电 停水 限电 断电 倒闭 破产 爆炸 失火 着火 起火 泄漏 泄露 坍塌 倒塌 塌方 停产 召回 裁员 关停 停航 封城 封控
+高考 中考 选举
 """.split())
 
 _FRAME_ZH = set("""

@@ -65,6 +65,7 @@ def test_segmentation_finds_words_not_junctions() -> None:
         ("Which sectors left the FTZ negative list?", {"negative list"}),  # a glossary term whose Chinese is missing
         ("2020年苏州下雪了吗", {"下雪"}),  # a verb that names a happening of its own, unlike 拿到
         ("园区有工厂罢工吗", {"罢工"}),
+        ("园区今年高考一本率多少", {"高考"}),
     ],
 )
 def test_specific_words_the_chronicle_lacks_are_absent_terms(keys: KeyTerms, question: str, expected: set) -> None:
@@ -291,6 +292,11 @@ def test_numbers_with_their_unit_are_key_terms_but_dates_are_not(keys: KeyTerms)
         ("How many kits were in the first batch?", "measure"),
         ("Where was the first freight train headed?", "route"),
         ("疫情时候那趟接工人回来的专列是从哪个省开过来的啊？", "route"),
+        ("苏州那个国际商事庭收的第一案是什么？", "court case"),
+        ("what was the first case heard by the Suzhou International Commercial Court?", "court case"),
+        ("When was the Suzhou International Commercial Court unveiled?", None),
+        ("园区法院今年的创新案例有哪些", None),  # 案例 are examples, not cases heard
+        ("中南中心什么时候能盖好？", "completion"),
         ("the special train that brought workers back in march - which city did it leave from?", "route"),
         ("the first china-europe freight train - which european city did it go to?", "route"),
         ("the first foreign bank branch in the FTZ is from which country", None),  # whose bank, not where it went
