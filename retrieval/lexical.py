@@ -732,6 +732,14 @@ def segment(run: str) -> list[str]:
     return out
 
 
+# A unit after a numeral character: what follows it is no word with it ("五百米高", "两万吨级").
+_UNITS = frozenset("米吨亩元层岁")
+_NUMERALS = frozenset("0123456789０１２３４５６７８９一二两三四五六七八九十百千万亿几多")
+
+# What a drug acts on is named before these: "BTK抑制剂", "PD-1 antibody", "Bcl-2 inhibitor".
+_TARGET_OF = r"(?:抑制剂|抗体|单抗|靶点|靶向|受体|通路|\binhibitors?\b|\bantibod(?:y|ies)\b|\btargets?\b|\breceptors?\b|\bpathway\b)"
+
+
 def _place(word: str) -> bool:
     """True for a proper name, a city's or a province's too (广州市: 广州 is the name, 市 says what it is)."""
     return is_proper_name(word) or (len(word) > 2 and word[-1] in "市省县" and is_proper_name(word[:-1]))
@@ -1095,10 +1103,12 @@ class KeyTerms:
                 # no chronicle has is something it does not mention.
                 # So is one that acts in an English question ("When did DBS open its branch"): an organisation.
                 # A slip of the keys (ECOM for ECMO) is the chronicle's, and so is the tail of one (RNA of mRNA).
+                # Before 抑制剂 or "inhibitor" it is what a drug acts on (BTK, Bcl-2), which an entry names by the drug.
                 acronym = (
                     word.isupper() and (bool(_CJK.search(question)) or _acts(word, question))
                     and "".join(sorted(lowered)) not in self._latin_letters
                     and lowered not in self._latin_tails and lowered not in self._latin_codes
+                    and not re.search(rf"(?<![A-Za-z]){re.escape(word)}(?:-?\d+)?\s*{_TARGET_OF}", question, re.I)
                 )
                 terms.append(KeyTerm(word, (word,), self.unknown_weight, absent=bool(acronym), proper=bool(acronym), foreign=lone))
             elif (
@@ -1237,6 +1247,8 @@ class KeyTerms:
                     and not _QUESTION_WORDS.fullmatch(word)
                     # A cut across the chronicle's word: "西浦和园区" is 西浦 (西交利物浦) and 和, not 西 and 浦和.
                     and not (len(word) == 2 and word[1] in _GLUE and run[position - 1 : position + 1] in self.df)
+                    # …nor a unit after a number and what it measures ("五百米高" is 五百米 high, not 米高).
+                    and not (len(word) == 2 and word[0] in _UNITS and position > 0 and run[position - 1] in _NUMERALS)
                     # …and "那台大孔径" is 那台 and 大孔径, not 台大: a measure word after 这/那/哪 counts what follows.
                     and not (
                         len(word) == 2 and word[0] in _MEASURE_WORDS and position > 0 and run[position - 1] in "这那哪每几一"

@@ -147,6 +147,11 @@ def test_names_written_with_a_grammar_character_are_key_terms(keys: KeyTerms) ->
 def test_absent_proper_names_are_marked(keys: KeyTerms) -> None:
     terms = {t.label: t for t in keys.extract("李显龙和汇丰银行来过园区吗")}
     assert terms["李显龙"].absent and terms["李显龙"].proper
+    # An acronym before 抑制剂 or "inhibitor" is what a drug acts on, not an organisation the chronicle lacks.
+    assert not any(t.absent for t in keys.extract("百济那个BTK抑制剂百悦泽是哪天批准的") if t.label == "BTK")
+    assert {t.label: t for t in keys.extract("BTK什么时候在园区设立分公司")}["BTK"].proper
+    # A unit after a number makes no word with what follows: "五百米高" holds no 米高.
+    assert not any(t.label == "米高" for t in keys.extract("那幢要造到五百米高的楼叫啥"))
     # A city in pinyin is a name in lower case too, though the dictionary writes it with 市 (广州市).
     for question in ("when did the park open its innovation center in guangzhou", "Innovation center in Guangzhou?"):
         assert any(t.proper and t.label.lower() == "guangzhou" for t in keys.extract(question))
