@@ -732,6 +732,11 @@ def segment(run: str) -> list[str]:
     return out
 
 
+# First place won ("拿了第一", "排名第一", "拿过哪些“第一”"), not the first of a series (第一次, 第一届).
+_RANK_ASKED = re.compile(
+    r"(?:拿|排|得|获|夺|取|名列|位居|位列|排名|排在|评为|争)(?:了|过|得|到|个|上)?\s*[“\"「]?第一(?![次届季个批期位轮天年月号])|[“\"「]第一[”\"」]"
+)
+
 # A unit after a numeral character: what follows it is no word with it ("五百米高", "两万吨级").
 _UNITS = frozenset("米吨亩元层岁")
 _NUMERALS = frozenset("0123456789０１２３４５６７８９一二两三四五六七八九十百千万亿几多")
@@ -963,6 +968,9 @@ class KeyTerms:
                 else:
                     unknown[i] = unknown[i + 1] = True
             terms.extend(self._absent_words(run, unknown, full))
+        if _RANK_ASKED.search(full) and "第一" in self.df and not any(t.label == "第一" for t in terms):
+            # "在哪些考核评比里拿了第一": first place is what is asked, though an ordinal is otherwise no key term.
+            terms.append(KeyTerm("第一", ("第一",), self.weight("第一")))
         for code in dict.fromkeys(_CODE.findall(remaining)):
             # A code the chronicles write the same way (10+N, 5G+): as telling as a name.
             if code.lower() in self._lowered:

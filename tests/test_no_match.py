@@ -177,6 +177,9 @@ def test_codes_the_chronicle_writes_are_key_terms(keys: KeyTerms) -> None:
 def test_glossary_terms_match_their_plurals(keys: KeyTerms) -> None:
     found = {t.label: t.alternatives for t in keys.extract("In which rankings did the park come first?")}
     assert "排名" in found["ranking"] and "第一" in found["come first"]
+    # So is first place asked in Chinese; the first of a series (第一次) is no key term.
+    assert "第一" in {t.label for t in keys.extract("园区今年在哪些考核评比里拿了第一")}
+    assert "第一" not in {t.label for t in keys.extract("中新第一次软件会议什么时候开的")}
 
 
 def test_numbers_with_their_unit_are_key_terms_but_dates_are_not(keys: KeyTerms) -> None:
