@@ -198,12 +198,12 @@ TYPES: tuple[AnswerType, ...] = (
         re.compile(
             r"多少人|几个人|多少名|多少位|几名|几位|人口|人次|"
             r"多少(?:个|名|位)?(?:员工|职工|工人|人员|学生|患者|游客|居民|人才|观众|听众|市民|访客|参观者|志愿者|选手|"
-            r"运动员|嘉宾|代表|医护|医生|护士|用户|会员|毕业生|家庭|户|工程师|科学家|研究人员|研发人员|教师|老师)|"
+            r"运动员|嘉宾|代表|医护|医生|护士|用户|会员|毕业生|新生|本科生|研究生|留学生|学员|家庭|户|工程师|科学家|研究人员|研发人员|教师|老师)|"
             # Jobs are counted in people: "能提供多少个就业岗位", "how many jobs will it create".
             r"多少(?:个)?(?:就业|工作)?岗位|(?:带动|提供|创造|新增)(?:多少|几)(?:个)?就业|"
             r"\bhow\s+many\s+(?:[\w\-]+\s+){0,2}?(?:jobs|positions|vacancies|openings|hires)\b|"
             r"\bhow\s+many\s+(?:[\w\-]+\s+){0,3}?(?:people|persons|workers|employees|staff|residents|students|visitors|"
-            r"tourists|talents|participants|attendees|spectators|audiences?|volunteers|athletes|guests|delegates|"
+            r"tourists|talents|participants|attendees|spectators|audiences?|volunteers|athletes|guests|delegates|freshmen|undergraduates|"
             r"households|users|members|graduates|engineers|scientists|researchers|doctors|nurses|teachers|beds?)\b|\b(?:audience\s+size|headcount)\b",
             re.I,
         ),

@@ -790,7 +790,8 @@ def _opens_sentence(word: str, question: str) -> bool:
 def _acts(word: str, question: str) -> bool:
     """True when ``word`` is the one acting in ``question``: the subject of a deed (alone or with others: "did DBS
     or UOB open"), or the owner of a branch."""
-    w = re.escape(word) + r"(?:\s*(?:,|\bor\b|\band\b|&|/)\s*[A-Za-z][\w&.\-]*)*"
+    # …with the word of its trade after it ("did DBS Bank open").
+    w = re.escape(word) + r"(?:\s+(?i:bank|group|pharma|inc|corp|co|ltd|company))?(?:\s*(?:,|\bor\b|\band\b|&|/)\s*[A-Za-z][\w&.\-]*)*"
     return re.search(
         rf"\b(?:did|does|do|has|have|had|will|would|could|can)\s+{w}(?:'s)?\s+(?:{_DEEDS})\b|"
         rf"\b{w}\s+(?:has\s+|have\s+|had\s+)?(?:{_DEEDS})\b|\b{w}'s\s+(?:new\s+)?(?:branch|office|factory|plant|campus|headquarters|hq)\b",

@@ -147,6 +147,8 @@ def test_names_written_with_a_grammar_character_are_key_terms(keys: KeyTerms) ->
 def test_absent_proper_names_are_marked(keys: KeyTerms) -> None:
     terms = {t.label: t for t in keys.extract("李显龙和汇丰银行来过园区吗")}
     assert terms["李显龙"].absent and terms["李显龙"].proper
+    # An acronym with the word of its trade after it acts as one name ("did DBS Bank open…").
+    assert {t.label: t for t in keys.extract("When did DBS Bank open its Suzhou branch?")}["DBS"].proper
     # An acronym before 抑制剂 or "inhibitor" is what a drug acts on, not an organisation the chronicle lacks.
     assert not any(t.absent for t in keys.extract("百济那个BTK抑制剂百悦泽是哪天批准的") if t.label == "BTK")
     assert {t.label: t for t in keys.extract("BTK什么时候在园区设立分公司")}["BTK"].proper
@@ -305,6 +307,7 @@ def test_numbers_with_their_unit_are_key_terms_but_dates_are_not(keys: KeyTerms)
         ("When was the Suzhou International Commercial Court unveiled?", None),
         ("园区法院今年的创新案例有哪些", None),  # 案例 are examples, not cases heard
         ("中南中心什么时候能盖好？", "completion"),
+        ("西浦今年招了多少新生？", "people"),
         ("the special train that brought workers back in march - which city did it leave from?", "route"),
         ("the first china-europe freight train - which european city did it go to?", "route"),
         ("the first foreign bank branch in the FTZ is from which country", None),  # whose bank, not where it went
