@@ -556,12 +556,12 @@ _WEEK_BEFORE = re.compile(r"\bweek\s+(?:of|starting|beginning|commencing)\s+(?:t
 _WEEK_AFTER = re.compile(r"^\s*(?:[（(][^()（）]{0,20}[)）])?\s*(?:那|这|所在的?|的那)一?个?(?:周|星期|礼拜)")
 
 
-def _week_of(day: Span) -> Span:
+def _week_of(day: Span, starting: bool = False) -> Span:
     """The Monday-to-Sunday week holding ``day`` in its year; without a year, the days from three before it to
-    three after."""
+    three after, or the seven days from it for "the week of 18 May" (said of the day a week starts)."""
     year = day.year or _LEAP
     date = datetime.date(year, *day.start)
-    first = date - datetime.timedelta(days=date.weekday() if day.year else 3)
+    first = date - datetime.timedelta(days=date.weekday() if day.year else 0 if starting else 3)
     last = first + datetime.timedelta(days=6)
     start = (first.month, first.day) if first.year == year else (1, 1)
     end = (last.month, last.day) if last.year == year else (12, 31)
@@ -615,8 +615,9 @@ def parse_dates(question: str) -> DateQuery:
         rest = rest[: to_end.start()] + " " + rest[to_end.end():]
     for day in [span for span in exact if span.single_day and span.label in said]:
         at = said.index(day.label)
-        if _WEEK_BEFORE.search(said[:at]) or _WEEK_AFTER.search(said[at + len(day.label):]):
-            week = _week_of(day)
+        before = _WEEK_BEFORE.search(said[:at])
+        if before or _WEEK_AFTER.search(said[at + len(day.label):]):
+            week = _week_of(day, starting=bool(before))
             query.spans = [week if span is day else span for span in query.spans]
             exact = [week if span is day else span for span in exact]
     # Explicit days win over a vaguer span of the same month they restate ("the last week of December (24–31

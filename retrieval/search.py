@@ -72,7 +72,7 @@ _FILLER = re.compile(
     r"(?:领导|老板|上级|上面|客户|老师|经理|同事)(?:要|让我|叫我|需要|想要)(?:一份|一个|个|份)?|"
     r"过完|过后|之后|以后|之前|以前|前后|左右|假期|小长假|长假|放假|节后|节前|"
     r"(?<![A-Za-z0-9])(?:in\s+terms\s+of|the\s+period|what|which|happened|happen|happening|wat|wot|happend|happned|hapened|happenned|did|does|do|anything|something|events?|news|in|on|at|during|the|"
-    r"park|sip|gyq|suzhou|industrial|tell|me|about|of|going|list|show|there|were|was|is|are|any|all|took|taking|takes|place|"
+    r"park\s+district|garden\s+area|industrial\s+garden|park|sip|gyq|suzhou|industrial|tell|me|about|of|going|list|show|there|were|was|is|are|any|all|took|taking|takes|place|pull|"
     r"from|to|between|and|what's|whats|so|far|year|month|day|days|that|it|first|last|week|notable|important|"
     r"major|key|main|occurred|occur|held|organised|organized|record|records|recorded|report|reports|reported|logged|noted|entries|entry|chronicle|go|went\s+on|goes\s+on|give|a|an|rundown|"
     r"summary|overview|recap|review|highlights?|happenings|new|one|two|three|four|five|six|seven|eight|"
@@ -116,7 +116,7 @@ def _unspaced(question: str) -> str:
 # What a question is for, said before it ("Radio quiz:", "For the museum timeline:", "问："): not what it asks.
 _PREAMBLE = re.compile(
     r"^\s*(?:(?:radio\s+|pub\s+)?(?:quiz|trivia)(?:\s+(?:question|time))?\s*\d*|question\s*\d*|q\d+|"
-    r"(?:quick|short|simple|follow[-\s]?up)\s+(?:question|one|check)|(?:fact|reality|sanity|quick)[-\s]?check(?:ing)?|"
+    r"(?:quick|short|simple|follow[-\s]?up)\s+(?:question|one|check)|(?:fact|reality|sanity|quick|timeline|date)[-\s]?check(?:ing)?|"
     r"just\s+(?:checking|wondering|curious)|fyi|context|background|note|update|ps|(?:timeline\s+|quick\s+)?request|"
     r"(?:task|exercise|assignment|homework|worksheet)(?:\s+(?:question|task|item|part|exercise))?\s*\d*|作业(?:第?[一二三四五六七八九十\d]+题)?|第[一二三四五六七八九十\d]+题|"
     r"for\s+(?:the|a|an|my|our)\s+(?:(?!\b(?:which|what|who|when|where|how|why|is|are|was|were|do|does|did)\b)[^:：?？]){1,40}?|问题?\s*\d*|考考你|小测验|抢答题?)\s*[:：]\s*(?=\S)",

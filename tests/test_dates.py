@@ -43,6 +43,7 @@ def spans(question: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
         ("anything going on the week of 20 Apr 2020 (mon-sun)?", [((4, 20), (4, 26))]),  # the week, Monday to Sunday
         ("2020年4月22日那一周有什么新闻", [((4, 20), (4, 26))]),
         ("week of dec 30 2020", [((12, 28), (12, 31))]),  # not past the year's end
+        ("What happened during the week of 21 September?", [((9, 21), (9, 27))]),  # no year: the week it starts
         ("4月22日那周", [((4, 19), (4, 25))]),  # no year, no weekdays: the days around it
         ("on 28 September", [((9, 28), (9, 28))]),
         ("in March", [((3, 1), (3, 31))]),

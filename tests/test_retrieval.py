@@ -58,6 +58,11 @@ def test_a_date_question_returns_exactly_that_day(real_engine, question: str) ->
         # Words beside the date that no event could match leave a question about the date only.
         ("3月25号到30号之间园区有啥新闻？", ["2020-03-25-1", "2020-03-25-2", "2020-03-26-1"]),
         # The park's English short name against the date, and a bare 月底 in the asker's aside.
+        # A label before a colon, a request verb, a translation app's name for the park.
+        ("timeline check: all events in the first half of July 2020 (1st–15th)",
+         ["2020-07-01-1", "2020-07-01-2", "2020-07-03-1", "2020-07-08-1", "2020-07-11-1", "2020-07-14-1"]),
+        ("Could you pull everything logged for the week of 18 May (Mon-Sun)?", ["2020-05-18-1", "2020-05-20-1", "2020-05-22-1"]),
+        ("what happen in Park District at end of October, 28th to 31st?", ["2020-10-28-1", "2020-10-30-1", "2020-10-31-1"]),
         ("9月下旬GYQ有啥大事 月底忙晕了没看新闻", ["2020-09-21-1", "2020-09-22-1", "2020-09-25-1", "2020-09-28-1", "2020-09-29-1"]),
         ("What's recorded in the chronicle for November 27, 2020?", ["2020-11-26-3"]),
         ("Right after the National Day holiday, between October 9 and 15, what is recorded?", ["2020-10-09-1", "2020-10-15-1"]),
