@@ -768,10 +768,18 @@ class Retriever:
             if entry.search(remaining, lowered):
                 english.append(Anchor(entry.term, tuple(entry.expansion.split())))
                 remaining = entry.pattern.sub(" ", remaining)
-        # A name written in pinyin is named by its characters ("Lingzhi" → 凌志, "Lan Shaomin" → 蓝绍敏).
+        # A name written in pinyin is named by its characters ("Lingzhi" → 凌志, "Lan Shaomin" → 蓝绍敏)…
+        phrases = [entry for entry in probed(load_glossary(), lowered) if entry.search(remaining, lowered)]
         for label, matches in self.keys.romanised(remaining):
+            # …or, inside a glossary phrase written otherwise in Chinese, by the phrase ("Suzhou-Xiangcheng cooperation
+            # zone" is 苏相合作区, which holds no 相城).
+            phrase = next(
+                (e for e in phrases if label.lower() in e.term and not any(m in e.expansion for m in matches)), None
+            )
             # A province ("the Jiangsu Pilot Free Trade Zone") holds the park: it names nothing in particular.
-            if label.lower() not in PROVINCES:
+            if phrase is not None:
+                english.append(Anchor(phrase.term, tuple(phrase.expansion.split())))
+            elif label.lower() not in PROVINCES:
                 english.append(Anchor(label, matches))
             remaining = remaining.replace(label, " ")
         found = self.entities.in_question(remaining, english)
