@@ -15,7 +15,8 @@ EVAL_SETS := questions holdout fresh blind final sixth seventh eighth tenth elev
 	thirtythird thirtyfourth thirtyfifth thirtysixth thirtyseventh thirtyeighth thirtyninth fortieth fortyfirst fortysecond fortythird fortyfourth fortyfifth fortysixth \
 	fortyseventh fortyeighth fortyninth fiftieth \
 	fiftyfirst fiftysecond fiftyfifth fiftysixth fiftyseventh fiftyeighth fiftythird fiftyfourth \
-	fiftyninth sixtieth sixtythird sixtyfourth sixtyfirst sixtysecond sixtyfifth sixtyeighth sixtysixth sixtyseventh sixtyninth seventieth seventyfirst seventysecond seventythird seventyfourth seventyfifth seventysixth seventyseventh seventyeighth seventyninth eightieth eightyfirst eightysecond eightythird eightyfourth eightyfifth eightysixth eightyseventh eightyeighth eightyninth ninetieth ninetyfirst ninetysecond ninetythird ninetyfourth ninetyfifth ninetysixth ninetyseventh ninetyeighth ninetyninth hundredth
+	fiftyninth sixtieth sixtythird sixtyfourth sixtyfirst sixtysecond sixtyfifth sixtyeighth sixtysixth sixtyseventh sixtyninth seventieth seventyfirst seventysecond seventythird seventyfourth seventyfifth seventysixth seventyseventh seventyeighth seventyninth eightieth eightyfirst eightysecond eightythird eightyfourth eightyfifth eightysixth eightyseventh eightyeighth eightyninth ninetieth ninetyfirst ninetysecond ninetythird ninetyfourth ninetyfifth ninetysixth ninetyseventh ninetyeighth ninetyninth hundredth \
+	hundredfirst hundredthird hundredsecond hundredfourth hundredfifth hundredsixth
 
 .PHONY: setup model index chat test eval bench clean help
 
