@@ -137,7 +137,6 @@ _REPORTED = re.compile(
 _DASH_BREAK = re.compile(r"\s+[-–—]+\s+(?=[A-Za-z\u4e00-\u9fff])")
 # A time said in words before the dates that say it again ("开学那阵子，也就是9月1号到10号"): the dates say when.
 _TIME_SAID = re.compile(r"[\u4e00-\u9fff]{1,8}(?:那阵子|那会儿|那会|那段时间|那几天|期间|前后)[，,]\s*(?:也就是|就是|即)")
-# Words that point back at a time named before ("during those three days", "那几天").
 # The year after the chronicles ("明年纳米博览会还在园区办吗", "will the FTZ get more foreign banks next year"):
 # asked of a clause that says nothing of the asker ("孩子明年要上小学", "baby due next year" is their own news).
 _NEXT_YEAR = re.compile(r"明年|来年|下一年|\bnext\s+year\b", re.I)
@@ -158,6 +157,7 @@ def next_year_asked(question: str) -> str | None:
     return None
 
 
+# Words that point back at a time named before ("during those three days", "那几天").
 _TIME_BACK = re.compile(
     r"\b(?:th(?:ose|at|ese|is)\s+(?:(?:\d+|two|three|four|five|six|seven|few|same|very|exact|specific|particular)\s+)?"
     r"(?:days?|weeks?|period|time|dates?|months?|fortnight|span|stretch|window)|then)\b|"
@@ -776,9 +776,9 @@ class Retriever:
             phrase = next(
                 (e for e in phrases if label.lower() in e.term and not any(m in e.expansion for m in matches)), None
             )
-            # A province ("the Jiangsu Pilot Free Trade Zone") holds the park: it names nothing in particular.
             if phrase is not None:
                 english.append(Anchor(phrase.term, tuple(phrase.expansion.split())))
+            # A province ("the Jiangsu Pilot Free Trade Zone") holds the park: it names nothing in particular.
             elif label.lower() not in PROVINCES:
                 english.append(Anchor(label, matches))
             remaining = remaining.replace(label, " ")
