@@ -196,7 +196,7 @@ TYPES: tuple[AnswerType, ...] = (
     AnswerType(
         "people",
         re.compile(
-            r"多少人|几个人|多少名|多少位|几名|几位|人口|人次|"
+            r"多少个?人(?![才员民])|几个人|多少名|多少位|几名|几位|人口|人次|"
             r"多少(?:个|名|位)?(?:员工|职工|工人|人员|学生|患者|游客|居民|人才|观众|听众|市民|访客|参观者|志愿者|选手|"
             r"运动员|嘉宾|代表|医护|医生|护士|用户|会员|毕业生|新生|本科生|研究生|留学生|学员|家庭|户|工程师|科学家|研究人员|研发人员|教师|老师)|"
             # Jobs are counted in people: "能提供多少个就业岗位", "how many jobs will it create".
@@ -425,7 +425,7 @@ TYPES += (
 
 # "Why": a reason, which an entry states only in so many words (为了, 旨在, 由于…), or the reason an event is
 # notable ("why was it significant": a first, the only one, a gap filled). A visit's reason is what it attended.
-_WHY = re.compile(r"\bwhy\b|(?<![列作成称评定选认视改命升划归])为什么(?!级别|等级|类型|性质|名字|名称|身份|角色|称号|样的)|为何|为啥|何故|什么原因|\bhow\s+come\b|\bwhat\s+(?:was|is|were|are)\s+the\s+reasons?\b|"
+_WHY = re.compile(r"\bwhy\b|(?<![列作成称评定选认视改命升划归])为什么(?!级别|等级|类型|性质|名字|名称|身份|角色|称号|样的)|为何(?!\s*(?:[？?。，,！!]|$))|为啥|何故|什么原因|\bhow\s+come\b|\bwhat\s+(?:was|is|were|are)\s+the\s+reasons?\b|"
                   r"\breasons?\s+(?:for|behind|why)\b|\breasoning\b|理由是|差在哪|拖(?:了)?后腿|短板|不足之处|"
                   r"\bwhat\s+held\s+(?:it|them|sip|the\s+park)\s+back\b|\bweak(?:ness(?:es)?|\s+spots?|\s+points?)\b", re.I)
 _NOTABLE = re.compile(r"notable|significant|significance|important|importance|\bmatters?\b|special|big\s+deal|"

@@ -670,7 +670,7 @@ _SHORT_FOR = {
     "govt": "government", "gov't": "government", "gov": "government", "govs": "governments", "govts": "governments", "dept": "department", "univ": "university", "ctr": "center",
     "mgmt": "management", "assoc": "association", "admin": "administration",
     "yr": "year", "yrs": "years", "bn": "billion", "mn": "million", "hosp": "hospital", "inst": "institute",
-    "ppl": "people", "biz": "business", "mfg": "manufacturing",
+    "ppl": "people", "biz": "business", "mfg": "manufacturing", "coop": "cooperation",
 }
 _SHORT = re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(k) for k in _SHORT_FOR) + r")\.?(?![\w'])", re.I)
 

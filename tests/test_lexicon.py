@@ -142,6 +142,7 @@ def test_a_slip_of_the_keys_in_an_english_word_is_put_right() -> None:
     assert keys.spell("Suzhou Intl Expo Center, a natl. high-tech zone") == "Suzhou International Expo Center, a national high-tech zone"
     assert keys.spell("Govt. of the Internet technology park") == "Government of the Internet technology park"
     assert keys.spell("how many ppl work for the govs") == "how many people work for the governments"
+    assert keys.spell("the Suzhou-Xiangcheng coop zone") == "the Suzhou-Xiangcheng cooperation zone"
     # A British spelling is read as the American one the dictionary glosses; a known British word stays.
     assert keys.spell("Optimising the neighbouring parks") == "Optimizing the neighboring parks"
     assert keys.spell("the cancelled football season") == "the cancelled football season"

@@ -308,6 +308,9 @@ def test_numbers_with_their_unit_are_key_terms_but_dates_are_not(keys: KeyTerms)
         ("园区法院今年的创新案例有哪些", None),  # 案例 are examples, not cases heard
         ("中南中心什么时候能盖好？", "completion"),
         ("西浦今年招了多少新生？", "people"),
+        ("2019年度金鸡湖人才一共表彰了多少个人？", "people"),
+        ("2020年金鸡湖双年展系第几届？其主题为何？", "rank"),  # 为何 ending a clause is "what", not "why"
+        ("东京奥运会为何推迟到2021年举办？", "reason"),
         ("the special train that brought workers back in march - which city did it leave from?", "route"),
         ("the first china-europe freight train - which european city did it go to?", "route"),
         ("the first foreign bank branch in the FTZ is from which country", None),  # whose bank, not where it went
