@@ -295,8 +295,6 @@ monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu th
 EVERYDAY_WORD_COUNT = 10000
 
 
-# Chinese words that frame a question rather than name its subject ("有啥动静", "开始能办", "包括哪些"), and the
-# asker's own circumstances ("我孙子在星海小学读书", "我家就住在旁边").
 # Words jieba does not tag as nouns that name a happening a chronicle would record as an event of its own (下雪,
 # 罢工, 停电, 高考): unlike 拿到 or 获准, which say what happened to what the question is about, they are what it is about.
 _INCIDENTS = frozenset("""
@@ -304,6 +302,8 @@ _INCIDENTS = frozenset("""
 高考 中考 选举
 """.split())
 
+# Chinese words that frame a question rather than name its subject ("有啥动静", "开始能办", "包括哪些"), and the
+# asker's own circumstances ("我孙子在星海小学读书", "我家就住在旁边").
 _FRAME_ZH = set("""
 动静 动作 举措 消息 新闻 情况 方面 十来天 几天 这些 那些 地方 开始 包括 一起 正式 哪里 类型 比例 设施 文件 最早 进展 荣誉 自己 全省 几个 主要 具体
 时间 日子 日期 时期 阶段 结果 成果 内容 原因 目的 意义 作用 影响 方式 办法 过程 细节 规模 数量 数字 金额 名字 名称
@@ -686,9 +686,9 @@ def _match_case(word: str, like: str) -> str:
     return word.capitalize() if like[:1].isupper() else word
 
 
-# Words long enough that one slip of the keys rarely lands on another word: only these are put right.
 # A spelling this many times more common than any other one slip away is the word a typo meant.
 _DOMINANT_SPELLING = 20
+# Words long enough that one slip of the keys rarely lands on another word: only these are put right.
 _LONG_WORD = re.compile(r"(?<![A-Za-z0-9'])[A-Za-z]{7,}(?![A-Za-z0-9'])")
 
 

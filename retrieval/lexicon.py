@@ -462,6 +462,13 @@ def translations(word: str) -> frozenset[str]:
     return frozenset(found)
 
 
+def _rows_in(select: str, values: Sequence[str]) -> Iterator[Any]:
+    """The rows of ``select`` (ending "WHERE column IN"), for ``values`` given in chunks SQLite accepts."""
+    for start in range(0, len(values), 900):  # SQLite's limit on parameters of one statement
+        chunk = values[start : start + 900]
+        yield from _current.query_all(f"{select} ({','.join('?' * len(chunk))})", chunk)
+
+
 def glossed(words: Iterable[str]) -> frozenset[str]:
     """Those of ``words`` (lower case) that CC-CEDICT glosses, as they are or through a simple lemma: one query
     for them all (the candidate spellings of a typo are hundreds)."""
@@ -471,13 +478,9 @@ def glossed(words: Iterable[str]) -> frozenset[str]:
             by_form.setdefault(form, set()).add(word)
     if not by_form:
         return frozenset()
-    forms = list(by_form)
     found: set[str] = set()
-    for start in range(0, len(forms), 900):  # SQLite's limit on parameters of one statement
-        chunk = forms[start : start + 900]
-        rows = _current.query_all(f"SELECT en FROM gloss WHERE en IN ({','.join('?' * len(chunk))})", chunk)
-        for (form,) in rows:
-            found.update(by_form[form])
+    for (form,) in _rows_in("SELECT en FROM gloss WHERE en IN", list(by_form)):
+        found.update(by_form[form])
     return frozenset(found)
 
 
@@ -489,12 +492,7 @@ def is_english(word: str) -> bool:
 
 def english_counts(words: Iterable[str]) -> dict[str, int]:
     """How often each of ``words`` (lower case) is written in English, by pyspellchecker's word list: one query."""
-    words = list(words)
-    counts: dict[str, int] = {}
-    for start in range(0, len(words), 900):  # SQLite's limit on parameters of one statement
-        chunk = words[start : start + 900]
-        counts.update(_current.query_all(f"SELECT w, n FROM english WHERE w IN ({','.join('?' * len(chunk))})", chunk))
-    return counts
+    return dict(_rows_in("SELECT w, n FROM english WHERE w IN", list(words)))
 
 
 def one_slip_away(word: str) -> set[str]:

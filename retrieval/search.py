@@ -769,8 +769,10 @@ class Retriever:
                 english.append(Anchor(entry.term, tuple(entry.expansion.split())))
                 remaining = entry.pattern.sub(" ", remaining)
         # A name written in pinyin is named by its characters ("Lingzhi" → 凌志, "Lan Shaomin" → 蓝绍敏)…
-        phrases = [entry for entry in probed(load_glossary(), lowered) if entry.search(remaining, lowered)]
-        for label, matches in self.keys.romanised(remaining):
+        romanised = self.keys.romanised(remaining)
+        # (the glossary phrases are looked up only for a question that has pinyin in it)
+        phrases = [e for e in probed(load_glossary(), lowered) if e.search(remaining, lowered)] if romanised else []
+        for label, matches in romanised:
             # …or, inside a glossary phrase written otherwise in Chinese, by the phrase ("Suzhou-Xiangcheng cooperation
             # zone" is 苏相合作区, which holds no 相城).
             phrase = next(
