@@ -507,6 +507,16 @@ _ASKS_WHO = re.compile(
 )
 
 
+# Who founded or set up something: a person or an organisation…
+_FOUNDED = re.compile(r"\bwho\s+(?:founded|started|set\s+up|established)\b|谁(?:创办|创立|设立|建立|成立)|由谁(?:创办|创立|设立|建立|成立)", re.I)
+# …unless it is a firm ("who founded the park's cancer drug developer").
+_FIRM_FOUNDED = re.compile(
+    r"^[^?？.。]{0,60}?(?:\b(?:compan(?:y|ies)|firms?|developers?|makers?|start-?ups?|biotechs?|manufacturers?|"
+    r"suppliers?|business(?:es)?|enterprises?)\b|公司|企业|药企|厂商)",
+    re.I,
+)
+
+
 def asks_who(question: str) -> bool:
     """True when the question asks which organisation or person: the answer names someone it does not."""
     return bool(_ASKS_WHO.search(question))
@@ -519,6 +529,7 @@ def asks_who(question: str) -> bool:
 _FOR_FIRMS = r"融资|服务|平台|贷款|政策|补贴|扶持|名单|代表|员工|职工|高管|家属"
 _COMPANY = re.compile(
     rf"哪(?:家|个|几家|些)[\u4e00-\u9fff]{{0,4}}?(?:企业|公司|药企|厂商|厂家)(?!的?(?:{_FOR_FIRMS}))|"
+    r"(?:企业|公司|药企|厂商|厂家|商户|商家)(?:分别|都|又)?(?:是|有)?哪(?:几|些)家|"
     r"\bwhich\s+(?:[\w\-]+\s+){0,2}?(?:compan(?:y|ies)|firms?|enterprises?|airlines?|carriers?)\b"
     r"(?!\s+(?:financing|services?|platforms?|loans?|polic(?:y|ies)|subsid\w*|support|representatives|employees|staff|executives)\b)",
     re.I,
@@ -566,6 +577,11 @@ def expected_type(question: str) -> AnswerType | None:
     if role:
         word = role.group(1) or role.group(2) or role.group(3)
         return AnswerType("leader", _ROLE_TYPE.asks, re.compile(re.escape(word)))
+    founded = _FOUNDED.search(question)
+    if founded and not _FIRM_FOUNDED.search(question[founded.end():]):
+        # "who set up the industrial internet security institute": a founder, or the firm whose name it bears
+        # (360工业互联网安全研究院). Who founded a company is a person.
+        return AnswerType("founder", _FOUNDED, re.compile(_ROLE_TYPE.evidence.pattern + "|" + _company_evidence().pattern))
     for kind in TYPES:
         if kind.asks.search(question):
             return kind

@@ -343,7 +343,8 @@ proportion percentage ratio footprint compare compared comparing comparison vers
 
 # The stems that end international drug names: antibodies (-mab), kinase inhibitors (-nib), and others.
 _DRUG_NAME = re.compile(r"(?:mab|tinib|rafenib|ciclib|parib|lisib|degib|cept|gliflozin|glutide|sartan|statin|prazole|"
-                        r"previr|buvir|navir|platin|taxel|rubicin|mycin|cillin)$")
+                        r"previr|buvir|navir|platin|taxel|rubicin|mycin|cillin|lutamide|clax|domide|zomib|gliptin|"
+                        r"floxacin|conazole|siran|ersen|olol|dipine|afil|setron|tidine|vudine|ciclovir)$")
 # The endings of English abstract nouns (commendation, assessment, happiness, capacity, tolerance).
 _ABSTRACT = re.compile(r"(?:tion|sion|ment|ness|ity|ance|ence|ship)s?$")
 # Letters and digits joined by + (10+N, 5G+): codes that words and numbers alone would cut apart.
@@ -378,10 +379,36 @@ class KeyTerm:
 _EITHER = re.compile(r"或者|或是|还是|或|\bor\b|/", re.I)
 _EXAMPLES = re.compile(
     r"\betc\b|\bsuch\s+as\b|\be\.g\.|\bincluding\b|\blike\b|等等?|之类|比如|例如|包括|诸如|"
-    r"像[^，。？?！!]{2,40}?(?:这种|这样|这类|那种|那样)",  # "像公寓、商务楼、市民中心这种"
+    r"像[^，。？?！!]{2,40}?(?:这种|这样|这类|那种|那样)|"  # "像公寓、商务楼、市民中心这种"
+    r"、[^，。？?！!、]{1,12}(?:这些|这几个|这几家|这几座|这几处|这几类)|"  # "北京、深圳、上海这些"
+    # Short options after a dash or colon, closing the question: "What new freight options opened - port, rail, air?"
+    r"[-–—:：]\s*(?:[a-z]+(?:\s[a-z]+)?\s*,\s*)+(?:or\s+|and\s+)?[a-z]+(?:\s[a-z]+)?\s*[?？]",
     re.I,
 )
 _EITHER_OR_LISTED = re.compile(r"或者|或是|还是|或|\bor\b|/|[、,，()（）]", re.I)
+_EITHER_OR_EXAMPLE = re.compile(r"或者|或是|还是|或|\bor\b|/|、|,", re.I)
+
+
+# A part of what is asked, named in brackets ("在上交所上市（含科创板）", "(incl. STAR Market)", "（含开工奠基）").
+INCLUDED = re.compile(r"[(（]\s*(?:含|包含|包括|连同|including|incl\.?)\s*([^()（）]{1,30})[)）]", re.I)
+
+
+def _widened(terms: Sequence[KeyTerm], text: str) -> list[KeyTerm]:
+    """``terms`` with the words of a bracket that widens one of them joined to it as alternatives: in
+    "拿了第一（含第一等次、单项第一）" an entry may hold 第一 or 一等; in "开工（含开工奠基）", 开工 or 奠基."""
+    merged = list(terms)
+    outside = INCLUDED.sub(" ", text).lower()
+    for bracket in INCLUDED.finditer(text.lower()):
+        for item in re.split(r"[、,，/和及与]|\band\b|\bor\b", bracket.group(1)):
+            head = next((t for t in merged if "|" not in t.label and t.label.lower() in item and t.label.lower() in outside), None)
+            if head is None:
+                continue
+            for word in [t for t in merged if t is not head and t.label.lower() in item and t.label.lower() not in outside]:
+                merged = [t for t in merged if t is not head and t is not word]
+                head = replace(head, label=f"{head.label}|{word.label}", alternatives=head.alternatives + word.alternatives,
+                               weight=min(head.weight, word.weight), absent=head.absent and word.absent)
+                merged.append(head)
+    return merged
 
 
 def either(terms: Sequence[KeyTerm], text: str) -> list[KeyTerm]:
@@ -389,7 +416,7 @@ def either(terms: Sequence[KeyTerm], text: str) -> list[KeyTerm]:
     another alternative holds a word the chronicle has: the question is answered by that one. Names stay absent
     ("特斯拉或者三星"): each is someone the chronicle may not know. Two terms written either side of "or"
     ("Shanghai or Hong Kong stock exchanges") are one term, either of which an event may hold."""
-    terms = _joined_by_or(terms, text)
+    terms = _widened(_joined_by_or(terms, text), text)
     # Examples given in a list ("apartments, towers, industrial parks, etc.", "楼宇、公寓、产业园之类") are
     # alternatives too.
     pattern = _EITHER_OR_LISTED if _EXAMPLES.search(text) else _EITHER
@@ -399,7 +426,7 @@ def either(terms: Sequence[KeyTerm], text: str) -> list[KeyTerm]:
     lowered = [p.lower() for p in parts]
 
     def side(term: KeyTerm) -> set[int]:
-        return {i for i, p in enumerate(lowered) if term.label.lower() in p}
+        return {i for i, p in enumerate(lowered) for word in term.label.lower().split("|") if word in p}
 
     present = set().union(*(side(t) for t in terms if not t.absent))
     return [
@@ -409,8 +436,14 @@ def either(terms: Sequence[KeyTerm], text: str) -> list[KeyTerm]:
 
 
 # A sentence of a message, and whether it asks something: "when did BeiGene's Brukinsa get approved? my dad's
-# oncologist mentioned it" asks in its first sentence; the second says why.
-_SENTENCE = re.compile(r"(?<=[?？!！。；;：:])\s*|(?<=[.])\s+(?=[A-Za-z\u4e00-\u9fff])")
+# oncologist mentioned it" asks in its first sentence; the second says why. So does a dash before the asker's own
+# words ("Give me everything chip related - we're chasing MCU supply"); "Suzhou supercomputing centre - total
+# investment?" is one question.
+_SENTENCE = re.compile(
+    r"(?<=[?？!！。；;：:])\s*|(?<=[.])\s+(?=[A-Za-z\u4e00-\u9fff])|"
+    r"\s+[-–—]+\s+(?=(?:i|i'm|im|i've|i'd|we|we're|we've|we'd|my|our|us)\b)",
+    re.I,
+)
 _ASKS = re.compile(
     r"[?？]\s*$|什么|啥|哪|吗|呢|多少|几|谁|怎么|如何|为何|为什么|是否|有没有|是不是|列出|列举|"
     r"^\s*(?:(?:please|pls|kindly|and|also|so|now)\s+)?(?:what|which|when|who|whom|whose|where|why|how|did|does|do|is|are|"
@@ -458,6 +491,12 @@ def sentences_asking(text: str) -> tuple[list[str], list[str]]:
     return sentences, [s for s in sentences if _ASKS.search(s)]
 
 
+def clauses_asking(text: str) -> tuple[list[str], list[str]]:
+    """The clauses of ``text`` (parted by commas), and those of them that ask something."""
+    clauses = [c for c in _COMMA.split(text) if c.strip()]
+    return clauses, [c for c in clauses if _ASKS.search(c)]
+
+
 def _carry_most(present: Sequence[KeyTerm], asking: Sequence[str]) -> bool:
     """True when the sentences that ask (lower-cased) hold most of the key-term weight: the others are side talk,
     not the premise the question builds on."""
@@ -487,8 +526,7 @@ def asked(terms: Sequence[KeyTerm], text: str) -> list[KeyTerm]:
     asking, side_talk = split(sentences_asking(text))
     if not side_talk:
         # …or the clauses of one sentence: "家里老人想找养老的地方，园区第一个养老服务中心是什么时候开起来的？"
-        clauses = [c for c in _COMMA.split(text) if c.strip()]
-        asking, side_talk = split((clauses, [c for c in clauses if _ASKS.search(c)]))
+        asking, side_talk = split(clauses_asking(text))
     if not side_talk:
         # A space between Chinese words may be a comma typed quickly ("打算带爸妈一起搬过去 园区有没有养老中心"), when
         # what asks names things of its own: "苏州地铁5号线 哪天开通的" asks about what stands before the space.
@@ -568,7 +606,10 @@ def _glossed(word: str, text: str, present: Sequence[KeyTerm]) -> bool:
 
 
 # Words that point back at what another sentence names.
-_BACK = re.compile(r"\b(?:it|its|they|them|their|he|him|his|she|her|one|ones|this|that|these|those|there|such)\b|"
+_BACK = re.compile(r"\b(?:it|its|they|them|their|he|him|his|she|her|one|ones|this|these|those|there|such)\b|"
+                   # ("that", not when it opens a clause of its own: "the rankings that came out")
+                   r"\bthat\b(?!\s+(?:\w+ed|came|was|were|is|are|has|had|have|will|would|can|could|got|won|went|made|took|"
+                   r"set|began|begun|ran|held|saw|drew|brought|left|built|broke|grew|rose|fell|lost|led)\b)|"
                    r"它|其|该|他们|她们|这|那", re.I)
 
 
@@ -577,7 +618,12 @@ _ASKER = re.compile(
     r"(?:i|i'm|im|i've|i'd|we|we're|we've|my|our|me|us)\b|^\s*我|"
     # Said without a subject, as Chinese allows: what the asker means to do ("想找外地对接窗口"); so in a quick English
     # note ("want to do inspection at the terminal instead of trucking boxes").
-    r"^\s*(?:想|打算|准备|正在找|在找|需要找|要找)|^\s*(?:want|wanting|wanna|trying|planning|hoping)\s+to\b",
+    r"^\s*(?:想|打算|准备|正在找|在找|需要找|要找)|^\s*(?:want|wanting|wanna|trying|planning|hoping)\s+to\b|"
+    # …or what they are doing and why ("need a USD account for importing parts", "asking bc our IT guys…", "Doing site
+    # selection for a new plant."), or what someone they work for wants ("HR wants to go paperless").
+    r"^\s*(?:need|needs|needed|asking|tracking|doing|chasing|looking|working|writing|researching|prepping|preparing|"
+    r"putting|comparing|considering|thinking|curious|context|fyi|btw|ps|bc|cuz|because)\b|"
+    r"^\s*(?:[\w'-]+\s+){0,2}(?:wants?|wanted|needs|asked|asks)\s+(?:to|me|us|for|a|an|the|this|that|it|more)\b",
     re.I,
 )
 # …but a sentence that says what is asked is part of the question: "I mean the innovation centres", "我是说…".
@@ -594,10 +640,22 @@ def without_asker_talk(text: str, pointed_at: bool = False) -> str:
     there"): they say nothing of the kind of fact asked for. With ``pointed_at``, kept whole when a sentence that
     asks points back at another ("I'm writing about Zai Lab. When did it list?")."""
     sentences, asking = sentences_asking(text)
-    if pointed_at and any(_BACK.search(s) for s in asking):
-        return text
-    kept = [s for s in sentences if s in asking or not _ASKER.search(s)]
+    referents = _pointed_at(sentences, asking) if pointed_at else set()
+    kept = [s for i, s in enumerate(sentences) if s in asking or i in referents or not _ASKER.search(s)]
     return " ".join(kept) if kept and len(kept) < len(sentences) else text
+
+
+def _pointed_at(sentences: Sequence[str], asking: Sequence[str]) -> set[int]:
+    """The places of the sentences that a sentence asking points back at: the one right before it, when that one
+    asks nothing ("I'm writing about Zai Lab. When did it list?"). "…How did SIP place? list all of them" points
+    back at a question, not at what the asker tells."""
+    return {
+        i - 1 for i, s in enumerate(sentences)
+        if i and s in asking and sentences[i - 1] not in asking and _BACK.search(s)
+    }
+
+
+_MARKS = re.compile(r"[\W_]+")
 
 
 def beside_the_point(terms: Sequence[KeyTerm], text: str) -> list[KeyTerm]:
@@ -609,39 +667,65 @@ def beside_the_point(terms: Sequence[KeyTerm], text: str) -> list[KeyTerm]:
     sentences, asking = sentences_asking(text)
     if not asking or len(asking) == len(sentences):
         return list(terms)  # most questions: one sentence, which asks
-    if any(_BACK.search(s) for s in asking):
-        return list(terms)  # "Zai Lab had a busy 2020. When did it list?": the sentence before says what about
+    # "Zai Lab had a busy 2020. When did it list?": the sentence before says what about, whoever's story it is.
+    referents = [sentences[i].lower() for i in sorted(_pointed_at(sentences, asking))]
     told = [s.lower() for s in sentences if s not in asking]
-    meant = [s for s in told if _MEANT.search(s)]
+    meant = [s for s in told if _MEANT.search(s) or s in referents]
     # A sentence about the asker ("We love evening walks", "I'm putting together a note") is side talk however
-    # much it says; any other is side talk only beside sentences that ask with most of the weight.
+    # much it says; any other is side talk only beside sentences that ask with most of the weight (and never when
+    # a sentence asking points back: then what it points at may stand in any of them).
     premise = [s for s in told if s not in meant and not _ASKER.search(s)]
     asking = [s.lower() for s in asking]
-    kept = asking + meant + ([] if _carry_most([t for t in terms if not t.absent], asking) else premise)
+    side = not referents and _carry_most([t for t in terms if not t.absent], asking)
+    kept = asking + meant + ([] if side else premise)
     # Even a name the chronicles lack is no key term when only the asker's own story holds it ("In Hangzhou we had a
     # few biotech IPOs too"); in a premise ("Samsung said it would…") it stays.
     own = [s for s in told if s not in meant and s not in premise]
 
-    def only_own(term: KeyTerm) -> bool:
-        label = term.label.lower()
-        return any(label in s for s in own) and not any(label in s for s in kept + premise)
+    def within(term: KeyTerm, said: Sequence[str]) -> bool:
+        # (Either of two words joined by "or" or a slash: "ranking|evaluation"; a glossary phrase said with other
+        # marks between its words: "innovation/cooperation centres".)
+        words = [_MARKS.sub(" ", word).strip() for word in term.label.lower().split("|")]
+        return any(f" {word} " in f" {_MARKS.sub(' ', s)} " or word in s for word in words for s in said)
 
-    return [
-        t for t in terms
-        if (t.absent or t.proper or t.foreign or any(t.label.lower() in s for s in kept)) and not only_own(t)
-    ]
+    def only_own(term: KeyTerm) -> bool:
+        return within(term, own) and not within(term, kept + premise)
+
+    return [t for t in terms if (t.absent or t.proper or t.foreign or within(t, kept)) and not only_own(t)]
+
+
+def _whole(term: KeyTerm, lowered: str) -> bool:
+    """True when ``term`` stands between marks in ``lowered`` (a Latin word, or Chinese between 、, after 像 or
+    比如, before 这些 or 之类), not inside a longer Chinese word."""
+    at = lowered.find(term.label.lower())
+    if at < 0 or not _CJK_CHAR.match(term.label):
+        return True
+    end = at + len(term.label)
+    before, after = lowered[at - 1 : at] if at else "", lowered[end : end + 1]
+    return (not _CJK_CHAR.match(before) or before in "像如括") and (
+        not _CJK_CHAR.match(after) or bool(_AFTER_EXAMPLES.match(lowered, end))
+    )
+
+
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+# What closes a list of examples ("北京、深圳、上海这些", "开工、奠基之类").
+_AFTER_EXAMPLES = re.compile(r"这些|这几|这种|这样|这类|那种|那样|之类|等")
 
 
 def _joined_by_or(terms: Sequence[KeyTerm], text: str) -> list[KeyTerm]:
     """The terms right before and right after an "or" (English words or glossary terms, not bigrams of a
     Chinese run) merged into one whose alternatives are both's."""
     lowered = text.lower()
-    words = [t for t in terms if t.label.isascii() or len(t.label) > 2]
-    if len(words) < 2 or not _EITHER.search(lowered):
+    # Examples listed with 、 are alternatives too ("在外地（北京、深圳、上海这些）设了哪些中心"); there, a word of two
+    # characters stands whole between the marks.
+    examples = bool(_EXAMPLES.search(lowered))
+    joiner = _EITHER_OR_EXAMPLE if examples else _EITHER
+    words = [t for t in terms if t.label.isascii() or len(t.label) > 2 or examples]
+    if len(words) < 2 or not joiner.search(lowered):
         return list(terms)
     spans = {id(t): (i, i + len(t.label)) for t in words if (i := lowered.find(t.label.lower())) >= 0}
     merged = list(terms)
-    for m in _EITHER.finditer(lowered):
+    for m in joiner.finditer(lowered):
         left = [
             t for t in words
             if id(t) in spans and spans[id(t)][1] <= m.start() and not lowered[spans[id(t)][1] : m.start()].strip(" ,，、'’s")
@@ -650,8 +734,14 @@ def _joined_by_or(terms: Sequence[KeyTerm], text: str) -> list[KeyTerm]:
             t for t in words
             if id(t) in spans and spans[id(t)][0] >= m.end() and not lowered[m.end() : spans[id(t)][0]].strip(" ,，、")
         ]
-        if len(left) == 1 and len(right) == 1 and left[0] is not right[0] and left[0] in merged and right[0] in merged:
-            a, b = left[0], right[0]
+        if m.group() == "、" and not all(_whole(t, lowered) for t in left + right):
+            continue  # (仪式 of 开工仪式 is no example of its own)
+        if len(left) == 1 and len(right) == 1 and left[0] is not right[0]:
+            # (A term already joined to another stands for both: "北京、深圳、上海" is one term of three.)
+            a = next((t for t in merged if left[0].label in t.label.split("|")), None)
+            b = next((t for t in merged if right[0].label in t.label.split("|")), None)
+            if a is None or b is None or a is b:
+                continue
             merged = [t for t in merged if t is not a and t is not b]
             merged.append(KeyTerm(
                 f"{a.label}|{b.label}", a.alternatives + b.alternatives, min(a.weight, b.weight),
@@ -1082,14 +1172,17 @@ class KeyTerms:
             # (An English word is never read for its sound: the sound index is looked up for pinyin only.)
             spoken = (
                 split_pinyin(lowered)
-                if (word[0].isupper() or len(lowered) >= 6) and not found and not is_english(lowered) else None
+                if (word[0].isupper() or len(lowered) >= 5) and not found and not is_english(lowered) else None
             )
             if spoken and not word[0].isupper() and self._by_sound(spoken[:2]):
                 spoken = None
             if spoken and len(spoken) >= 2 and not self._by_sound(spoken):
                 # A place or firm in pinyin (Yangshan) that no characters of the chronicles read as: one they do
-                # not mention.
-                terms.append(KeyTerm(word, (word,), self.unknown_weight, absent=True, proper=True))
+                # not mention. A short word in lower case (hukou) is a Chinese word they lack, or a slip: it weighs
+                # as a common word.
+                short = len(lowered) < 6 and not word[0].isupper()
+                weight = self.unknown_weight / 2 if short else self.unknown_weight
+                terms.append(KeyTerm(word, (word,), weight, absent=True, proper=not short))
                 continue
             if len(lowered) >= 8 and _DRUG_NAME.search(lowered):
                 # A drug's international name (tislelizumab) that the glossary does not give for one of the

@@ -25,7 +25,7 @@ from .entities import MARKETS, Anchor, Entities, apart, core, is_market, organis
 from .events import Event
 from .index import ChronicleIndex
 from .lexical import (
-    PROVINCES, BM25, GlossaryEntry, KeyTerm, KeyTerms, any_event, asked, beside_the_point, either, expand, load_glossary, sentences_asking,
+    INCLUDED, PROVINCES, BM25, GlossaryEntry, KeyTerm, KeyTerms, any_event, asked, beside_the_point, clauses_asking, either, expand, load_glossary, sentences_asking,
     probed, tokens, whole_words, without_asker_talk,
 )
 from .lexicon import chinese_words, traditional
@@ -122,6 +122,20 @@ _PREAMBLE = re.compile(
     r"for\s+(?:the|a|an|my|our)\s+(?:(?!\b(?:which|what|who|when|where|how|why|is|are|was|were|do|does|did)\b)[^:：?？]){1,40}?|问题?\s*\d*|考考你|小测验|抢答题?)\s*[:：]\s*(?=\S)",
     re.I,
 )
+# How the asker wants the answer put, as people tell a chat assistant ("answer in bullet points", "Be concise.",
+# "Act as a historian and", "请用一句话回答：", "分两点回答"): the form of the reply, not what it is about. The answer
+# is always the chronicle's own entries.
+_FORM = re.compile(
+    r"\b(?:please\s+|pls\s+|kindly\s+)?(?:answer|reply|respond)\s+(?:me\s+)?(?:in|with|as|using)\s+(?:a\s+|an\s+)?"
+    r"(?:(?:short|brief|numbered|bulleted)\s+)?(?:bullet(?:\s+points?|\s+list|s)?|points?|lists?|tables?|one\s+(?:line|sentence|word|paragraph)|"
+    r"(?:a\s+)?few\s+words|english|chinese)\b|"
+    r"\b(?:in|as)\s+(?:a\s+)?(?:bullet(?:ed)?\s+(?:points?|form|list)|bullets|one\s+(?:line|sentence)(?:\s+each)?|a\s+table)\b|"
+    r"\bbullet\s+points?\b(?:\s+(?:please|pls|plz))?|\bbe\s+(?:concise|brief|short)\b|\bkeep\s+it\s+(?:short|brief|concise)\b|"
+    r"\b(?:one|1)\s+line\s+each\b|\bact\s+as\s+(?:a|an|my)\s+(?:[\w-]+\s+){0,3}?[\w-]+(?:\s+and\b|\s*[:,])|"
+    r"请?(?:用|以)?一句话(?:回答|说|概括|总结)[：:，,]?|(?:请|麻烦)?(?:简单说说?(?:就行|就好|一下)?|简短点|简短一些|简要回答)|"
+    r"(?:请|麻烦)?(?:分|按)[两三四五\d]点(?:回答|说|列)|(?:请|麻烦)?(?:用|按)(?:表格|条目|bullet\s*points?)(?:的形式)?(?:列|回答|说)?(?:一下|出来)?",
+    re.I,
+)
 # Someone the asker asks for, and where they come from ("guest from Manila wants to know if…", "外国客人问…"): the
 # question is what follows.
 _REPORTED = re.compile(
@@ -175,8 +189,6 @@ _EXCLUDED = re.compile(
     r"(?:(?!,\s*(?:which|what|who|when|where|how|did|does|do|is|are|was|were|list|name|tell|give|show)\b)[^.;?!()]){1,60}",
     re.I,
 )
-# A part of what is asked, named in brackets ("在上交所上市（含科创板）", "(incl. STAR Market)", "（含开工奠基）").
-_INCLUDED = re.compile(r"[(（]\s*(?:含|包含|包括|连同|including|incl\.?)\s*([^()（）]{1,30})[)）]", re.I)
 # An aside in brackets on why the asker asks ("(looking at warehouse land there)", "（我们想在那边租仓库）"):
 # nothing an answer must hold.
 _ASIDE = re.compile(
@@ -459,13 +471,14 @@ class Retriever:
     def read(self, question: str) -> str:
         """``question`` as it is searched for (and embedded): traditional characters the chronicles never use
         read as simplified ones (園區 → 园区), written Cantonese and Wu as Mandarin (喺 → 在, 邊啲 → 哪些; 辰光 → 时候), a label before a
-        colon dropped ("Fact check:"), as is the asker's signature ("Wuxi Daily here."), spaces between Chinese
+        colon dropped ("Fact check:"), as are the asker's signature ("Wuxi Daily here.") and how they want the reply
+        put ("answer in bullet points"), spaces between Chinese
         words taken out ("在 苏州 国博"), short forms written out ("Intl") and a slip of the keys in a long English
         word put right ("Industial Park", "Septmber")."""
         question = question.strip()
         if not question.isascii():
             question = _unspaced(wu_to_mandarin(to_mandarin(question).translate(self.simplify)))
-        return self.keys.spell(_REPORTED.sub("", _PREAMBLE.sub("", _SIGN_ON.sub("", question))))
+        return self.keys.spell(_FORM.sub(" ", _REPORTED.sub("", _PREAMBLE.sub("", _SIGN_ON.sub("", question)))).strip())
 
     def search(self, question: str, k: int = 5) -> SearchResult:
         """The events that answer ``question``: top ``k``, or every match for list and date questions."""
@@ -557,6 +570,13 @@ class Retriever:
         # A dash between two parts of a quick note parts sentences ("Doing a project with my 5th graders - what
         # happened between Jan 1 and Jan 7?").
         sentences, asking = sentences_asking(_DASH_BREAK.sub(". ", question))
+        if len(sentences) == 1:
+            # …or the clauses of one, when those that do not ask tell of the asker ("10月下旬我们在园区做供应商审核，
+            # 那段时间园区有什么大事？").
+            clauses, in_clauses = clauses_asking(question)
+            told = [c for c in clauses if c not in in_clauses]
+            if told and all(_ASKER_IN_CLAUSE.search(c) for c in told):
+                sentences, asking = clauses, in_clauses
         if not asking or len(asking) == len(sentences):
             return False
         dates = parse_dates(" ".join(asking))
@@ -756,7 +776,7 @@ class Retriever:
         """``question`` without a named thing given in brackets as a part of its subject ("在上交所上市（含科创板）",
         "园区（含苏州自贸片区）"): the subject covers it, so an answer need not name it. Other words in such brackets
         widen what is asked ("开工（含开工奠基）") and stay."""
-        return _INCLUDED.sub(lambda m: " " if self.anchors(m.group(1)) else m.group(0), question)
+        return INCLUDED.sub(lambda m: " " if self.anchors(m.group(1)) else m.group(0), question)
 
     def anchors(self, topic: str, question: str = "") -> list[Anchor]:
         """The named things of the chronicles (organisations, people, markets) that ``topic`` mentions, in

@@ -146,6 +146,12 @@ def test_a_date_with_a_topic_filters_by_the_date(real_engine) -> None:  # type: 
         ("Zeiss", {"2020-11-12-1"}),
         # GYQ (gongye yuanqu) is 园区, as SIP is.
         ("what's that one-stop financing platform GYQ launched at the finance work meeting in march called?", {"2020-03-17-1"}),
+        # What the asker says after the question, or after a dash, of their own needs is no term an answer must hold.
+        ("Which bank opened the first foreign bank branch in the Suzhou FTZ? need a dollar account for paying suppliers", {"2020-09-11-1"}),
+        ("Give me all the chip and semiconductor news from SIP in 2020 - we're hunting for power device suppliers", {"2020-08-02-1"}),
+        # An institute is set up by the firm whose name it bears (360工业互联网安全研究院).
+        ("who set up the industrial internet security institute in the park?", {"2020-09-22-1"}),
+        ("What share of big industrial firms in SIP had restarted by mid-February 2020?", {"2020-02-12-1"}),
     ],
 )
 def test_top_results_answer_the_question(real_engine, question: str, expected: set) -> None:  # type: ignore[no-untyped-def]
@@ -334,6 +340,11 @@ def test_top_results_answer_the_question(real_engine, question: str, expected: s
         "the special train that brought workers back in march - which city did it leave from?",
         # The biennale's entry gives the day it opened, not when it closes.
         "till when does the jinji lake biennale run this year? wanna go this weekend",
+        # How the reply should look is not what it is about; hukou is a Chinese word the chronicle lacks.
+        "How can my family get a Suzhou hukou? Reply in bullet points please.",
+        # A drug's international name the chronicle does not give; who founded a company is a person.
+        "Did Kintor's proxalutamide get approval for covid patients in 2020?",
+        "Who founded the company whose anti-cancer drug APG-2575 entered trials?",
     ],
 )
 def test_questions_the_chronicle_cannot_answer_say_so(real_engine, question: str) -> None:  # type: ignore[no-untyped-def]
@@ -522,6 +533,13 @@ def test_near_misses_that_the_chronicle_does_answer(real_engine, question: str, 
         # A market in brackets as a part of the exchange asked about; 中新 is China and Singapore.
         ("哪些园区企业去年登陆了上交所（含科创板）", {"2020-05-11-2", "2020-08-10-1", "2020-09-21-1", "2020-09-28-1"}),
         ("Which software meetings did SIP hold with Singapore in 2020?", {"2020-04-29-2", "2020-11-30-1"}),
+        # An instruction on the reply's form, and a note before the question on the asker's own doing.
+        ("which projects broke ground in SIP from April to June 2020? answer in bullet points",
+         {"2020-04-17-1", "2020-04-30-1", "2020-05-27-1", "2020-06-28-1"}),
+        ("Doing a plant location study. How did SIP rank in the development zone evaluations of 2020? list all of them",
+         {"2020-01-17-1", "2020-09-02-1"}),
+        # What a bracket says it includes may stand for what it widens: 第一 or 一等 (第一等次).
+        ("写简报用：2020年园区在哪些考核或排名中拿了第一（含第一等次、单项第一）？", {"2020-01-17-1", "2020-03-05-1", "2020-09-02-1"}),
     ],
 )
 def test_near_miss_lists_that_the_chronicle_does_answer(real_engine, question: str, expected: set) -> None:  # type: ignore[no-untyped-def]
@@ -734,6 +752,8 @@ FLOORS = {
     "hundredfourth.jsonl": (0.85, 0.85, 0.84, 6, None),  # held back, then measured once (insurance, risk, supply chain): 0.846 / 0.846 / 0.88 / 6
     "hundredfifth.jsonl": (0.83, 0.86, 0.81, 5, None),  # held back, then measured once (museum curators): 0.857 / 0.885 / 0.85 / 4
     "hundredsixth.jsonl": (0.95, 0.95, 0.84, 2, None),  # held back, then measured once (translation-app English and Chinese): 0.949 / 0.949 / 0.88 / 2
+    "hundredseventh.jsonl": (0.93, 0.94, 0.90, 2, None),  # car and EV people: first run 0.759 / 0.769 / 0.94 / 9
+    "hundredtenth.jsonl": (0.94, 0.96, 0.84, 1, None),  # talking to it like a chat assistant: first run 0.940 / 0.974 / 0.88 / 1
 }
 
 # English recall of a set below the common floor, as first measured (its misses were left for the next round).
@@ -755,6 +775,8 @@ DATE_FLOORS = {"ninetyeighth.jsonl": 0.85}
         # The dates said again after a time said in words, and a note before a dash.
         ("开学前后，即9月1日到10日，园区有哪些新闻？", "2020-09-01", "2020-09-10"),
         ("Making a class calendar with my pupils - what happened in the park between Jan 1 and Jan 7, 2020?", "2020-01-01", "2020-01-07"),
+        # …or in a clause of one sentence, the question pointing back at its time.
+        ("11月下旬我们在园区开年会，那段时间园区有什么大事？", "2020-11-21", "2020-11-30"),
     ],
 )
 def test_a_date_asked_beside_the_askers_plans_returns_that_span(real_engine, question: str, first: str, last: str) -> None:  # type: ignore[no-untyped-def]
