@@ -46,6 +46,13 @@ _DURATION_STATED = re.compile(rf"(?:{_NUMBER})\s*(?:分钟|小时|秒|天|周|�
 # not a height; "排第几名" for a rank, not a number of people).
 TYPES: tuple[AnswerType, ...] = (
     AnswerType(
+        # "英文名字叫什么", "what's its name in English": a name in Latin letters, which most entries do not give.
+        "English name",
+        re.compile(r"英文(?:名字?|名称|全称|简称|叫)|英语(?:名字?|叫)|\benglish\s+(?:name|title)\b|\bname\s+in\s+english\b|"
+                   r"\bcalled\s+in\s+english\b", re.I),
+        re.compile(r"[A-Za-z]{3,}"),
+    ),
+    AnswerType(
         # "每个人最多能拿多少钱", "how much did each recipient get": a share per person, which a total (34名人才获得奖励800万余元)
         # does not give.
         "per person",
@@ -600,7 +607,10 @@ def expected_type(question: str) -> AnswerType | None:
 
 
 # "多少个项目", "多少家外资企业": a count of things of a kind.
-_HOW_MANY = re.compile(r"多少\s*(个|项|家|所|批|款|种|条|章|篇|场)\s*([\u4e00-\u9fff]{2})?")
+# (Not a unit when it opens a word: 多少项目, 多少家长, 多少场馆.)
+_HOW_MANY = re.compile(
+    r"多少\s*(个|项(?!目)|家(?![长属庭])|所(?!长)|批(?![准件])|款(?!项)|种(?!类)|条(?![件例款])|章|篇|场(?![馆地所]))\s*([\u4e00-\u9fff]{2})?"
+)
 # What follows the unit may say what was done, not what was counted ("多少条构成", "多少家入选", "多少章多少条").
 _COUNT_VERB = re.compile(r"多少|构成|组成|左右|以上|参加|参与|入选|获得|获批|签约|落户|上市|开工|投产|落地|启动|发布|出台|参展|入驻")
 

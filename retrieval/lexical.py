@@ -308,7 +308,7 @@ _FRAME_ZH = set("""
 动静 动作 举措 消息 新闻 情况 方面 十来天 几天 这些 那些 地方 开始 包括 一起 正式 哪里 类型 比例 设施 文件 最早 进展 荣誉 自己 全省 几个 主要 具体
 时间 日子 日期 时期 阶段 结果 成果 内容 原因 目的 意义 作用 影响 方式 办法 过程 细节 规模 数量 数字 金额 名字 名称
 名单 排名 名次 面向 第几 多久 多长 多大 多高 多远 多快 怎样 怎么样 为啥 为何 啥事 大事 好事 新鲜 最近 后来 当初 以前 以后
-谢谢 感谢 多谢 麻烦 劳驾 拜托 你好 您好 大家 朋友 小伙伴 层面 层级 级别
+谢谢 感谢 多谢 麻烦 劳驾 拜托 你好 您好 大家 朋友 小伙伴 层面 层级 级别 英文 中文 英语 汉语 全称 简称 英文名 中文名
 孙子 孙女 外孙 外孙女 儿子 女儿 老伴 爷爷 奶奶 外婆 外公 姥姥 姥爷 妈妈 爸爸 老妈 老爸 我妈 我爸 老公 老婆 邻居 亲戚 家里 我家
 读书 上学 问问 听说 旁边 附近 那阵子 这阵子 那会儿 那时候 过年 快过年 过年前 过完年
 列明 逐一 烦请 有关情况 相关情况 情况说明 有关事项 事项 人选
@@ -429,10 +429,30 @@ def either(terms: Sequence[KeyTerm], text: str) -> list[KeyTerm]:
         return {i for i, p in enumerate(lowered) for word in term.label.lower().split("|") if word in p}
 
     present = set().union(*(side(t) for t in terms if not t.absent))
+    # …and so are names a question offers to choose from ("中国移动还是联通还是电信", "the Shanghai one or Shenzhen
+    # one"): it asks which one, and an entry naming one of them answers it.
+    choice = is_choice(text)
     return [
-        replace(t, absent=False) if t.absent and not t.proper and side(t) and present - side(t) else t
+        replace(t, absent=False)
+        if t.absent and (not t.proper or choice and offered(t.label, text)) and side(t) and present - side(t) else t
         for t in terms
     ]
+
+
+# A question that offers alternatives to choose from: "…中国移动还是联通？", "which exchange, Shanghai or Shenzhen?".
+_CHOICE = re.compile(r"还是|\b(?:which|what|whether)\b[^?？]*\bor\b", re.I)
+
+
+def is_choice(text: str) -> bool:
+    """True when ``text`` asks which of the alternatives it offers is right."""
+    return bool(_CHOICE.search(text))
+
+
+def offered(name: str, text: str) -> bool:
+    """True when ``name`` stands right beside a word that offers a choice ("中国移动还是联通", "Mobile or Unicom"),
+    not merely in the same message ("…办了吗？还是因为疫情取消了")."""
+    label = re.escape(name)
+    return bool(re.search(rf"{label}\s*(?:还是|或者|或是|\bor\b)|(?:还是|或者|或是|\bor\b)\s*{label}", text, re.I))
 
 
 # A sentence of a message, and whether it asks something: "when did BeiGene's Brukinsa get approved? my dad's
@@ -488,7 +508,11 @@ def _occurrences(word: str, text: str) -> Iterator[tuple[int, int]]:
 def sentences_asking(text: str) -> tuple[list[str], list[str]]:
     """The sentences of ``text``, and those of them that ask something."""
     sentences = [s for s in _SENTENCE.split(text) if s.strip()]
-    return sentences, [s for s in sentences if _ASKS.search(s)]
+    return sentences, [s for s in sentences if _ASKS.search(_QUOTED.sub(" ", s))]
+
+
+# A title in quotes ("想做一期“谁是中国第一高楼”"): a question word in it asks nothing of the chronicle.
+_QUOTED = re.compile(r"“[^”]{1,30}”|「[^」]{1,30}」|《[^》]{1,30}》")
 
 
 def clauses_asking(text: str) -> tuple[list[str], list[str]]:

@@ -25,7 +25,7 @@ from .entities import MARKETS, Anchor, Entities, apart, core, is_market, organis
 from .events import Event
 from .index import ChronicleIndex
 from .lexical import (
-    INCLUDED, PROVINCES, BM25, GlossaryEntry, KeyTerm, KeyTerms, any_event, asked, beside_the_point, clauses_asking, either, expand, load_glossary, sentences_asking,
+    INCLUDED, PROVINCES, BM25, GlossaryEntry, KeyTerm, KeyTerms, any_event, asked, beside_the_point, clauses_asking, either, expand, is_choice, offered, load_glossary, sentences_asking,
     probed, tokens, whole_words, without_asker_talk,
 )
 from .lexicon import chinese_words, traditional
@@ -70,13 +70,13 @@ _FILLER = re.compile(
     r"的|了|有|吗|呢|吧|呀|在|是|都|请问|请|告诉我|一下|列出|看看|条目|记录|记载|搞|干|做|举办|举行|召开|开展|进行|重要|主要|重大|有关|相关|"
     r"最后一周|第一周|(?:这|那)一?周|一周|事儿|按(?:照)?时间(?:的)?(?:先后)?(?:顺序)?|时间顺序|先后顺序|倒序|顺序|排序|排列|一些|有些|些|几件事?|哪几件|分别是(?:啥|什么(?!时候))|动静|动作|在办|办了?|也就是|就是|十来天|这几天|那几天|(?:这|那)段(?:时间|日子)?|[圆原元]区|"
     r"(?:领导|老板|上级|上面|客户|老师|经理|同事)(?:要|让我|叫我|需要|想要)(?:一份|一个|个|份)?|"
-    r"过完|过后|之后|以后|之前|以前|前后|左右|假期|小长假|长假|放假|节后|节前|"
+    r"过完|过后|之后|以后|之前|以前|前后|左右|假期|小长假|长假|放假|节后|节前|周末|核实|确认|"
     r"(?<![A-Za-z0-9])(?:in\s+terms\s+of|the\s+period|what|which|happened|happen|happening|wat|wot|happend|happned|hapened|happenned|did|does|do|anything|something|events?|news|in|on|at|during|the|"
     r"park\s+district|garden\s+area|industrial\s+garden|park|sip|gyq|suzhou|industrial|tell|me|about|of|going|list|show|there|were|was|is|are|any|all|took|taking|takes|place|pull|"
     r"from|to|between|and|what's|whats|so|far|year|month|day|days|that|it|first|last|week|notable|important|"
     r"major|key|main|occurred|occur|held|organised|organized|record|records|recorded|report|reports|reported|logged|noted|entries|entry|chronicle|go|went\s+on|goes\s+on|give|a|an|rundown|"
     r"summary|overview|recap|review|highlights?|happenings|new|one|two|three|four|five|six|seven|eight|"
-    r"nine|ten|couple|few|hey|hi|hello|bot|please|thanks|thank|you|i|my|we|us|need|want|full|complete|whole|entire|"
+    r"nine|ten|couple|few|hey|hi|hello|bot|please|pls|plz|confirm|verify|check|remind|weekends?|thanks|thank|you|i|my|we|us|need|want|full|complete|whole|entire|"
     r"everything|know|like|could|would|can|for|this|right|just|after|before|since|soon|shortly|holidays?|break|"
     r"vacation|calendar|agenda|schedule|timeline|onwards?|run|through|walk|catch|up|brief|briefing|roundup|round-up|"
     r"wrap-up|digest|breakdown|lowdown|logs?|whatever|summari[sz]e|items?|dated|including|only|chronological|"
@@ -115,7 +115,7 @@ def _unspaced(question: str) -> str:
 
 # What a question is for, said before it ("Radio quiz:", "For the museum timeline:", "问："): not what it asks.
 _PREAMBLE = re.compile(
-    r"^\s*(?:(?:radio\s+|pub\s+)?(?:quiz|trivia)(?:\s+(?:question|time))?\s*\d*|question\s*\d*|q\d+|"
+    r"^\s*【[^【】]{1,12}】\s*(?=\S)|^\s*(?:(?:radio\s+|pub\s+)?(?:quiz|trivia)(?:\s+(?:question|time))?\s*\d*|question\s*\d*|q\d+|"
     r"(?:quick|short|simple|follow[-\s]?up)\s+(?:question|one|check)|(?:fact|reality|sanity|quick|timeline|date)[-\s]?check(?:ing)?|"
     r"just\s+(?:checking|wondering|curious)|fyi|context|background|note|update|ps|(?:timeline\s+|quick\s+)?request|"
     r"(?:task|exercise|assignment|homework|worksheet)(?:\s+(?:question|task|item|part|exercise))?\s*\d*|作业(?:第?[一二三四五六七八九十\d]+题)?|第[一二三四五六七八九十\d]+题|"
@@ -204,7 +204,9 @@ _ASIDE = re.compile(
     r"\bfor\s+(?:my|our|the)\s+(?:[\w'-]+\s+){0,3}?"
     r"(?:reports?|story|stories|articles?|pieces?|wrap(?:-?up)?|round-?up|newsletters?|columns?|"
     r"timelines?|slides?|deck|presentations?|memos?|briefs?|briefings?|database|spreadsheets?|thesis|essays?|"
-    r"homework|assignments?|notes|files|records|readers|audience|clients?|boss|editors?|desk|team|class)\b",
+    r"homework|assignments?|notes|files?|records?|readers|audience|clients?|boss|editors?|desk|team|class)\b|"
+    # …or notes on the asker's own work in brackets ("(script draft v2, recorded 11/02)"): their dates are no event's.
+    r"[(（][^()（）]{0,40}\b(?:recorded|filmed|drafted|draft|taped|shot|posted|edited|updated|written)\b[^()（）]{0,40}[)）]",
     re.I,
 )
 # Pronouns that stand for what another sentence names, and "there" for a place it names ("…the big expo center. What
@@ -669,7 +671,9 @@ class Retriever:
             about = naming
         # Each thing the question names must be named by one of the top events: "the pharmacy school SIP
         # co-founded with 苏州大学" finds the one founded with 西交利物浦大学, which is another question.
-        if any(not any(self.entities.mentions(a, i) for i in top_events) for a in named):
+        # (In a question offering alternatives, those not chosen are named by none: fewer than half may be missing.)
+        unnamed = [a for a in named if not any(self.entities.mentions(a, i) for i in top_events)]
+        if unnamed and not (is_choice(question) and 2 * len(unnamed) < len(named)):
             return False
         # A qualifier (an edition, a phase, a city) is judged on the events that hold the most of the question's
         # key terms: "the 20th Joint Steering Council meeting" against 第二十一次, not against nearby entries
@@ -678,7 +682,7 @@ class Retriever:
         most = max(coverage.values(), default=0.0)
         closest = [i for i in about if coverage.get(i, 0.0) >= most - self.params.qualifier_coverage_gap]
         texts = [self.events[i].text for i in closest]
-        if contradicted(question, texts, [self.events[i].year for i in closest]):
+        if contradicted(without_asker_talk(question), texts, [self.events[i].year for i in closest]):
             return False
         # A stage of a project (opened, completed) against all the events it is about: a list of groundbreakings
         # is not refuted by the signing that holds the most of its words.
@@ -697,11 +701,18 @@ class Retriever:
             for i in about if coverage.get(i, 0.0) >= most - self.params.answer_coverage_gap
         )
 
-    def names_apart(self, topic: str, anchors: Sequence[Anchor], question: str = "") -> bool:
+    def names_apart(self, topic: str, anchors: Sequence[Anchor], question: str = "", choosing: bool = False) -> bool:
         """True when the question names several things (companies, people, markets) of the chronicles that no
         one event names together: "百济神州什么时候在科创板上市的" (百济神州 never listed on 科创板). A place the
-        question names only as where something stands ("the tower by Jinji Lake") is not one of them."""
+        question names only as where something stands ("the tower by Jinji Lake") is not one of them. Of the
+        names a question offers to choose from ("在上交所还是深交所"), one at a time."""
         anchors = [a for a in anchors if not _placed_beside(a.label).search(question)]
+        offers = [a for a in anchors if offered(a.label, question)] if not choosing and is_choice(question) else []
+        if offers and len(offers) < len(anchors):
+            return all(
+                self.names_apart(topic, [a for a in anchors if a not in offers or a is one], question, choosing=True)
+                for one in offers
+            )
         if len(anchors) < 2:
             return False
         # "和" inside a name (和铂医药) joins nothing: look for joining words outside the names.
@@ -752,7 +763,7 @@ class Retriever:
         event names an organisation the question does not (毕马威, 礼来): the chronicle has the event with
         someone else in it. Markets and regulators do not count, nor a question asking which organisation or
         who: its answer is a name it does not hold."""
-        if not any(t.foreign for t in terms) or asks_who(question):
+        if not any(t.foreign for t in terms) or asks_who(question) or is_choice(question):
             return False
         sentences, asking = sentences_asking(question)
         if asking and len(asking) < len(sentences):
