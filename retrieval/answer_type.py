@@ -888,10 +888,11 @@ _RUN = re.compile(
 )
 
 
-# Which one of its kind: 首款新药, 全球第二款, 首家外资银行; "the very first antigen test", "the second new drug".
+# Which one of its kind: 首款新药, 全球第二款, 首家外资银行, 首个养老服务中心; "the very first antigen test", "the second new drug".
 _NTH_OF_KIND = re.compile(
-    r"(首|第\s*(?:[一二三四五六七八九十]{1,3}|\d{1,3}))\s*(?:款|家)|"
-    r"\b(first|second|third|fourth|fifth)\s+(?:(?!batch|shipment|round|lot)[\w\-]+\s+){0,3}?(?:kits?|tests?|drugs?|vaccines?|medicines?|banks?)\b",
+    r"(首|第\s*(?:[一二三四五六七八九十]{1,3}|\d{1,3}))\s*(?:款|家|个|座|所)|"
+    r"\b(first|second|third|fourth|fifth)\s+(?:(?!batch|shipment|round|lot)[\w\-]+\s+){0,3}?"
+    r"(?:kits?|tests?|drugs?|vaccines?|medicines?|banks?|cent(?:er|re)s?|hospitals?|schools?|labs?)\b",
     re.I,
 )
 

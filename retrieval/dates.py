@@ -548,6 +548,9 @@ def _quarter(q: int, year: int | None, label: str) -> Span:
 
 # What may stand before a Chinese year that says when: nothing, or the park, a preposition, a comma.
 _YEAR_LEAD_CN = re.compile(r"(?:^|[\s，,。？?！!：:])(?:请问)?(?:苏州工业园区|工业园区|园区|在|于|是|从|到)?$")
+# A time asked inside the year right after it ("2021年几月", "2021年哪天"), and "是2021年开工的".
+_TIME_IN_YEAR = re.compile(r"\s*(?:几月|哪个?月|哪一?天|几号|几日|什么时候|啥时候|何时)")
+_DONE_THEN = re.compile(r"[\u4e00-\u9fff]{1,4}的(?:吗|吧|呢)?\s*(?:[？?。！!]|$)")
 
 
 # The end of the year as the end of a span ("… to the end of 2020", "until year-end", "到年底").
@@ -662,7 +665,12 @@ def parse_dates(question: str) -> DateQuery:
         year = int(m.group(1) or m.group(2))
         before = m.string[: m.start()].rstrip()
         if m.group(1):
-            when = not m.group(0).endswith("度") and (not before or bool(_YEAR_LEAD_CN.search(before)))
+            after = m.string[m.end():]
+            when = not m.group(0).endswith("度") and (
+                not before or bool(_YEAR_LEAD_CN.search(before))
+                # …or before the time asked in it ("是2021年几月开工的"), or in "是…的" ("是2021年开工的吗").
+                or bool(_TIME_IN_YEAR.match(after)) or before.endswith("是") and bool(_DONE_THEN.match(after))
+            )
         else:
             when = bool(m.group(0).lower().startswith(("in", "during")))
         if when:
