@@ -661,8 +661,8 @@ _MEANT = re.compile(
 
 def without_asker_talk(text: str, pointed_at: bool = False) -> str:
     """``text`` without the sentences that ask nothing and tell of the asker ("…open yet?? we'd probably rent near
-    there"): they say nothing of the kind of fact asked for. With ``pointed_at``, kept whole when a sentence that
-    asks points back at another ("I'm writing about Zai Lab. When did it list?")."""
+    there"): they say nothing of the kind of fact asked for. With ``pointed_at``, the sentence that one asking
+    points back at stays, whoever's story it tells ("I'm writing about Zai Lab. When did it list?")."""
     sentences, asking = sentences_asking(text)
     referents = _pointed_at(sentences, asking) if pointed_at else set()
     kept = [s for i, s in enumerate(sentences) if s in asking or i in referents or not _ASKER.search(s)]
@@ -679,6 +679,7 @@ def _pointed_at(sentences: Sequence[str], asking: Sequence[str]) -> set[int]:
     }
 
 
+# Marks between words (a slash, a dash, brackets): "innovation/cooperation centres" says the glossary's phrase.
 _MARKS = re.compile(r"[\W_]+")
 
 
