@@ -558,6 +558,12 @@ def _company_evidence() -> re.Pattern[str]:
     )
 
 
+@lru_cache(maxsize=1)
+def _founder_evidence() -> re.Pattern[str]:
+    """A founder (创始人, 院长…) or a firm (公司, 360…), compiled once."""
+    return re.compile(_ROLE_TYPE.evidence.pattern + "|" + _company_evidence().pattern)
+
+
 def expected_type(question: str) -> AnswerType | None:
     """The kind of fact ``question`` asks for, when it is one whose answer a text visibly holds."""
     if _WHY.search(question):
@@ -588,7 +594,7 @@ def expected_type(question: str) -> AnswerType | None:
     if founded and not _FIRM_FOUNDED.search(question[founded.end():]):
         # "who set up the industrial internet security institute": a founder, or the firm whose name it bears
         # (360工业互联网安全研究院). Who founded a company is a person.
-        return AnswerType("founder", _FOUNDED, re.compile(_ROLE_TYPE.evidence.pattern + "|" + _company_evidence().pattern))
+        return AnswerType("founder", _FOUNDED, _founder_evidence())
     for kind in TYPES:
         if kind.asks.search(question):
             return kind

@@ -374,6 +374,12 @@ class KeyTerm:
     # A slip of voice or pinyin input (独树湖 for 独墅湖): the question means the chronicle's word.
     slip: bool = False
 
+    @property
+    def words(self) -> list[str]:
+        """The words the question wrote for this term: one, or those of alternatives joined into one
+        ("ranking|evaluation")."""
+        return self.label.split("|")
+
 
 # "获批上市或推向市场", "A or B": alternatives, of which the chronicle need hold only one.
 _EITHER = re.compile(r"或者|或是|还是|或|\bor\b|/", re.I)
@@ -385,8 +391,10 @@ _EXAMPLES = re.compile(
     r"[-–—:：]\s*(?:[a-z]+(?:\s[a-z]+)?\s*,\s*)+(?:or\s+|and\s+)?[a-z]+(?:\s[a-z]+)?\s*[?？]",
     re.I,
 )
-_EITHER_OR_LISTED = re.compile(r"或者|或是|还是|或|\bor\b|/|[、,，()（）]", re.I)
-_EITHER_OR_EXAMPLE = re.compile(r"或者|或是|还是|或|\bor\b|/|、|,", re.I)
+# Where alternatives part in a list of examples: between items ("、", ",", brackets), or where two terms are joined
+# into one (、 and "," only: a bracket says something of its own).
+_EITHER_OR_LISTED = re.compile(_EITHER.pattern + r"|[、,，()（）]", re.I)
+_EITHER_OR_EXAMPLE = re.compile(_EITHER.pattern + r"|、|,", re.I)
 
 
 # A part of what is asked, named in brackets ("在上交所上市（含科创板）", "(incl. STAR Market)", "（含开工奠基）").
@@ -400,7 +408,7 @@ def _widened(terms: Sequence[KeyTerm], text: str) -> list[KeyTerm]:
     outside = INCLUDED.sub(" ", text).lower()
     for bracket in INCLUDED.finditer(text.lower()):
         for item in re.split(r"[、,，/和及与]|\band\b|\bor\b", bracket.group(1)):
-            head = next((t for t in merged if "|" not in t.label and t.label.lower() in item and t.label.lower() in outside), None)
+            head = next((t for t in merged if len(t.words) == 1 and t.label.lower() in item and t.label.lower() in outside), None)
             if head is None:
                 continue
             for word in [t for t in merged if t is not head and t.label.lower() in item and t.label.lower() not in outside]:
@@ -426,7 +434,7 @@ def either(terms: Sequence[KeyTerm], text: str) -> list[KeyTerm]:
     lowered = [p.lower() for p in parts]
 
     def side(term: KeyTerm) -> set[int]:
-        return {i for i, p in enumerate(lowered) for word in term.label.lower().split("|") if word in p}
+        return {i for i, p in enumerate(lowered) for word in term.words if word.lower() in p}
 
     present = set().union(*(side(t) for t in terms if not t.absent))
     # …and so are names a question offers to choose from ("中国移动还是联通还是电信", "the Shanghai one or Shenzhen
@@ -710,7 +718,7 @@ def beside_the_point(terms: Sequence[KeyTerm], text: str) -> list[KeyTerm]:
     def within(term: KeyTerm, said: Sequence[str]) -> bool:
         # (Either of two words joined by "or" or a slash: "ranking|evaluation"; a glossary phrase said with other
         # marks between its words: "innovation/cooperation centres".)
-        words = [_MARKS.sub(" ", word).strip() for word in term.label.lower().split("|")]
+        words = [_MARKS.sub(" ", word.lower()).strip() for word in term.words]
         return any(f" {word} " in f" {_MARKS.sub(' ', s)} " or word in s for word in words for s in said)
 
     def only_own(term: KeyTerm) -> bool:
@@ -763,8 +771,8 @@ def _joined_by_or(terms: Sequence[KeyTerm], text: str) -> list[KeyTerm]:
             continue  # (仪式 of 开工仪式 is no example of its own)
         if len(left) == 1 and len(right) == 1 and left[0] is not right[0]:
             # (A term already joined to another stands for both: "北京、深圳、上海" is one term of three.)
-            a = next((t for t in merged if left[0].label in t.label.split("|")), None)
-            b = next((t for t in merged if right[0].label in t.label.split("|")), None)
+            a = next((t for t in merged if left[0].label in t.words), None)
+            b = next((t for t in merged if right[0].label in t.words), None)
             if a is None or b is None or a is b:
                 continue
             merged = [t for t in merged if t is not a and t is not b]

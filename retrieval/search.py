@@ -682,7 +682,9 @@ class Retriever:
         most = max(coverage.values(), default=0.0)
         closest = [i for i in about if coverage.get(i, 0.0) >= most - self.params.qualifier_coverage_gap]
         texts = [self.events[i].text for i in closest]
-        if contradicted(without_asker_talk(question), texts, [self.events[i].year for i in closest]):
+        # (What the asker says of themselves qualifies nothing: "想做一期…" is an episode, not a phase one.)
+        own = without_asker_talk(question)
+        if contradicted(own, texts, [self.events[i].year for i in closest]):
             return False
         # A stage of a project (opened, completed) against all the events it is about: a list of groundbreakings
         # is not refuted by the signing that holds the most of its words.
@@ -695,7 +697,7 @@ class Retriever:
                 return False
         # The kind of fact asked for ("…open yet?? we'd probably rent near there" asks no rent) is looked for in
         # the events that hold nearly as many key terms as the closest.
-        kind = expected_type(without_asker_talk(question))
+        kind = expected_type(own)
         return kind is None or any(
             kind.found_in(self.events[i].stated if kind.dated else self.events[i].text)
             for i in about if coverage.get(i, 0.0) >= most - self.params.answer_coverage_gap
@@ -771,7 +773,7 @@ class Retriever:
             # also open a branch?" is not answered by KPMG's opening. A foreign name in side talk ("I'm with a
             # Munich medtech start-up") is not what is asked about.
             asks = " ".join(asking)
-            if not any(t.foreign and any(name in asks for name in t.label.split("|")) for t in terms):
+            if not any(t.foreign and any(name in asks for name in t.words) for t in terms):
                 return False
             named = self.anchors(topic_of(asks))
         # In the clauses that name what the question names, if any ("天臣…科创板上市，再鼎医药…挂牌上市").
