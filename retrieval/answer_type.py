@@ -150,7 +150,8 @@ TYPES: tuple[AnswerType, ...] = (
         "area",
         re.compile(r"占地(?:面积)?(?:有)?多(?:少|大)|面积(?:有|是)?多(?:少|大)|多少平方|多少亩|多少公顷|"
                    r"\bwhat\s+(?:is|was)\s+the\s+(?:land\s+|floor\s+)?area\b|\b(?:gross|total|built)\s+(?:floor\s+|land\s+|site\s+)?area\b|\bfloor\s+space\b|"
-                   r"\bhow\s+many\s+(?:square|hectares|acres|mu)\b|\bsquare\s+(?:metres|meters|kilometres|kilometers)\b", re.I),
+                   r"\bhow\s+many\s+(?:square|hectares|acres|mu)\b|\bsquare\s+(?:metres|meters|kilometres|kilometers)\b|"
+                   r"\bhow\s+(?:big|large|many)\s+(?:\w+\s+){0,3}?in\s+(?:m²|m2|sq\.?\s?m|sqm|km²|square|hectares)|\bhow\s+many\s+(?:m²|m2|sq\.?\s?m|sqm|km²)|多少(?:平米|平方米|㎡|m²)", re.I),
         re.compile(rf"(?:{_NUMBER})\s*(?:多|余)?\s*(?:万|亿)?\s*(?:平方(?:米|公里|千米)|亩|公顷)"),
     ),
     AnswerType(
@@ -795,6 +796,32 @@ def _tail_of_a_word(text: str, start: int, end: int) -> bool:
     return False
 
 
+def _of_another_city(question: str, texts: list[str]) -> bool:
+    """True when the question names something by its city ("上海创新投资集团", "金鸡湖创新合作中心（武汉）") and the
+    events it is about name it only with another city (深圳市创新投资集团; （北京）): the chronicle has that one."""
+    for city, pattern in _CITIES.items():
+        for m in pattern.finditer(question):
+            if city == "苏州" or not _HAN.fullmatch(m.group()):
+                continue
+            others = "|".join(c for c in _CITIES if c not in ("苏州", city))
+            after = re.match(r"市?([\u4e00-\u9fff]{4})", question[m.end():])
+            before = re.search(r"([\u4e00-\u9fff]{4})[（(]$", question[: m.start()])
+            if after:
+                key = re.escape(after.group(1))
+                own, other = rf"{city}市?{key}", rf"(?:{others})市?{key}"
+            elif before and question[m.end() : m.end() + 1] in "）)":
+                key = re.escape(before.group(1))
+                own, other = rf"{key}[（(]{city}[）)]", rf"{key}[（(](?:{others})[）)]"
+            else:
+                continue
+            if any(re.search(other, t) for t in texts) and not any(re.search(own, t) for t in texts):
+                return True
+    return False
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]+")
+
+
 def _swapped(question: str, texts: list[str]) -> bool:
     """True when the question names an organisation of a kind (昆山市政府) and each event it is about names
     one of that kind, but another (张家港市政府): the chronicle has the event with someone else in it."""
@@ -1044,7 +1071,7 @@ def contradicted(question: str, texts: list[str], years: Sequence[int] = ()) -> 
     # own city is named in passing by most questions, so it is never the one asked about.
     if _only_others(_places(question) - {"苏州"}, [_places(t) for t in texts]):
         return True
-    if _swapped(question, texts):
+    if _swapped(question, texts) or _of_another_city(question, texts):
         return True
     # A figure the question states ("规划高度是729米，对吗") that the events give otherwise (499.15米).
     stated_figures = [_quantities(t) for t in texts]

@@ -190,6 +190,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "4/29/2020" (American), "29/4/2020" (British): the day is whichever figure cannot be a month; when both
     # can, either reading ("4/5/2020" is April 5 or 4 May).
     ("dmy_numeric", re.compile(r"(?<![\d./\-])(\d{1,2})[-/.](\d{1,2})[-/.]((?:19|20)\d{2})(?![\d./\-])")),
+    # "18.–22.05.", "18.05.–22.05.": days written the German way, each figure closed by a dot.
+    ("dm_dotted_range", re.compile(
+        r"(?<![\d./\w])(\d{1,2})\.(?:(\d{1,2})\.)?\s*(?:-|–|—|bis|to|until|till)\s*(\d{1,2})\.(\d{1,2})\.(?!\d)", re.I)),
+    # "03.06.", "am 02.01.": a day and a month closed by a dot (a month and day when only that reads: "11.26.").
+    ("dm_dotted", re.compile(r"(?<![\d./\w])(\d{1,2})\.(\d{1,2})\.(?!\d)")),
     ("cn_day_range", re.compile(
         rf"(?:(\d{{4}})年)?({_CN_NUM})月({_CN_NUM})[日号]?\s*(?:至|到|—|–|-|~|～)\s*(?:({_CN_NUM})月)?({_CN_NUM})[日号]")),
     # "12月20号以后到年底", "12月20日起": from that day to the end of the year.
@@ -331,10 +336,26 @@ def _match_spans(kind: str, m: re.Match[str], invalid: list[str]) -> list[Span] 
     if kind == "dmy_numeric":
         first, second, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
         readings = {(a, b) for a, b in ((first, second), (second, first)) if _valid(a, b, year)}
+        if "." in m.group() and _valid(second, first, year):
+            # Dots between the figures are the European way, day first: "03.06.2020" is 3 June.
+            readings = {(second, first)}
         if not readings:
             invalid.append(text)
             return []
         return [Span(day, day, year, text) for day in sorted(readings)]
+    if kind == "dm_dotted_range":
+        first, last, month = int(m.group(1)), int(m.group(3)), int(m.group(4))
+        first_month = int(m.group(2)) if m.group(2) else month
+        if not (_valid(first_month, first, None) and _valid(month, last, None)) or (month, last) < (first_month, first):
+            return None
+        return [Span((first_month, first), (month, last), None, text)]
+    if kind == "dm_dotted":
+        day, month = int(m.group(1)), int(m.group(2))
+        if not _valid(month, day, None):
+            day, month = month, day
+        if not _valid(month, day, None):
+            return None
+        return [Span((month, day), (month, day), None, text)]
     if kind == "md_numeric_range":
         start, end = (int(m.group(1)), int(m.group(2))), (int(m.group(3)), int(m.group(4)))
         if not (_valid(*start, None) and _valid(*end, None)) or end < start:
@@ -574,7 +595,7 @@ def _week_of(day: Span, starting: bool = False) -> Span:
 _TO_YEAR_END = re.compile(rf"\b(?:to|until|till|through)\s+{_YEAR_END_EN}\b|(?:到|至|直到)\s*(?:年底|年末|年终)", re.I)
 # Parts of a month a question may restate in days.
 _VAGUE = {"cn_month_part", "cn_month_week", "en_month_part", "en_month_week"}
-_EXACT = {"cn_holiday_range", "iso", "iso_range", "dmy_numeric", "md_numeric_range", "cn_day_range", "cn_day", "cn_day_pair", "en_span", "en_range", "en_range_dash", "en_day_range", "en_month_day",
+_EXACT = {"cn_holiday_range", "iso", "iso_range", "dmy_numeric", "dm_dotted_range", "dm_dotted", "md_numeric_range", "cn_day_range", "cn_day", "cn_day_pair", "en_span", "en_range", "en_range_dash", "en_day_range", "en_month_day",
           "en_days_month", "en_day_month"}
 # A weekday beside a date says nothing more ("Monday October 26", "10月26日（周一）").
 _WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b,?\s*|[（(]\s*(?:星期|周|礼拜)[一二三四五六日天]\s*[）)]", re.I)

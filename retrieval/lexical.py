@@ -44,6 +44,7 @@ _STOP_LATIN = {
     "eh", "ah", "lah", "leh", "lor", "meh", "hor", "ya", "oh",
     "without", "within", "regarding", "than", "then", "so", "if", "not", "no", "yes", "can", "could", "would",
     "every", "each", "many", "much", "several", "such", "other", "another", "own", "same", "time", "times", "co",
+    "itself", "themselves", "himself", "herself", "oneself", "ourselves", "yourself", "yourselves", "myself",
 }
 
 
@@ -792,9 +793,10 @@ _SHORT_FOR = {
     "intl": "international", "int'l": "international", "natl": "national", "nat'l": "national",
     "govt": "government", "gov't": "government", "gov": "government", "govs": "governments", "govts": "governments", "dept": "department", "univ": "university", "ctr": "center",
     "mgmt": "management", "assoc": "association", "admin": "administration",
-    "yr": "year", "yrs": "years", "bn": "billion", "mn": "million", "hosp": "hospital", "inst": "institute",
+    "yr": "year", "yrs": "years", "bn": "billion", "mn": "million", "mio": "million", "mrd": "billion", "hosp": "hospital", "inst": "institute",
     "ppl": "people", "biz": "business", "mfg": "manufacturing", "coop": "cooperation",
 }
+_AMOUNTS = frozenset({"million", "billion"})
 _SHORT = re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(k) for k in _SHORT_FOR) + r")\.?(?![\w'])", re.I)
 
 
@@ -993,7 +995,8 @@ class KeyTerms:
         one known word is a slip of the keys away ("Industial" → "Industrial", "Septmber" → "September"). A name
         is left alone: nothing known is that close to it (Deloitte, zanubrutinib). Short forms of writing are
         written out ("Intl Expo Center", "Natl", "Govt")."""
-        text = _SHORT.sub(lambda m: _match_case(_SHORT_FOR[m.group().lower().rstrip(".")], m.group()), text)
+        # (An amount's unit is no name, however it is written: "200 Mio." is 200 million.)
+        text = _SHORT.sub(lambda m: _match_case(full, m.group()) if (full := _SHORT_FOR[m.group().lower().rstrip(".")]) not in _AMOUNTS else full, text)
         return _LONG_WORD.sub(self._respelt, text) if _LONG_WORD.search(text) else text
 
     def _respelt(self, match: re.Match[str]) -> str:

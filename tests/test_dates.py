@@ -95,6 +95,12 @@ def spans(question: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
         ("between xmas eve and new year's eve", [((12, 24), (12, 31))]),
         ("2020年双十一那天园区有啥事", [((11, 11), (11, 11))]),
         ("2020年圣诞节", [((12, 25), (12, 25))]),
+        # Days written the European way, each figure closed by a dot: day first.
+        ("what was going on in the park on 03.06.2020?", [((6, 3), (6, 3))]),
+        ("Any events in SIP 18.–22.05.?", [((5, 18), (5, 22))]),
+        ("from 18.05. to 22.05.", [((5, 18), (5, 22))]),
+        ("the meeting on 02.01. in SIP", [((1, 2), (1, 2))]),
+        ("what happened on 11.26.", [((11, 26), (11, 26))]),
     ],
 )
 def test_dates_are_understood(question: str, expected: list) -> None:
