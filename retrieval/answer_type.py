@@ -15,6 +15,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .lexical import is_choice, offered
+
 
 @dataclass(frozen=True)
 class AnswerType:
@@ -90,7 +92,7 @@ TYPES: tuple[AnswerType, ...] = (
         "price",
         re.compile(rf"中标价|集采价|楼面价|楼面地价|地价|成交价|{_RENT}|月租|多少钱一(?:个月|平|平方米?|晚|次)|每(?:个)?月(?:要)?多少钱|单价|售价|票价|学费|"
                    r"收费(?:标准)?(?:是|要|大概)?多少|怎么收费|手续费|服务费|管理费|一个月(?:要|收)?多少钱?|"
-                   r"\b(?:monthly|the|average|annual|typical)\s+rents?\b|\brents?\s+(?:per|a\s+month|for\s+a)\b|\bprices?\b(?!\s+tag)|\bticket\s+prices?\b|\bhow\s+much\s+(?:are|is|do|does|did|were|was)\s+(?:the\s+)?(?:tickets?|admission|entry|entrance)\b|门票|\btuition\b|\bper\s+(?:month|square\s+metre|square\s+meter)\b",
+                   r"\b(?:monthly|the|average|annual|typical)\s+rents?\b|\brents?\s+(?:per|a\s+month|for\s+a)\b|\brents?\b[^?.]{0,15}\bhow\s+much\b|\bprices?\b(?!\s+tag)|\bticket\s+prices?\b|\bhow\s+much\s+(?:are|is|do|does|did|were|was)\s+(?:the\s+)?(?:tickets?|admission|entry|entrance)\b|门票|\btuition\b|\bper\s+(?:month|square\s+metre|square\s+meter)\b",
                    re.I),
         re.compile(r"租金|房租|租价|售价|价格|单价|票价|门票|学费|收费|免费|(?:元|万元)\s*/\s*(?:月|年|平方米|㎡|人|次|晚)|每(?:月|年|平方米|人|次)[^，。；]{0,6}元"),
     ),
@@ -373,7 +375,7 @@ TYPES += (
     AnswerType(
         "address",
         re.compile(r"哪条路|什么路|哪条街|地址|门牌|什么位置|具体位置|哪(?:一)?(?:栋|幢|座)(?:楼|大楼|大厦)?|在几楼|"
-                   r"\b(?:in|on|at)\s+(?:which|what)\s+(?:building|tower|floor)\b|\bwhich\s+(?:building|tower)\s+(?:is|was|are|were)\b|(?:在|去|到)?哪(?:里|儿)(?:可以|能)?领|\bwhere\s+(?:can|do|should|to)\s+(?:i\s+|we\s+|you\s+)?(?:pick\s+(?:it\s+|them\s+)?up|collect)\b|\baddress\b|\bwhich\s+(?:road|street)\b", re.I),
+                   r"\b(?:in|on|at)\s+(?:which|what)\s+(?:building|tower|floor)\b|\bwhich\s+(?:building|tower)\s+(?:is|was|are|were)\b|(?:在|去|到)?哪(?:里|儿)(?:可以|能)?领|\bwhere\s+(?:can|do|should|to)\s+(?:i\s+|we\s+|you\s+)?(?:pick\s+(?:it\s+|them\s+)?up|collect)\b|\baddress\b|\b(?:which|what)\s+(?:road|street|avenue)\b", re.I),
         re.compile(r"[\u4e00-\u9fff]{1,8}(?:路|街|大道)\d*号?|位于|坐落|大厦|大楼|\d+\s*(?:楼|层)"),
     ),
     AnswerType(
@@ -824,14 +826,20 @@ _HAN = re.compile(r"[\u4e00-\u9fff]+")
 
 def _swapped(question: str, texts: list[str]) -> bool:
     """True when the question names an organisation of a kind (昆山市政府) and each event it is about names
-    one of that kind, but another (张家港市政府): the chronicle has the event with someone else in it."""
-    for name in _counterparts(question):
+    one of that kind, but another (张家港市政府): the chronicle has the event with someone else in it. Of the
+    names a question offers to choose from ("汇丰银行还是菲律宾首都银行"), one named is enough."""
+    names = _counterparts(question)
+    others = []
+    for name in names:
         kind = _KIND.search(name).group()  # type: ignore[union-attr]
         # A court and a procuratorate are one kind here: 园区法院 is not 园区人民检察院.
         family = next((f for f in _FAMILIES if re.fullmatch(f, kind)), kind)
         if named_otherwise(family, lambda text: _names(name, kind, text), texts):
-            return True
-    return False
+            others.append(name)
+    offers = [n for n in names if offered(n, question)] if is_choice(question) else []
+    if offers:
+        return any(n not in offers for n in others) or all(n in others for n in offers)
+    return bool(others)
 
 
 def named_otherwise(kind: str, names_it: Callable[[str], bool], texts: Sequence[str]) -> bool:

@@ -105,7 +105,8 @@ def load_glossary() -> tuple[GlossaryEntry, ...]:
         else:
             pattern = re.compile(re.escape(term), re.I)  # "A股" as "a股"
         probe = re.split(r"[\s\-]+", term.lower())[0] if term.isascii() else term.lower()
-        entries.append(GlossaryEntry(term, pattern, expansion.strip(), is_name and term.isascii(), probe))
+        # (A Chinese name among them is a name, as an English one: 雅培 is Abbott.)
+        entries.append(GlossaryEntry(term, pattern, expansion.strip(), is_name and (term.isascii() or term == expansion.strip()), probe))
     entries.sort(key=lambda e: len(e.term), reverse=True)
     return tuple(entries)
 
@@ -449,7 +450,7 @@ def either(terms: Sequence[KeyTerm], text: str) -> list[KeyTerm]:
 
 
 # A question that offers alternatives to choose from: "…中国移动还是联通？", "which exchange, Shanghai or Shenzhen?".
-_CHOICE = re.compile(r"还是|\b(?:which|what|whether)\b[^?？]*\bor\b", re.I)
+_CHOICE = re.compile(r"还是|\b(?:which|what|whether|is\s+it)\b[^?？]*\bor\b", re.I)
 
 
 def is_choice(text: str) -> bool:
