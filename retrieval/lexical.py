@@ -786,7 +786,7 @@ def _joined_by_or(terms: Sequence[KeyTerm], text: str) -> list[KeyTerm]:
 
 
 # Chat shorthand: how a message is said, not what it asks about.
-_CHAT = set("lol lmao haha hehe hmm pls plz ppl smth sth thx tks btw imo imho idk omg ur yeah yep nope okay bot chatbot".split())
+_CHAT = set("lol lmao haha hehe hmm pls plz ppl smth sth thx tks btw imo imho idk omg ur yeah yep nope okay bot chatbot bro bruh dude guys".split())
 # Word beginnings English runs into the next word (medtech, biopharma, fintech).
 _COMBINING = frozenset("bio med nano fin info agri auto cyber eco micro pharma tele neuro immuno onco chem geo aero e".split())
 # Short forms of written English, as the words they stand for.

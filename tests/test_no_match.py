@@ -374,6 +374,10 @@ def test_numbers_with_their_unit_are_key_terms_but_dates_are_not(keys: KeyTerms)
         ("how much did each recipient receive?", "per person"),
         ("游船晚上几点停航", "hours"),
         ("会议提出了哪几点要求", None),
+        # A rent asked "how much a month", a road asked for, an area in m².
+        ("hengtai four seasons apartments rent how much a month", "price"),
+        ("metrobank suzhou branch, what road is it on", "address"),
+        ("how big in m² is the base?", "area"),
     ],
 )
 def test_the_kind_of_fact_a_question_asks_for(question: str, kind: str | None) -> None:
