@@ -680,6 +680,9 @@ _QUALIFIERS: tuple[dict[str, re.Pattern[str]], ...] = tuple(
             # An honour: a model worker (劳动模范) is not an advanced worker (先进工作者); "劳模先进" asks for either.
             "model": r"(?:劳动模范|劳模)(?!(?:和|与|及|、)?先进|(?:表彰)?(?:大会|会上|那次|评选|表彰))|\bmodel\s+workers?\b(?!\s+(?:ceremony|conference|awards?))", "advanced": r"先进工作者|\badvanced\s+workers?\b",
             "civilised": r"文明单位|\bcivili[sz]ed\s+(?:unit|work\s+unit)s?\b",
+            "march 8": r"三八红旗手|红旗手|\bmarch\s+8(?:th)?\s+red[\s-]banner\b|\bred[\s-]banner\s+pacesetters?\b",
+            "may 4": r"五四青年奖章|青年五四奖章|\bmay\s+4(?:th)?\s+youth\s+medal\b",
+            "may 1": r"五一劳动奖章|\bmay\s+day\s+labou?r\s+medal\b|\bmay\s+1(?:st)?\s+labou?r\s+medal\b",
         },
         {
             # Who owns the companies: 民营企业座谈会 is not the one for 外资及港澳台资企业.

@@ -44,7 +44,7 @@ _STOP_LATIN = {
     "eh", "ah", "lah", "leh", "lor", "meh", "hor", "ya", "oh",
     "without", "within", "regarding", "than", "then", "so", "if", "not", "no", "yes", "can", "could", "would",
     "every", "each", "many", "much", "several", "such", "other", "another", "own", "same", "time", "times", "co",
-    "itself", "themselves", "himself", "herself", "oneself", "ourselves", "yourself", "yourselves", "myself",
+    "outside", "itself", "themselves", "himself", "herself", "oneself", "ourselves", "yourself", "yourselves", "myself",
 }
 
 
@@ -871,6 +871,12 @@ _NUMERALS = frozenset("0123456789０１２３４５６７８９一二两三四�
 _TARGET_OF = r"(?:抑制剂|抗体|单抗|靶点|靶向|受体|通路|\binhibitors?\b|\bantibod(?:y|ies)\b|\btargets?\b|\breceptors?\b|\bpathway\b)"
 
 
+def _numbered_thing(word: str) -> bool:
+    """True for a name that starts with a number and ends in a thing's name: 三八红旗手 (红旗手), 五一劳动奖章."""
+    rest = word.lstrip("一二三四五六七八九十")
+    return len(word) >= 4 and len(rest) >= 2 and rest != word and names_a_thing(rest)
+
+
 def _place(word: str) -> bool:
     """True for a proper name, a city's or a province's too (广州市: 广州 is the name, 市 says what it is)."""
     return is_proper_name(word) or (len(word) > 2 and word[-1] in "市省县" and is_proper_name(word[:-1]))
@@ -1382,7 +1388,8 @@ class KeyTerms:
                     and not word.startswith("第")
                     # "两国政府", "各地政府": a count or "each" before a noun describes, it names nothing.
                     and not (len(word) >= 3 and word[0] in "两双各")
-                    and (names_a_thing(word) or word in _INCIDENTS)
+                    # (A name that starts with a number, 三八红旗手 or 五一劳动奖章, names what its last words name.)
+                    and (names_a_thing(word) or word in _INCIDENTS or _numbered_thing(word))
                     and not _QUESTION_WORDS.fullmatch(word)
                     # A cut across the chronicle's word: "西浦和园区" is 西浦 (西交利物浦) and 和, not 西 and 浦和.
                     and not (len(word) == 2 and word[1] in _GLUE and run[position - 1 : position + 1] in self.df)

@@ -66,6 +66,8 @@ def test_segmentation_finds_words_not_junctions() -> None:
         ("2020年苏州下雪了吗", {"下雪"}),  # a verb that names a happening of its own, unlike 拿到
         ("园区有工厂罢工吗", {"罢工"}),
         ("园区今年高考一本率多少", {"高考"}),
+        ("马瑜婷获评全国三八红旗手是哪天", {"三八红旗手"}),  # a name that starts with a number names a thing
+        ("雅培的检测试剂盒哪天投产", {"雅培"}),  # a foreign firm written in Chinese
     ],
 )
 def test_specific_words_the_chronicle_lacks_are_absent_terms(keys: KeyTerms, question: str, expected: set) -> None:

@@ -387,6 +387,8 @@ def test_top_results_answer_the_question(real_engine, question: str, expected: s
         "思瑞浦是在香港上的市吧 哪天上的",
         # …but a landmark it lacks, with nothing else named, is what is asked about.
         "东方之门那边有什么活动",
+        # An honour other than the one the entry says was won.
+        "苏州系统医学研究所的马瑜婷被评为全国三八红旗手，是哪天的事？",
     ],
 )
 def test_questions_the_chronicle_cannot_answer_say_so(real_engine, question: str) -> None:  # type: ignore[no-untyped-def]
