@@ -408,16 +408,25 @@ def _widened(terms: Sequence[KeyTerm], text: str) -> list[KeyTerm]:
     "拿了第一（含第一等次、单项第一）" an entry may hold 第一 or 一等; in "开工（含开工奠基）", 开工 or 奠基."""
     merged = list(terms)
     outside = INCLUDED.sub(" ", text).lower()
-    for bracket in INCLUDED.finditer(text.lower()):
+    lowered = text.lower()
+    for bracket in INCLUDED.finditer(lowered):
+        # What the bracket follows, when none of its words is said outside it: "苏州大学（含附属医院）" is 苏州大学 or
+        # its hospitals.
+        before = next((t for t in merged if len(t.words) == 1 and lowered[: bracket.start()].rstrip().endswith(t.label.lower())), None)
         for item in re.split(r"[、,，/和及与]|\band\b|\bor\b", bracket.group(1)):
             head = next((t for t in merged if len(t.words) == 1 and t.label.lower() in item and t.label.lower() in outside), None)
+            if head is None and before is not None and any(t.label.lower() in item and t.label.lower() not in outside for t in merged):
+                head = before
             if head is None:
                 continue
+            joined_to_before = head is before
             for word in [t for t in merged if t is not head and t.label.lower() in item and t.label.lower() not in outside]:
                 merged = [t for t in merged if t is not head and t is not word]
                 head = replace(head, label=f"{head.label}|{word.label}", alternatives=head.alternatives + word.alternatives,
                                weight=min(head.weight, word.weight), absent=head.absent and word.absent)
                 merged.append(head)
+            if joined_to_before:
+                before = head
     return merged
 
 

@@ -565,6 +565,8 @@ def test_near_misses_that_the_chronicle_does_answer(real_engine, question: str, 
         # Written Cantonese (喺, 咗, 邊啲) is read as Mandarin; 动工 is the chronicle's 开工, and 楼宇 its 大厦.
         ("園區喺北京同成都開咗邊啲合作中心？", {"2020-05-30-1", "2020-11-26-2"}),
         ("2020年哪些楼宇项目动工了？", {"2020-04-17-1", "2020-04-30-1", "2020-06-28-1", "2020-06-28-2"}),
+        # What a bracket includes after a name ("苏州大学（含附属医院）") is an alternative to it, not a word every entry must hold.
+        ("苏州大学（含附属医院）参与了园区哪些合作项目？", {"2020-06-22-1", "2020-07-03-1"}),
         # A meeting is a 会议 or a 会见 (video talks between leaders), not any word with 会 in it (管委会); "list them".
         ("the official china-singapore govt meetings about the park this year, list them pls", {"2020-04-29-2", "2020-11-30-1", "2020-12-08-1"}),
         # Any plural after "which" asks for a list; what the question sets aside ("other than the kickoff in
