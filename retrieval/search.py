@@ -838,11 +838,12 @@ class Retriever:
         # (In a question offering alternatives, those not chosen are named by none: fewer than half may be missing.)
         unnamed = [a for a in named if not any(self.entities.mentions(a, i) for i in top_events)]
         # (…or, of the quiz's options, all but one: "A. BeiGene B. Brightgene C. Innovent D. Zai Lab".)
+        choosing = False
         if unnamed and is_choice(question):
             offers = {a.label for a in named if offered(a.label, question)}
             lacking = {a.label for a in unnamed}
             choosing = 2 * len(unnamed) < len(named) or (lacking <= offers and len(lacking) < len(offers))
-        if unnamed and not (is_choice(question) and choosing):
+        if unnamed and not choosing:
             return False
         # A qualifier (an edition, a phase, a city) is judged on the events that hold the most of the question's
         # key terms: "the 20th Joint Steering Council meeting" against 第二十一次, not against nearby entries
