@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lexical import is_choice, offered
+from .lexical import offered_among
 
 
 @dataclass(frozen=True)
@@ -839,7 +839,7 @@ def _swapped(question: str, texts: list[str]) -> bool:
         family = next((f for f in _FAMILIES if re.fullmatch(f, kind)), kind)
         if named_otherwise(family, lambda text: _names(name, kind, text), texts):
             others.append(name)
-    offers = [n for n in names if offered(n, question)] if is_choice(question) else []
+    offers = offered_among(names, question)
     if offers:
         return any(n not in offers for n in others) or all(n in others for n in offers)
     return bool(others)

@@ -120,6 +120,10 @@ class Anchor:
     alternatives: tuple[str, ...]
 
 
+# How names of places, and words that are no name, start: 苏州大学 is a name, 苏州 and 全国首个 are not.
+_NOT_A_NAME_START = re.compile(r"苏州|江苏|国家|全国|中国|国内|自贸|园区|首个|首家|第一|省|市")
+
+
 class Entities:
     """The organisations and people named in ``texts``, for finding them in questions."""
 
@@ -142,6 +146,15 @@ class Entities:
         # they name someone when the chronicles write them only to start a name (微软亚太研发集团); not 中新, which
         # they also write alone (中新双方).
         self.known = frozenset(w for w in known if self._only_in_names(w))
+
+    def is_organisation(self, name: str) -> bool:
+        """True when ``name`` is an organisation of the chronicles: a name they give (信达生物, 亚盛医药) or how
+        one of their names starts (百济神州 of 百济神州生物科技), not a place or a word that starts many (苏州, 全国首个)."""
+        if name in self.people:
+            return False
+        if name in self.known or name in self.names:
+            return True
+        return len(name) >= 3 and not _NOT_A_NAME_START.match(name) and any(n.startswith(name) for n in self.names)
 
     def _only_in_names(self, word: str) -> bool:
         starting = [n for n in self.names if n.startswith(word)]

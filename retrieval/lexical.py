@@ -474,6 +474,11 @@ def offered(name: str, text: str) -> bool:
     return bool(re.search(rf"{label}\s*(?:还是|或者|或是|\bor\b)|(?:还是|或者|或是|\bor\b)\s*{label}", text, re.I))
 
 
+def offered_among(names: Sequence[str], text: str) -> list[str]:
+    """Those of ``names`` that ``text`` offers to choose from, when it asks for a choice; none otherwise."""
+    return [name for name in names if offered(name, text)] if is_choice(text) else []
+
+
 # A sentence of a message, and whether it asks something: "when did BeiGene's Brukinsa get approved? my dad's
 # oncologist mentioned it" asks in its first sentence; the second says why. So does a dash before the asker's own
 # words ("Give me everything chip related - we're chasing MCU supply"); "Suzhou supercomputing centre - total

@@ -27,7 +27,7 @@ from .entities import MARKETS, Anchor, Entities, apart, core, is_market, organis
 from .events import Event
 from .index import ChronicleIndex
 from .lexical import (
-    INCLUDED, PROVINCES, BM25, GlossaryEntry, KeyTerm, KeyTerms, any_event, asked, beside_the_point, clauses_asking, either, expand, is_choice, offered, load_glossary, sentences_asking,
+    INCLUDED, PROVINCES, BM25, GlossaryEntry, KeyTerm, KeyTerms, any_event, asked, beside_the_point, clauses_asking, either, expand, is_choice, offered_among, load_glossary, sentences_asking,
     probed, tokens, whole_words, without_asker_talk,
 )
 from .lexicon import chinese_words, traditional
@@ -149,8 +149,6 @@ _PLAIN_LATIN = {
 } | {ord("ß"): "ss", ord("æ"): "ae", ord("Æ"): "AE", ord("œ"): "oe", ord("Œ"): "OE", ord("ø"): "o", ord("Ø"): "O"}
 
 
-# How names of places, and words that are no name, start: 苏州大学 is a name, 苏州 and 全国首个 are not.
-_NOT_A_FIRM = re.compile(r"苏州|江苏|国家|全国|中国|国内|自贸|园区|首个|首家|第一|省|市")
 # A verb and its object split by 的, as a 是…的 sentence says when or where something was done ("在香港上的市", "哪天揭
 # 的牌", "跟谁签的约"): the verb the chronicles write whole (上市, 揭牌, 签约).
 _SPLIT_VERB = re.compile(r"(上|开|揭|签|挂|剪|奠|投|落)的(市|业|牌|约|彩|基|产|户)")
@@ -202,7 +200,7 @@ _BLANK = re.compile(r"_{2,}|[（(]\s*[)）]|[（(]\s*(?:fill\s+in|填空|填写)
 
 def _options_offered(question: str) -> str:
     """``question`` with the lettered options of a quiz written as names to choose from."""
-    marks = [m for m in _OPTION.finditer(question)]
+    marks = list(_OPTION.finditer(question))
     start = next((i for i, m in enumerate(marks) if m.group(1) == "A"), None)
     if start is None:
         return question
@@ -235,13 +233,13 @@ def _acronyms_out(question: str) -> str:
     """``question`` without the acronyms in brackets that spell the words right before them."""
     def spelled(m: re.Match[str]) -> str:
         letters = m.group(1)
-        words = [w for w in re.findall(r"[A-Za-z][\w'&-]*", question[: m.start()])[-2 * len(letters) - 2 :]]
+        words = re.findall(r"[A-Za-z][\w'&-]*", question[: m.start()])[-2 * len(letters) - 2 :]
         significant = [w for w in words if w.lower() not in _LINKING]
         named = significant[-len(letters) :]
         if "".join(w[0].upper() for w in named) != letters:
             return m.group()
         phrase = question[question.rfind(named[0], 0, m.start()) : m.start()].strip().lower()
-        return "" if any(entry.term == phrase for entry in load_glossary()) else m.group()
+        return "" if any(entry.term == phrase for entry in probed(load_glossary(), phrase)) else m.group()
 
     return _ACRONYM.sub(spelled, question) if "(" in question or "（" in question else question
 
@@ -828,7 +826,7 @@ class Retriever:
         naming = [i for i in about if any(self.entities.mentions(a, i) for a in specific)] if len(about) > 1 else []
         # An organisation the question names and that the events it is about do not name: "百济神州和苏大附一院共建的
         # 血液病研究院" finds the one 亚盛医药 founded with it; a company in the question did something another did.
-        firms = [a for a in specific if any(self._firm(alt) for alt in a.alternatives)]
+        firms = [a for a in specific if any(self.entities.is_organisation(alt) for alt in a.alternatives)]
         if firms and not any(self.entities.mentions(a, i) for a in firms for i in about):
             return False
         if naming:
@@ -840,7 +838,7 @@ class Retriever:
         # (…or, of the quiz's options, all but one: "A. BeiGene B. Brightgene C. Innovent D. Zai Lab".)
         choosing = False
         if unnamed and is_choice(question):
-            offers = {a.label for a in named if offered(a.label, question)}
+            offers = set(offered_among([a.label for a in named], question))
             lacking = {a.label for a in unnamed}
             choosing = 2 * len(unnamed) < len(named) or (lacking <= offers and len(lacking) < len(offers))
         if unnamed and not choosing:
@@ -873,22 +871,14 @@ class Retriever:
             for i in about if coverage.get(i, 0.0) >= most - self.params.answer_coverage_gap
         )
 
-    def _firm(self, name: str) -> bool:
-        """True when ``name`` is an organisation of the chronicles: a name they give (信达生物, 亚盛医药) or how
-        one of their names starts (百济神州 of 百济神州生物科技), not a place or a word that starts many (苏州, 全国首个)."""
-        if name in self.entities.people:
-            return False
-        if name in self.entities.known or name in self.entities.names:
-            return True
-        return len(name) >= 3 and not _NOT_A_FIRM.match(name) and any(n.startswith(name) for n in self.entities.names)
-
     def names_apart(self, topic: str, anchors: Sequence[Anchor], question: str = "", choosing: bool = False) -> bool:
         """True when the question names several things (companies, people, markets) of the chronicles that no
         one event names together: "百济神州什么时候在科创板上市的" (百济神州 never listed on 科创板). A place the
         question names only as where something stands ("the tower by Jinji Lake") is not one of them. Of the
         names a question offers to choose from ("在上交所还是深交所"), one at a time."""
         anchors = [a for a in anchors if not _placed_beside(a.label).search(question)]
-        offers = [a for a in anchors if offered(a.label, question)] if not choosing and is_choice(question) else []
+        chosen_from = set(offered_among([a.label for a in anchors], question)) if not choosing else set()
+        offers = [a for a in anchors if a.label in chosen_from]
         if offers and len(offers) < len(anchors):
             return all(
                 self.names_apart(topic, [a for a in anchors if a not in offers or a is one], question, choosing=True)
