@@ -18,7 +18,8 @@ EVAL_SETS := questions holdout fresh blind final sixth seventh eighth tenth elev
 	fiftyninth sixtieth sixtythird sixtyfourth sixtyfirst sixtysecond sixtyfifth sixtyeighth sixtysixth sixtyseventh sixtyninth seventieth seventyfirst seventysecond seventythird seventyfourth seventyfifth seventysixth seventyseventh seventyeighth seventyninth eightieth eightyfirst eightysecond eightythird eightyfourth eightyfifth eightysixth eightyseventh eightyeighth eightyninth ninetieth ninetyfirst ninetysecond ninetythird ninetyfourth ninetyfifth ninetysixth ninetyseventh ninetyeighth ninetyninth hundredth \
 	hundredfirst hundredthird hundredsecond hundredfourth hundredfifth hundredsixth \
 	hundredseventh hundredtenth hundredeighth hundredninth hundredeleventh hundredtwelfth \
-	hundredthirteenth hundredseventeenth hundredfourteenth hundredfifteenth hundredsixteenth hundredeighteenth
+	hundredthirteenth hundredseventeenth hundredfourteenth hundredfifteenth hundredsixteenth hundredeighteenth \
+	hundrednineteenth hundredtwentieth
 
 .PHONY: setup model index chat test eval bench clean help
 

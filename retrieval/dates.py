@@ -227,7 +227,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("cn_half", re.compile(r"(?:(\d{4})年)?(上|下)半年")),
     ("cn_quarter", re.compile(r"(?:(\d{4})年)?(?:第)?([一二三四1-4])季度")),
     # "2019年底" shares its 年 with the year.
-    ("cn_year_part", re.compile(r"(?:(\d{4})年?)?(年初|年底|年末|年终|岁末)")),
+    # (年终总结, 年终盘点, 年终奖 are the asker's year-end work, not when something happened.)
+    ("cn_year_part", re.compile(r"(?:(\d{4})年?)?(年初|年底|年末|年终|岁末)(?!总结|盘点|奖|报告|汇报|述职|考核|评比|大会|汇总)")),
     # "from 27 April to 30 April", "April 27 until the end of April", "between the 3rd of May and the 9th".
     ("en_span", re.compile(
         rf"\b(?:(between|from)\s+)?(?:the\s+)?(?:({_MONTH_EN})\s+(\d{{1,2}}){_ORD}|(\d{{1,2}}){_ORD}\s+(?:of\s+)?({_MONTH_EN}))"
@@ -571,6 +572,8 @@ def _quarter(q: int, year: int | None, label: str) -> Span:
 _YEAR_LEAD_CN = re.compile(r"(?:^|[\s，,。？?！!：:])(?:请问)?(?:苏州工业园区|工业园区|园区|在|于|是|从|到)?$")
 # A time asked inside the year right after it ("2021年几月", "2021年哪天"), and "是2021年开工的".
 _TIME_IN_YEAR = re.compile(r"\s*(?:几月|哪个?月|哪一?天|几号|几日|什么时候|啥时候|何时)")
+# After its subject, a year followed by where or how it was done says when ("毕马威2019年在园区开分公司", "2019年就上市了").
+_DONE_IN_YEAR = re.compile(r"\s*(?:在|于|首次|第一次|正式)")
 _DONE_THEN = re.compile(r"[\u4e00-\u9fff]{1,4}的(?:吗|吧|呢)?\s*(?:[？?。！!]|$)")
 
 
@@ -691,6 +694,7 @@ def parse_dates(question: str) -> DateQuery:
                 not before or bool(_YEAR_LEAD_CN.search(before))
                 # …or before the time asked in it ("是2021年几月开工的"), or in "是…的" ("是2021年开工的吗").
                 or bool(_TIME_IN_YEAR.match(after)) or before.endswith("是") and bool(_DONE_THEN.match(after))
+                or bool(_DONE_IN_YEAR.match(after))
             )
         else:
             when = bool(m.group(0).lower().startswith(("in", "during")))

@@ -44,6 +44,7 @@ _STOP_LATIN = {
     "eh", "ah", "lah", "leh", "lor", "meh", "hor", "ya", "oh",
     "without", "within", "regarding", "than", "then", "so", "if", "not", "no", "yes", "can", "could", "would",
     "every", "each", "many", "much", "several", "such", "other", "another", "own", "same", "time", "times", "co",
+    "compile", "compiled", "gather", "collect", "summarise", "summarize",
     "outside", "itself", "themselves", "himself", "herself", "oneself", "ourselves", "yourself", "yourselves", "myself",
 }
 
@@ -395,6 +396,7 @@ _EXAMPLES = re.compile(
 )
 # Where alternatives part in a list of examples: between items ("、", ",", brackets), or where two terms are joined
 # into one (、 and "," only: a bracket says something of its own).
+_OR_ZH = re.compile(r"或者|或是|或")
 _EITHER_OR_LISTED = re.compile(_EITHER.pattern + r"|[、,，()（）]", re.I)
 _EITHER_OR_EXAMPLE = re.compile(_EITHER.pattern + r"|、|,", re.I)
 
@@ -465,6 +467,15 @@ _CHOICE = re.compile(r"还是|\b(?:which|what|whether|is\s+it)\b[^?？]*\bor\b",
 def is_choice(text: str) -> bool:
     """True when ``text`` asks which of the alternatives it offers is right."""
     return bool(_CHOICE.search(text))
+
+
+# A question that names several things and counts any of them: "科创板、A股、港股、新三板都算", "any of them counts".
+_COUNTS_ALL = re.compile(r"都算|都行|都可以|均可|都要|都包括|都列上|\b(?:all|any|either|both)\s+(?:of\s+(?:them|these|those)\s+)?(?:counts?|are\s+fine|is\s+fine|ok|okay)\b", re.I)
+
+
+def counts_all(text: str) -> bool:
+    """True when ``text`` counts any of the things it names, so an answer may lack some of them."""
+    return bool(_COUNTS_ALL.search(text))
 
 
 def offered(name: str, text: str) -> bool:
@@ -769,7 +780,19 @@ def _joined_by_or(terms: Sequence[KeyTerm], text: str) -> list[KeyTerm]:
     # characters stands whole between the marks.
     examples = bool(_EXAMPLES.search(lowered))
     joiner = _EITHER_OR_EXAMPLE if examples else _EITHER
-    words = [t for t in terms if t.label.isascii() or len(t.label) > 2 or examples]
+    # (Two words of two characters either side of 或 stand whole too: "开工或奠基仪式".)
+    around_or = [(m.start(), m.end()) for m in _OR_ZH.finditer(lowered)]
+    # (…as a word, or the first of two in a compound: 奠基 of 奠基仪式, not 产业 of 产业园.)
+    cut = {
+        part for run in _CJK.findall(lowered) for word in segment(run)
+        for part in (word, word[:2] if len(word) >= 4 else word, word[-2:] if len(word) >= 4 else word)
+    } if around_or else set()
+    pairs = {
+        id(t) for t in terms
+        if len(t.label) == 2 and t.label in cut and not t.proper
+        and any(start >= 2 and lowered.startswith(t.label, start - 2) or lowered.startswith(t.label, end) for start, end in around_or)
+    }
+    words = [t for t in terms if t.label.isascii() or len(t.label) > 2 or examples or id(t) in pairs]
     if len(words) < 2 or not joiner.search(lowered):
         return list(terms)
     spans = {id(t): (i, i + len(t.label)) for t in words if (i := lowered.find(t.label.lower())) >= 0}
@@ -785,13 +808,24 @@ def _joined_by_or(terms: Sequence[KeyTerm], text: str) -> list[KeyTerm]:
         ]
         if m.group() == "、" and not all(_whole(t, lowered) for t in left + right):
             continue  # (仪式 of 开工仪式 is no example of its own)
-        if len(left) == 1 and len(right) == 1 and left[0] is not right[0]:
+        if len(left) == 1 and len(right) == 1 and left[0] is not right[0] and (
+            (id(left[0]) in pairs) == (id(right[0]) in pairs) or examples
+        ):
             # (A term already joined to another stands for both: "北京、深圳、上海" is one term of three.)
             a = next((t for t in merged if left[0].label in t.words), None)
             b = next((t for t in merged if right[0].label in t.words), None)
             if a is None or b is None or a is b:
                 continue
             merged = [t for t in merged if t is not a and t is not b]
+            # (Bigrams straddling a word of two characters so joined are no words: 基仪 of "开工或奠基仪式".)
+            straddling = {
+                lowered[start - 1 : start + 1] for t in (left[0], right[0]) if id(t) in pairs
+                for start in (spans[id(t)][0],)
+            } | {
+                lowered[end - 1 : end + 1] for t in (left[0], right[0]) if id(t) in pairs
+                for end in (spans[id(t)][1],)
+            }
+            merged = [t for t in merged if t.label not in straddling or t.label.isascii()]
             merged.append(KeyTerm(
                 f"{a.label}|{b.label}", a.alternatives + b.alternatives, min(a.weight, b.weight),
                 absent=a.absent and b.absent, proper=a.proper and b.proper, foreign=a.foreign or b.foreign,

@@ -27,10 +27,11 @@ from .entities import MARKETS, Anchor, Entities, apart, core, is_market, organis
 from .events import Event
 from .index import ChronicleIndex
 from .lexical import (
-    INCLUDED, PROVINCES, BM25, GlossaryEntry, KeyTerm, KeyTerms, any_event, asked, beside_the_point, clauses_asking, either, expand, is_choice, offered_among, load_glossary, sentences_asking,
+    INCLUDED, PROVINCES, BM25, GlossaryEntry, KeyTerm, KeyTerms, any_event, asked, beside_the_point, clauses_asking, counts_all, either, expand, is_choice, offered_among, load_glossary, sentences_asking,
     probed, tokens, whole_words, without_asker_talk,
 )
 from .lexicon import chinese_words, traditional
+from .spoken import undictated
 
 # Words that make a question ask for every matching event rather than the best one.
 _LIST_ZH = re.compile(
@@ -50,6 +51,8 @@ _LIST_EN = re.compile(
     r"visits|approvals|deals|signings|launches|openings|ipos)\b|"
     # "what did Huawei do in the park", and bare plural topics: "Innovent drug approvals 2020".
     r"\bwhat\s+(?:did|has|have)\s+.{2,60}?\s+(?:do|done|open|opened|launch|launched)\b|"
+    r"\b(?:compile|gather|collect|round\s+up|pull\s+together|give\s+me|show\s+me)\s+(?:me\s+)?(?:everything|all\s+(?:that|of\s+it|things))\b|"
+    r"\beverything\s+(?:that\s+)?.{2,40}?\s+(?:did|has\s+done|was\s+up\s+to)\b|"
     r"^(?!\s*(?:when|where|who|whom|whose|why|how|did|does|do|was|were|is|are|has|have|had|can|could|will|would)\b)"
     r"[^?？]*\b(?:approvals|listings|milestones|activities|projects|visits|deals|signings|launches|openings)\b|"
     # Any plural after which/what, beside a few words ("which specific developments", "what new buildings").
@@ -332,6 +335,8 @@ _TIME_BACK = re.compile(
 # Listing on a market, and the exchange of a city ("listed in Hong Kong" is listed on 香港联合交易所).
 # What a question leaves out: "（不含医疗器械和检测试剂）", "医疗器械就不算了", "excluding devices and diagnostics".
 _EXCLUDED = re.compile(
+    # a bracket that ends by leaving out what it names ("（1月那种集中开工大会、10月苏相20个项目集中启动不算）")
+    r"[(（][^()（）]{1,60}(?:不算|不计|除外|不用算|不要)(?:了|在内)?\s*[)）]|"
     r"(?:不含|不包括|不包含|不算|不计|除了|除去|排除|剔除|(?<=[，,])不是|(?<=[，,])不要|而不是)[^，。；？！,.;?!()（）]{1,20}|"
     r"[\u4e00-\u9fff、和及与]{2,20}(?:就|都|也)?(?:不算|不计|除外|不用算)(?:了|在内)?|"
     r"(?:\b(?:excluding|except(?:\s+for)?|not\s+counting|not\s+including|other\s+than|apart\s+from|leaving\s+out|"
@@ -352,10 +357,13 @@ _ASIDE = re.compile(
     r"(?<=[A-Za-z\u4e00-\u9fff])\s*[(（]\s*(?:(?:the|a|an|aka|i\.e\.|also\s+called|also\s+known\s+as)\s|[\u4e00-\u9fff]{0,4}?(?:那个|这个|那家|这家|自己的|旗下的)|就是|即|也就是|也叫|又叫|俗称)"
     r"[^()（）]{0,60}[)）]|"
     # …or what the asker writes, said without brackets ("need everything from Dec 21 to Dec 31 for our year-end wrap").
-    r"\bfor\s+(?:my|our|the)\s+(?:[\w'-]+\s+){0,3}?"
-    r"(?:reports?|story|stories|articles?|pieces?|wrap(?:-?up)?|round-?up|newsletters?|columns?|"
+    r"\bfor\s+(?:my|our|the|a|an|this|tomorrow's|today's)\s+(?:[\w'-]+\s+){0,3}?"
+    r"(?:reports?|story|stories|articles?|pieces?|wrap(?:-?up)?|round-?up|newsletters?|columns?|posts?|feed|threads?|"
+    r"tweets?|captions?|reels?|carousels?|videos?|episodes?|"
     r"timelines?|slides?|deck|presentations?|memos?|briefs?|briefings?|database|spreadsheets?|thesis|essays?|"
     r"homework|assignments?|notes|files?|records?|readers|audience|clients?|boss|editors?|desk|team|class)\b|"
+    # …or in Chinese, what the asker needs it for, as a clause of its own ("年终盘点要用", "发微博要用").
+    r"(?:^|(?<=[，,。！!？?\s]))[\u4e00-\u9fff]{2,8}?(?:要用|需要用|会用到|用得上)(?=[，,。！!？?\s#]|$)|"
     # …or notes on the asker's own work in brackets ("(script draft v2, recorded 11/02)"): their dates are no event's.
     r"[(（][^()（）]{0,40}\b(?:recorded|filmed|drafted|draft|taped|shot|posted|edited|updated|written)\b[^()（）]{0,40}[)）]",
     re.I,
@@ -628,7 +636,7 @@ class Retriever:
         put ("answer in bullet points"), spaces between Chinese
         words taken out ("在 苏州 国博"), short forms written out ("Intl") and a slip of the keys in a long English
         word put right ("Industial Park", "Septmber")."""
-        question = _after_pasted(_unwrapped(question.strip())).strip()
+        question = _after_pasted(undictated(_unwrapped(question.strip()))).strip()
         question = _acronyms_out(_BLANK.sub(" ", _options_offered(_INSTRUCTED.sub(" ", question)))).strip() or question
         if not question.isascii():
             question = _verbs_joined(_unspaced(wu_to_mandarin(to_mandarin(question).translate(self.simplify).translate(_PLAIN_LATIN))))
@@ -833,11 +841,12 @@ class Retriever:
             about = naming
         # Each thing the question names must be named by one of the top events: "the pharmacy school SIP
         # co-founded with 苏州大学" finds the one founded with 西交利物浦大学, which is another question.
-        # (In a question offering alternatives, those not chosen are named by none: fewer than half may be missing.)
+        # (In a question offering alternatives, or counting any of them ("科创板、港股、新三板都算"), those not chosen
+        # are named by none: fewer than half may be missing.)
         unnamed = [a for a in named if not any(self.entities.mentions(a, i) for i in top_events)]
         # (…or, of the quiz's options, all but one: "A. BeiGene B. Brightgene C. Innovent D. Zai Lab".)
         choosing = False
-        if unnamed and is_choice(question):
+        if unnamed and (is_choice(question) or counts_all(question)):
             offers = set(offered_among([a.label for a in named], question))
             lacking = {a.label for a in unnamed}
             choosing = 2 * len(unnamed) < len(named) or (lacking <= offers and len(lacking) < len(offers))

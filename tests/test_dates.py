@@ -250,6 +250,14 @@ def test_a_year_said_as_people_say_it(question: str) -> None:
     assert [(s.start, s.end, s.year) for s in parse_dates(question).spans] == [((1, 1), (12, 31), 2020)]
 
 
+def test_a_year_said_after_its_subject_says_when() -> None:
+    # "毕马威2019年在园区开分公司" asks about 2019; the year-end work the asker writes (年终总结) is no date.
+    assert [s.year for s in parse_dates("毕马威2019年在园区开分公司是哪天").spans] == [2019]
+    assert parse_dates("我在写年终总结，需要核实一下").spans == []
+    assert parse_dates("年终盘点要用，哪些公司上市了").spans == []
+    assert [s.start for s in parse_dates("园区年终有什么活动").spans] == [(12, 1)]
+
+
 def test_another_year_said_short_is_that_year() -> None:
     assert [s.year for s in parse_dates("19年园区有哪些公司去科创板上市了？").spans] == [2019]
     assert [s.year for s in parse_dates("'21年园区有什么新项目").spans] == [2021]
