@@ -368,7 +368,7 @@ TYPES += (
                    r"\bdestination\b|\bwhere\s+(?:did|does|was|were)\b.*\b(?:depart|leave|fly|go|head|headed|heading|bound|going)\b|"
                    r"\bwhere\s+(?:from|to)\b|"
                    r"\b(?:which|what)\s+(?:\w+\s+)?(?:city|province|country|station|airport|port|town|region)\b[^?.]{0,60}?"
-                   r"\b(?:(?:leave|left|depart|departed|come|came|start|started|originate|originated)\s+from|"
+                   r"\b(?:(?:leave|left|depart|departed|come|came|start|started|originate|originated|set\s+off|set\s+out|sets\s+off|setting\s+off)\s+from|"
                    r"(?:go|went|head|headed|fly|flew|bound|arrive|arrived|land|landed)\s+(?:to|for|in|at))\b", re.I),
         re.compile(r"从[\u4e00-\u9fff]{2,}(?:出发|起飞|发车)|抵达|开往|飞往|发往|运往|至[\u4e00-\u9fff]{2,}|到达"),
     ),
