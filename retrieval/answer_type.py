@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lexical import offered_among
+from .lexical import EVERYDAY_NAME_COUNT, offered_among
 
 
 @dataclass(frozen=True)
@@ -662,8 +662,9 @@ _QUALIFIERS: tuple[dict[str, re.Pattern[str]], ...] = tuple(
             "clinical": r"临床(?:试验|研究)|\bclinical\s+(?:trials?|stud(?:y|ies))\b|\bhuman\s+trials?\b",
         },
         {
-            "national": r"国家级|全国|\bnational\b|\bstate[\s-]level\b",
-            "provincial": r"省级|\bprovincial\b|\bprovince[\s-]level\b",
+            # (A lab is national or provincial by its list: 国家实验室, "江苏省实验室".)
+            "national": r"国家级|全国|国家(?:重点)?实验室|\bnational\b|\bstate[\s-]level\b",
+            "provincial": r"省级|省(?:重点)?实验室|\bprovincial\b|\bprovince[\s-]level\b",
             "municipal": r"市级|\bmunicipal\b|\bcity[\s-]level\b",
         },
         {
@@ -784,6 +785,33 @@ def _counterparts(question: str) -> list[str]:
         ):
             found.append(owner + m.group())
     return found
+
+
+# What a firm does, after the name it is known by (信达生物, 信达证券): the same name with another trade is
+# another firm.
+_TRADES = ("证券|银行|保险|基金|信托|地产|置业|汽车|生物|医药|制药|药业|医疗|科技|电子|物流|资本|投资|能源|半导体|"
+           "通信|电器|食品|传媒|软件|智能|光电|材料")
+_TRADE = re.compile(rf"(?=([\u4e00-\u9fff]{{2}})({_TRADES}))")
+# Places and words that start many names (园区生物医药, 苏州银行) rather than one firm's.
+_NO_FIRM_NAME = re.compile(r"园区|苏州|江苏|中国|全国|国家|全省|全市|省级|市级|本地|相关|新兴|高端|重点|知名|龙头|头部|上市|医药|生物")
+
+
+def _another_trade(question: str, texts: Sequence[str]) -> bool:
+    """True when the question names a firm by a rare name and a trade (信达证券) and the events name that name
+    only with another trade (信达生物制药): another firm of the same name."""
+    from .lexicon import chinese_words
+
+    words = chinese_words()
+    for m in _TRADE.finditer(question):
+        name, trade = m.group(1), m.group(2)
+        if _GENERIC_OWNER.search(name) or _NO_FIRM_NAME.search(name) or (words.get(name) or 0) >= EVERYDAY_NAME_COUNT:
+            continue
+        # (博瑞医药 is 博瑞生物医药: a trade may follow another.)
+        if any(re.search(rf"{re.escape(name)}(?:{_TRADES}){{0,2}}{trade}", text) for text in texts):
+            continue
+        if any(re.search(rf"{re.escape(name)}(?:{_TRADES})", text) for text in texts):
+            return True
+    return False
 
 
 def _tail_of_a_word(text: str, start: int, end: int) -> bool:
@@ -1082,7 +1110,7 @@ def contradicted(question: str, texts: list[str], years: Sequence[int] = ()) -> 
     # own city is named in passing by most questions, so it is never the one asked about.
     if _only_others(_places(question) - {"苏州"}, [_places(t) for t in texts]):
         return True
-    if _swapped(question, texts) or _of_another_city(question, texts):
+    if _swapped(question, texts) or _of_another_city(question, texts) or _another_trade(question, texts):
         return True
     # A figure the question states ("规划高度是729米，对吗") that the events give otherwise (499.15米).
     stated_figures = [_quantities(t) for t in texts]

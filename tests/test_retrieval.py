@@ -994,3 +994,19 @@ def test_everything_a_company_did_is_a_list_and_the_askers_post_is_no_key_term(r
 def test_a_wrong_year_or_city_said_in_the_question_is_no_answer(real_engine, question: str) -> None:  # type: ignore[no-untyped-def]
     # KPMG's branch opened in 2020; the park's innovation centres are in Beijing, Shenzhen and Chengdu.
     assert real_engine.retriever.search(question).no_match
+
+
+def test_a_firm_named_with_another_trade_is_another_firm(real_engine) -> None:  # type: ignore[no-untyped-def]
+    # The chronicle's 信达 is 信达生物 (drugs); 信达证券 is a broker it never names. 博瑞医药 is its 博瑞生物医药.
+    assert real_engine.retriever.search("信达证券2020年在园区开分公司了吗？").no_match
+    result = real_engine.retriever.search("博瑞医药子公司的卡泊芬净哪天拿的批文？")
+    assert not result.no_match and result.hits[0].event.id == "2020-01-08-2"
+
+
+@pytest.mark.parametrize(
+    "question", ["材料科学姑苏实验室是哪天被列为国家实验室的？", "When did the State Council make the Gusu Lab for materials science a national laboratory?"]
+)
+def test_a_provincial_lab_does_not_answer_for_a_national_one(real_engine, question: str) -> None:  # type: ignore[no-untyped-def]
+    # The chronicle lists it as a 江苏省实验室; asked plainly, it answers.
+    assert real_engine.retriever.search(question).no_match
+    assert real_engine.retriever.search("材料科学姑苏实验室是哪天成立的？").hits[0].event.id == "2020-06-30-1"
