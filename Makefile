@@ -19,7 +19,7 @@ EVAL_SETS := questions holdout fresh blind final sixth seventh eighth tenth elev
 	hundredfirst hundredthird hundredsecond hundredfourth hundredfifth hundredsixth \
 	hundredseventh hundredtenth hundredeighth hundredninth hundredeleventh hundredtwelfth \
 	hundredthirteenth hundredseventeenth hundredfourteenth hundredfifteenth hundredsixteenth hundredeighteenth \
-	hundrednineteenth hundredtwentieth
+	hundrednineteenth hundredtwentieth hundredtwentyfirst hundredtwentysecond hundredtwentythird hundredtwentyfourth
 
 .PHONY: setup model index chat test eval bench clean help
 

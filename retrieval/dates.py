@@ -208,7 +208,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("cn_day", re.compile(rf"(?:(\d{{4}})年)?({_CN_NUM})月({_CN_NUM})[日号]")),
     # "9/9到9/11", "4/27-4/30": two days in figures, slashed (a dot may be a decimal: "1.5到2.5亿").
     ("md_numeric_range", re.compile(
-        r"(?<![\d./\w])(\d{1,2})/(\d{1,2})\s*(?:到|至|~|～|–|—|-|to|until|till|through)\s*(\d{1,2})/(\d{1,2})(?![\d./%])", re.I)),
+        r"(?<![\d./\w])(\d{1,2})/(\d{1,2})\s*(?:到|至|~|～|–|—|-|to|until|till|through)\s*(\d{1,2})/(\d{1,2})(?![\d./%])|"
+        # …and with dots, month first as Chinese writers put it ("5.13-5.15", "11.23-11.27"), not before a unit (1.5-2.5亿)
+        r"(?<![\d./\w])(\d{1,2})\.(\d{1,2})\s*(?:到|至|~|～|–|—|-)\s*(\d{1,2})\.(\d{1,2})(?=\s|这|那|号|日|的|$|[?？,，。!！)）|｜])", re.I)),
     # "11.26 那天", "3/25": month and day in figures, when nothing numeric follows.
     ("md_numeric", re.compile(r"(?<![\d./\w])(\d{1,2})[/.](\d{1,2})(?![\d./%])(?=\s|那天|这天|当天|那日|号|日|$|[?？,，。!！)）])")),
     ("cn_month_part", re.compile(rf"(?:(\d{{4}})年)?({_CN_NUM})月份?(上旬|中旬|下旬|初|底|末|中)")),
@@ -233,7 +235,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("en_span", re.compile(
         rf"\b(?:(between|from)\s+)?(?:the\s+)?(?:({_MONTH_EN})\s+(\d{{1,2}}){_ORD}|(\d{{1,2}}){_ORD}\s+(?:of\s+)?({_MONTH_EN}))"
         rf"\s*(?:,?\s*((?:19|20)\d{{2}}))?\s*(?:(and)|to|until|till|through|-|–|—)\s*(?:the\s+)?"
-        rf"(?:({_MONTH_EN})\s+(\d{{1,2}}){_ORD}\b|(\d{{1,2}}){_ORD}\s+(?:of\s+)?({_MONTH_EN})\b|end\s+of\s+(?:the\s+month\b|({_MONTH_EN})\b))"
+        rf"(?:({_MONTH_EN})\s+(\d{{1,2}}){_ORD}\b|(\d{{1,2}}){_ORD}\s+(?:of\s+)?({_MONTH_EN})\b|(?:end\s+of\s+(?:(?:the|that|this)\s+month\b|({_MONTH_EN})\b)|month[\s-]end\b))"
         rf"(?:,?\s*((?:19|20)\d{{2}})\b)?", re.I)),
     ("en_range", re.compile(
         rf"\b(?:between|from)\s+({_MONTH_EN})\s+(\d{{1,2}}){_ORD}\s+(?:and|to|until|till|through)\s+(?:({_MONTH_EN})\s+)?(\d{{1,2}}){_ORD}\b", re.I)),
@@ -358,7 +360,8 @@ def _match_spans(kind: str, m: re.Match[str], invalid: list[str]) -> list[Span] 
             return None
         return [Span((month, day), (month, day), None, text)]
     if kind == "md_numeric_range":
-        start, end = (int(m.group(1)), int(m.group(2))), (int(m.group(3)), int(m.group(4)))
+        g = m.groups()[4:] if m.group(1) is None else m.groups()[:4]
+        start, end = (int(g[0]), int(g[1])), (int(g[2]), int(g[3]))
         if not (_valid(*start, None) and _valid(*end, None)) or end < start:
             return None  # not two days after all (scores, fractions)
         return [Span(start, end, None, text)]

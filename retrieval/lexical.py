@@ -674,7 +674,7 @@ _BACK = re.compile(r"\b(?:it|its|they|them|their|he|him|his|she|her|one|ones|thi
 
 _ASKER = re.compile(
     r"^\s*(?:(?:in|at|back\s+in|over\s+in|here\s+in)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2},?\s+)?"
-    r"(?:i|i'm|im|i've|i'd|we|we're|we've|my|our|me|us)\b|^\s*我|"
+    r"(?:i|i'm|im|i've|i'd|we|we're|we've|my|our|me|us)\b|^\s*(?:我|本人)|"
     # Said without a subject, as Chinese allows: what the asker means to do ("想找外地对接窗口"); so in a quick English
     # note ("want to do inspection at the terminal instead of trucking boxes").
     r"^\s*(?:想|打算|准备|正在找|在找|需要找|要找)|^\s*(?:want|wanting|wanna|trying|planning|hoping)\s+to\b|"
@@ -694,13 +694,25 @@ _MEANT = re.compile(
 )
 
 
-def without_asker_talk(text: str, pointed_at: bool = False) -> str:
+# What the asker heard or remembers is what they ask about: "I heard KAIST and ETRI set up an institute. When…?"
+_PREMISE = re.compile(
+    r"^\s*(?:i|we)\s+(?:(?:have\s+|had\s+)?(?:heard|read|remember|recall|saw|seen|learned|learnt|understand|believe|think)|"
+    r"was\s+told|were\s+told)\b|^\s*(?:我|本人)?(?:听说|记得|看到|据说|了解到|得知)",
+    re.I,
+)
+
+
+def without_asker_talk(text: str, pointed_at: bool = False, premises: bool = False) -> str:
     """``text`` without the sentences that ask nothing and tell of the asker ("…open yet?? we'd probably rent near
     there"): they say nothing of the kind of fact asked for. With ``pointed_at``, the sentence that one asking
-    points back at stays, whoever's story it tells ("I'm writing about Zai Lab. When did it list?")."""
+    points back at stays, whoever's story it tells ("I'm writing about Zai Lab. When did it list?"); with
+    ``premises``, so does what the asker heard or remembers ("I heard KAIST…")."""
     sentences, asking = sentences_asking(text)
     referents = _pointed_at(sentences, asking) if pointed_at else set()
-    kept = [s for i, s in enumerate(sentences) if s in asking or i in referents or not _ASKER.search(s)]
+    kept = [
+        s for i, s in enumerate(sentences)
+        if s in asking or i in referents or not _ASKER.search(s) or premises and _PREMISE.search(s)
+    ]
     return " ".join(kept) if kept and len(kept) < len(sentences) else text
 
 

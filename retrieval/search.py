@@ -76,7 +76,8 @@ _FILLER = re.compile(
     r"最后一周|第一周|(?:这|那)一?周|一周|事儿|按(?:照)?时间(?:的)?(?:先后)?(?:顺序)?|时间顺序|先后顺序|倒序|顺序|排序|排列|一些|有些|些|几件事?|哪几件|分别是(?:啥|什么(?!时候))|动静|动作|在办|办了?|也就是|就是|十来天|这几天|那几天|(?:这|那)段(?:时间|日子)?|[圆原元]区|"
     r"(?:领导|老板|上级|上面|客户|老师|经理|同事)(?:要|让我|叫我|需要|想要)(?:一份|一个|个|份)?|"
     r"过完|过后|之后|以后|之前|以前|前后|左右|假期|小长假|长假|放假|节后|节前|周末|核实|确认|"
-    r"(?<![A-Za-z0-9])(?:in\s+terms\s+of|the\s+period|what|which|happened|happen|happening|wat|wot|happend|happned|hapened|happenned|did|does|do|anything|something|events?|news|in|on|at|during|the|"
+    r"(?<![A-Za-z0-9])(?:in\s+terms\s+of|the\s+period|(?:over|during|in)\s+the\s+(?:final|last|closing)\s+(?:few\s+)?days(?:\s+of)?|"
+    r"every\s+row|rows|nothing\s+(?:skipped|left\s+out|missed)|what|which|happened|happen|happening|wat|wot|happend|happned|hapened|happenned|did|does|do|anything|something|events?|news|in|on|at|during|the|"
     r"park\s+district|garden\s+area|industrial\s+garden|park|sip|gyq|suzhou|industrial|tell|me|about|of|going|list|show|there|were|was|is|are|any|all|took|taking|takes|place|pull|"
     r"from|to|between|and|what's|whats|so|far|year|month|day|days|that|it|first|last|week|notable|important|"
     r"major|key|main|occurred|occur|held|organised|organized|record|records|recorded|report|reports|reported|logged|noted|entries|entry|chronicle|go|went\s+on|goes\s+on|give|a|an|rundown|"
@@ -89,6 +90,67 @@ _FILLER = re.compile(
     r"(?:是|是不是)?真的(?:吗|吧)?|对吗|对不对|属实吗?|准确吗|没错吧|\b(?:true|correct|accurate|really|wasn't\s+it|isn't\s+it|didn't\s+it)\b|(?:头|第)一?个?(?:礼拜|星期)|(?:这|那|上|下)?个?礼拜|每条写?一句话?|写一句话|一句话|\binclude\b",
     re.I,
 )
+# A question written as a letter: the greeting before it ("Dear Sir/Madam,", "您好！", "尊敬的…：") and the closing
+# after it ("Kind regards,\nMarcus Tan", "谢谢！\n此致\n敬礼") ask nothing; the body between them is read.
+_GREETING = re.compile(
+    r"^\s*(?:dear\b[^\n,，:：]{0,60}|hello(?:\s+there)?|hi(?:\s+there)?|hey(?:\s+there)?|good\s+(?:morning|afternoon|evening)|greetings|"
+    r"to\s+whom\s+it\s+may\s+concern|您好|你好|大家好|尊敬的[^\n，,:：]{0,30}|[^\n，,:：！!]{0,10}(?:老师|领导|同志|工作人员)(?:们)?(?:您)?好)"
+    r"\s*[,，:：!！.。]\s*",
+    re.I,
+)
+_CLOSING = re.compile(
+    r"(?:^|\n|(?<=[.!?。！？]))\s*(?:(?:kind|best|warm|warmest|many)\s+(?:regards|wishes|thanks)|regards|cheers|"
+    r"yours\s+(?:faithfully|sincerely|truly)|sincerely|thanks?(?:\s+(?:you|a\s+lot|again|so\s+much|very\s+much|in\s+advance|for\s+your\s+(?:time|help|assistance)))*|"
+    r"thank\s+you(?:\s+very\s+much)?|many\s+thanks|looking\s+forward\s+to\s+(?:your|hearing)[^\n]{0,40}|"
+    r"谢谢(?:您|你)?(?:的帮助|了)?|多谢|感谢(?:您)?(?:的帮助|的解答)?|此致|顺祝[\u4e00-\u9fff]{0,4}|祝(?:您)?(?:好|工作顺利|商祺|安好)|期待(?:您的)?回复|盼复)"
+    r"\s*[,，!！.。]?[^\n]{0,40}(?:\n[^\n]{0,40}){0,4}\s*$",
+    re.I,
+)
+
+
+# A question pasted from a spreadsheet or a form. Its header row or the columns it wants back ("date | event",
+# "格式 日期,事件", "字段：日期/事件", "CSV: date,event") ask nothing; a field left to fill ("园区综合得分＝？") asks
+# for it; a field filled in ("时间段=9月下旬") says what is asked; cells are clauses.
+_FIELD = r"(?:日期|时间|事件|事项|内容|企业|公司|名称|金额|地点|备注|date|dates|event|events|company|companies|description|details?|amount|venue|notes?|source)"
+_HEADER = re.compile(
+    rf"(?:(?:格式|字段|表头|列|输出|columns?|fields?|headers?|csv|format)\s*[：:=]?\s*)?"
+    rf"(?<![\w\u4e00-\u9fff]){_FIELD}(?:\s*[|｜,，/、]\s*{_FIELD})+(?![\w\u4e00-\u9fff])|"
+    rf"(?:格式|字段|表头|columns?|fields?|headers?|csv|format)\s*[：:=]?\s*{_FIELD}(?![\w\u4e00-\u9fff])",
+    re.I,
+)
+_TO_FILL = re.compile(r"\s*[=＝]\s*(?:[?？]+|_{2,}|…+|\.{3,})")
+_FILLED = re.compile(r"(?:时间段|时间|日期|期间|区间|period|date\s+range|dates?|time\s+range)\s*[=＝:：]\s*", re.I)
+_CELL = re.compile(r"\s*[|｜]\s*")
+
+
+def _form_read(question: str) -> str:
+    """A question pasted from a spreadsheet, read as a sentence: no header row, fields to fill asked, cells as clauses."""
+    if not re.search(r"[|｜=＝]|csv|格式|字段|表头|columns?|fields?", question, re.I):
+        return question
+    read = _HEADER.sub(" ", question)
+    read = _TO_FILL.sub(lambda m: "是多少？" if _HAN_CHAR.search(question) else "?", read)
+    read = re.sub(r"(^|[，,\s])[=＝]\s*", r"\1", _FILLED.sub("", read))
+    read = _CELL.sub("，" if _HAN_CHAR.search(question) else ", ", read)
+    read = re.sub(r"^[\s，,]+|[\s，,]+$", "", re.sub(r"(?:[，,]\s*){2,}", "，", read))
+    return read or question
+
+
+def _out_of_letter(question: str) -> str:
+    """The body of a question written as a letter: without its greeting and its closing."""
+    body = question
+    greeting = _GREETING.match(body)
+    if greeting and greeting.end() < len(body):
+        body = body[greeting.end():]
+    closing = _CLOSING.search(body)
+    if closing and closing.start() > 0 and body[: closing.start()].strip():
+        body = body[: closing.start()]
+    if body is question:
+        return question
+    # A letter tells who writes and why before it asks ("I write for a small investment newsletter in Singapore…"):
+    # those sentences ask nothing, unless the one that asks points back at them.
+    return without_asker_talk(body.strip(), pointed_at=True, premises=True)
+
+
 # Who asks, signed at the start ("Shenzhen reporter - how tall…", "Wuxi Daily here.", "深圳特区报记者："): no
 # place or paper the answer must name.
 _SIGN_ON = re.compile(
@@ -362,6 +424,8 @@ _ASIDE = re.compile(
     r"tweets?|captions?|reels?|carousels?|videos?|episodes?|"
     r"timelines?|slides?|deck|presentations?|memos?|briefs?|briefings?|database|spreadsheets?|thesis|essays?|"
     r"homework|assignments?|notes|files?|records?|readers|audience|clients?|boss|editors?|desk|team|class)\b|"
+    # …or what the asker gives it for: "To give some context, could you…", "for background".
+    r"\b(?:to\s+(?:give|provide|add|get|have)\s+(?:some\s+|a\s+bit\s+of\s+|more\s+|a\s+little\s+)?|for\s+(?:some\s+)?)(?:context|background|perspective)\b,?|"
     # …or in Chinese, what the asker needs it for, as a clause of its own ("年终盘点要用", "发微博要用").
     r"(?:^|(?<=[，,。！!？?\s]))[\u4e00-\u9fff]{2,8}?(?:要用|需要用|会用到|用得上)(?=[，,。！!？?\s#]|$)|"
     # …or notes on the asker's own work in brackets ("(script draft v2, recorded 11/02)"): their dates are no event's.
@@ -636,7 +700,7 @@ class Retriever:
         put ("answer in bullet points"), spaces between Chinese
         words taken out ("在 苏州 国博"), short forms written out ("Intl") and a slip of the keys in a long English
         word put right ("Industial Park", "Septmber")."""
-        question = _after_pasted(undictated(_unwrapped(question.strip()))).strip()
+        question = _after_pasted(undictated(_form_read(_unwrapped(_out_of_letter(question.strip()))))).strip()
         question = _acronyms_out(_BLANK.sub(" ", _options_offered(_INSTRUCTED.sub(" ", question)))).strip() or question
         if not question.isascii():
             question = _verbs_joined(_unspaced(wu_to_mandarin(to_mandarin(question).translate(self.simplify).translate(_PLAIN_LATIN))))

@@ -258,6 +258,23 @@ def test_a_year_said_after_its_subject_says_when() -> None:
     assert [s.start for s in parse_dates("园区年终有什么活动").spans] == [(12, 1)]
 
 
+@pytest.mark.parametrize(
+    ("question", "span"),
+    [
+        ("events from 25 October through the end of that month", ((10, 25), (10, 31))),
+        ("from Oct 25 until month end", ((10, 25), (10, 31))),
+        ("5.13-5.15 三天的大事", ((5, 13), (5, 15))),  # month first, as Chinese writers put it
+        ("11.23-11.27 这周园区有啥事", ((11, 23), (11, 27))),
+    ],
+)
+def test_more_ways_to_write_a_range_of_days(question: str, span: tuple) -> None:
+    assert [(s.start, s.end) for s in parse_dates(question).spans] == [span]
+
+
+def test_a_range_of_amounts_is_no_range_of_days() -> None:
+    assert parse_dates("总投资1.5-2.5亿元").spans == []
+
+
 def test_another_year_said_short_is_that_year() -> None:
     assert [s.year for s in parse_dates("19年园区有哪些公司去科创板上市了？").spans] == [2019]
     assert [s.year for s in parse_dates("'21年园区有什么新项目").spans] == [2021]
