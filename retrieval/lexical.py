@@ -228,7 +228,7 @@ report reports reported
 when did does do was were is are be been being has have had will would could should can may might must shall
 get got make made take took give gave go went come came become became begin began start started happen happened
 receive received hold held take place took place see say said tell know want need use used find found
-bring brought live living lives put puts putting
+bring brought live living lives put puts putting stuck remember remembered recall recalled hometown hometowns
 first second third last next new old big small large great good best more most many much some any other
 year years month months day days time times date dates week weeks 2020 today yesterday ago
 north south east west central northern southern eastern western
@@ -314,7 +314,7 @@ _FRAME_ZH = set("""
 谢谢 感谢 多谢 麻烦 劳驾 拜托 你好 您好 大家 朋友 小伙伴 层面 层级 级别 英文 中文 英语 汉语 全称 简称 英文名 中文名
 孙子 孙女 外孙 外孙女 儿子 女儿 老伴 爷爷 奶奶 外婆 外公 姥姥 姥爷 妈妈 爸爸 老妈 老爸 我妈 我爸 老公 老婆 邻居 亲戚 家里 我家
 读书 上学 问问 听说 旁边 附近 那阵子 这阵子 那会儿 那时候 过年 快过年 过年前 过完年
-列明 逐一 烦请 有关情况 相关情况 情况说明 有关事项 事项 人选
+列明 逐一 烦请 有关情况 相关情况 情况说明 有关事项 事项 人选 路线 技术路线 路线图
 区级 县级 镇级 村级 校级 部级 厅级 局级 片区级
 月初 月中 月底 月末 年初 年中 年底 年末 上旬 中旬 下旬
 今年 去年 明年 当年 那年 今天 昨天 当天 那天 这天 本月 上月 下月 春天 夏天 秋天 冬天 年内 全年 本年 当时 期间 同期
@@ -550,9 +550,10 @@ def sentences_asking(text: str) -> tuple[list[str], list[str]]:
 _QUOTED = re.compile(r"“[^”]{1,30}”|「[^」]{1,30}」|《[^》]{1,30}》")
 
 
-def clauses_asking(text: str) -> tuple[list[str], list[str]]:
-    """The clauses of ``text`` (parted by commas), and those of them that ask something."""
-    clauses = [c for c in _COMMA.split(text) if c.strip()]
+def clauses_asking(text: str, spaced: bool = False) -> tuple[list[str], list[str]]:
+    """The clauses of ``text`` (parted by commas; with ``spaced``, also by a space between Chinese words typed
+    for one), and those of them that ask something."""
+    clauses = [c for c in (_CLAUSE_BREAK if spaced else _COMMA).split(text) if c.strip()]
     return clauses, [c for c in clauses if _ASKS.search(c)]
 
 

@@ -373,6 +373,8 @@ _NEXT_YEAR = re.compile(r"明年|来年|下一年|\bnext\s+year\b", re.I)
 _CLAUSE = re.compile(r"[^，,。？?！!；;\-–—]+")
 _ASKER_IN_CLAUSE = re.compile(
     r"我|咱|孩子|娃|孙|儿子|女儿|宝宝|老婆|老公|爸|妈|家里|"
+    # (…or of how the asker was: too busy, away, missed it: "开学那阵太忙了完全没关注")
+    r"太忙|忙得|没(?:有)?(?:关注|注意|留意|顾上|看新闻|跟上)|错过了|出差|不在苏州|"
     r"\b(?:i|i'm|im|we|we're|my|our|me|us|baby|kids?|son|daughter|wife|husband|family)\b",
     re.I,
 )
@@ -803,11 +805,13 @@ class Retriever:
         sentences, asking = sentences_asking(_DASH_BREAK.sub(". ", question))
         if len(sentences) == 1:
             # …or the clauses of one, when those that do not ask tell of the asker ("10月下旬我们在园区做供应商审核，
-            # 那段时间园区有什么大事？").
-            clauses, in_clauses = clauses_asking(question)
-            told = [c for c in clauses if c not in in_clauses]
-            if told and all(_ASKER_IN_CLAUSE.search(c) for c in told):
-                sentences, asking = clauses, in_clauses
+            # 那段时间园区有什么大事？"), parted by commas or by a space ("9月下旬园区有啥大事 开学那阵太忙了没关注").
+            for spaced in (False, True):
+                clauses, in_clauses = clauses_asking(question, spaced)
+                told = [c for c in clauses if c not in in_clauses]
+                if told and all(_ASKER_IN_CLAUSE.search(c) for c in told):
+                    sentences, asking = clauses, in_clauses
+                    break
         if not asking or len(asking) == len(sentences):
             return False
         dates = parse_dates(" ".join(asking))

@@ -1061,3 +1061,14 @@ def test_a_date_pasted_from_a_spreadsheet_returns_those_days(real_engine, pasted
 
 def test_a_field_left_to_fill_is_asked(real_engine) -> None:  # type: ignore[no-untyped-def]
     assert real_engine.retriever.read("Q21 江苏省开发区综合考核｜园区综合得分＝？") == "Q21 江苏省开发区综合考核，园区综合得分是多少？"
+
+
+def test_a_clause_typed_after_a_space_on_how_busy_the_asker_was_asks_nothing(real_engine) -> None:  # type: ignore[no-untyped-def]
+    result = real_engine.retriever.search("6月初园区有啥新闻 那会儿出差了没顾上看")
+    assert result.date_only and ids(result) and all("2020-06-01" <= i[:10] <= "2020-06-10" for i in ids(result))
+
+
+def test_what_kind_of_vaccine_is_asked_of_the_vaccines_found(real_engine) -> None:  # type: ignore[no-untyped-def]
+    # 技术路线 says what is asked of each (DNA, mRNA), not a topic the chronicle lacks.
+    result = real_engine.retriever.search("2020年园区企业有哪些新冠疫苗拿到了临床试验批件？分别是什么技术路线的？")
+    assert result.is_list and not result.no_match and {"2020-06-3", "2020-06-03-3"} <= set(ids(result))
