@@ -19,7 +19,8 @@ EVAL_SETS := questions holdout fresh blind final sixth seventh eighth tenth elev
 	hundredfirst hundredthird hundredsecond hundredfourth hundredfifth hundredsixth \
 	hundredseventh hundredtenth hundredeighth hundredninth hundredeleventh hundredtwelfth \
 	hundredthirteenth hundredseventeenth hundredfourteenth hundredfifteenth hundredsixteenth hundredeighteenth \
-	hundrednineteenth hundredtwentieth hundredtwentyfirst hundredtwentysecond hundredtwentythird hundredtwentyfourth
+	hundrednineteenth hundredtwentieth hundredtwentyfirst hundredtwentysecond hundredtwentythird hundredtwentyfourth \
+	hundredtwentysixth hundredtwentyeighth hundredtwentyfifth hundredtwentyseventh
 
 .PHONY: setup model index chat test eval bench clean help
 

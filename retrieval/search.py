@@ -135,6 +135,22 @@ def _form_read(question: str) -> str:
     return read or question
 
 
+# The words that wake a voice assistant ("hey siri", "ok google", "alexa", "小爱同学", "天猫精灵"), said before or
+# after the question, and the sounds said while thinking (um, uh, 嗯, 呃): no part of it.
+_WAKE = re.compile(
+    r"^\s*(?:(?:hey|hi|ok|okay)\s+(?:siri|google|alexa|cortana|bixby)|alexa|siri|cortana|bixby|嘿\s*siri|小爱同学|小爱|天猫精灵|"
+    r"小度小度|小度|小艺小艺|小艺|小布)\b[\s,，.。!！]*|[\s,，]*(?:小爱同学|天猫精灵|小度小度|\bsiri|\balexa)[\s?？!！.。]*$",
+    re.I,
+)
+_THINKING = re.compile(r"(?<![\w'])(?:um+|uh+|umm+|erm+|er)(?![\w'])[,，]?\s*|(?:^|(?<=\s))(?:嗯+|呃+|额+)[，,\s]*", re.I)
+
+
+def _unwoken(question: str) -> str:
+    """``question`` without an assistant's wake words and the sounds said while thinking."""
+    woken = _WAKE.sub(" ", question)
+    return _THINKING.sub(" ", woken).strip() or question if woken != question or _THINKING.search(question) else question
+
+
 def _out_of_letter(question: str) -> str:
     """The body of a question written as a letter: without its greeting and its closing."""
     body = question
@@ -702,7 +718,7 @@ class Retriever:
         put ("answer in bullet points"), spaces between Chinese
         words taken out ("在 苏州 国博"), short forms written out ("Intl") and a slip of the keys in a long English
         word put right ("Industial Park", "Septmber")."""
-        question = _after_pasted(undictated(_form_read(_unwrapped(_out_of_letter(question.strip()))))).strip()
+        question = _after_pasted(undictated(_form_read(_unwrapped(_out_of_letter(_unwoken(question.strip())))))).strip()
         question = _acronyms_out(_BLANK.sub(" ", _options_offered(_INSTRUCTED.sub(" ", question)))).strip() or question
         if not question.isascii():
             question = _verbs_joined(_unspaced(wu_to_mandarin(to_mandarin(question).translate(self.simplify).translate(_PLAIN_LATIN))))

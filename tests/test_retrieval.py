@@ -820,6 +820,10 @@ FLOORS = {
     "hundredtwentysecond.jsonl": (0.92, 0.92, 0.84, 3, None),  # held back, then measured once (cadres, policy students): 0.944 / 0.949 / 0.88 / 2
     "hundredtwentythird.jsonl": (0.89, 0.90, 0.90, 3, None),  # held back, then measured once (Dushu Lake students): 0.915 / 0.928 / 0.94 / 2
     "hundredtwentyfourth.jsonl": (0.88, 0.85, 0.81, 4, None),  # held back, then measured once (letters to an info desk): 0.615 / 0.594 / 0.88 / 15
+    "hundredtwentyfifth.jsonl": (0.95, 0.97, 0.87, 1, None),  # written last, measured once on 5affdb8 (voice assistants: "ok google", 小爱同学): 0.564 / 0.564 / 0.94 / 17
+    "hundredtwentysixth.jsonl": (0.94, 0.93, 0.81, 2, None),  # held back, then measured once (northern workers and riders: 俺, 咋, 整): 0.964 / 0.957 / 0.85 / 1
+    "hundredtwentyseventh.jsonl": (0.92, 0.94, 0.96, 2, None),  # written last, measured once on 5affdb8 (negations, comparisons, counts): 0.941 / 0.962 / 1.00 / 1
+    "hundredtwentyeighth.jsonl": (0.85, 0.86, 0.93, 4, None),  # held back, then measured once (two or three asks in one message): 0.876 / 0.885 / 0.97 / 3
 }
 
 # English recall of a set below the common floor, as first measured (its misses were left for the next round).
@@ -830,7 +834,8 @@ ENGLISH_FLOORS = {
 # Date recall of a set below the common floor: "十月下旬…有没有老年人能去凑凑热闹的" narrows the ten days to what the
 # asker hopes to find among them (docs/retrieval.md, what is still weak).
 # "9月下旬园区有啥大事 开学那阵太忙了完全没关注": the clause typed after a space tells of the asker, which is not yet read.
-DATE_FLOORS = {"ninetyeighth.jsonl": 0.85, "hundredtwentythird.jsonl": 0.85}
+# Two asks in one message ("5.15那天都有啥事？还有5.18那个啥云对接活动也说下") are not yet split into two searches.
+DATE_FLOORS = {"ninetyeighth.jsonl": 0.85, "hundredtwentythird.jsonl": 0.85, "hundredtwentyeighth.jsonl": 0.80}
 
 
 @pytest.mark.parametrize(
@@ -1072,3 +1077,17 @@ def test_what_kind_of_vaccine_is_asked_of_the_vaccines_found(real_engine) -> Non
     # 技术路线 says what is asked of each (DNA, mRNA), not a topic the chronicle lacks.
     result = real_engine.retriever.search("2020年园区企业有哪些新冠疫苗拿到了临床试验批件？分别是什么技术路线的？")
     assert result.is_list and not result.no_match and {"2020-06-3", "2020-06-03-3"} <= set(ids(result))
+
+
+@pytest.mark.parametrize(
+    ("spoken", "typed"),
+    [
+        ("ok google um which companies from the park listed in hong kong", "which companies from the park listed in hong kong"),
+        ("小爱同学 9月下旬园区有哪些大事", "9月下旬园区有哪些大事"),
+        ("园区有哪些公司上市 天猫精灵", "园区有哪些公司上市"),
+    ],
+)
+def test_an_assistants_wake_words_ask_nothing(real_engine, spoken: str, typed: str) -> None:  # type: ignore[no-untyped-def]
+    assert real_engine.retriever.read(spoken) == real_engine.retriever.read(typed)
+    said, written = real_engine.retriever.search(spoken), real_engine.retriever.search(typed)
+    assert not said.no_match and ids(said) == ids(written)
