@@ -13,7 +13,7 @@ import threading
 import unicodedata
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 import numpy as np
@@ -502,6 +502,59 @@ class SearchResult:
     expansions: list[str] = field(default_factory=list)
 
 
+# A message that packs several asks: numbered ("1) … 2) …", "(1)…(2)…", "①…②…") or joined after a question by
+# 顺便问下, 另外问下, 还有个问题, "also".
+_NUMBERED = re.compile(
+    r"(?:^|(?<=[\s?？。.!！:：;；，,]))(?:[(（]\s*[1-9]\s*[)）]|[1-9][)）]|[1-9][.、](?=\s*[^\d\s])|[①②③④⑤⑥⑦⑧⑨])\s*"
+)
+_ALSO = re.compile(
+    r"(?<=[?？。!！)）])\s*(?:顺便(?:再)?问(?:一)?下|顺便说(?:一)?下|另外(?:再)?问(?:一)?下|还有个问题|还有一个问题|"
+    r"还有(?=[^？?。]{2,40}(?:也说|也讲|也列|也查|也问|呢|吗))|"
+    r"(?:and\s+)?also[,:]?\s+(?=\w))",
+    re.I,
+)
+
+
+def split_asks(question: str) -> list[str]:
+    """The asks of a message, each a question of its own; a numbered part that asks nothing by itself ("①省里的
+    ②中央的 都算") stays with the text before the numbers."""
+    marks = list(_NUMBERED.finditer(question))
+    if len(marks) >= 2:
+        ends = [m.start() for m in marks[1:]] + [len(question)]
+        head = question[: marks[0].start()].strip()
+        parts = [question[m.end() : end].strip() for m, end in zip(marks, ends)]
+        asking = [p for p in parts if len(p) >= 4 and sentences_asking(p)[1]]
+        if head and not sentences_asking(head)[1]:
+            # What the text before the numbers names is what each part asks about ("中南中心 ①规划多少层 ②哪年建成").
+            return [f"{head} {p}" for p in asking] if len(asking) > 1 else [question]
+        rest = " ".join([head, *(p for p in parts if p not in asking)]).strip()
+        asks = [a for a in [rest, *asking] if a]
+        return asks if len(asks) > 1 else [question]
+    also = _ALSO.search(question)
+    after = question[also.end():].strip() if also else ""
+    if after and (sentences_asking(after)[1] or re.search(r"也(?:说|讲|列|查|问)", after)):
+        return [question[: also.start()].strip(), question[also.end():].strip()]
+    return [question]
+
+
+def merged(question: str, results: Sequence["SearchResult"], k: int) -> "SearchResult":
+    """One answer to the asks of a message: the events of each answered ask in turn (a fact ask's best few, a list
+    or date ask's all), none twice; no match only when no ask is answered."""
+    answered = [r for r in results if not r.no_match and r.hits]
+    if not answered:
+        first = results[0]
+        return SearchResult(question, [], True, any(r.is_list for r in results), first.dates, first.date_only, first.expansions)
+    if len(answered) == 1:
+        return replace(answered[0], question=question)
+    share = max(1, -(-k // len(answered)))
+    hits: list[Hit] = []
+    for r in answered:
+        for hit in r.hits if r.is_list or r.date_only else r.hits[:share]:
+            if all(hit.event.id != h.event.id for h in hits):
+                hits.append(hit)
+    return SearchResult(question, hits, False, True, answered[0].dates, expansions=[e for r in answered for e in r.expansions])
+
+
 @dataclass(frozen=True)
 class SearchParams:
     """The knobs of fusion and selection, measured with `chronicle eval` (see docs/retrieval.md)."""
@@ -725,7 +778,15 @@ class Retriever:
         return self.keys.spell(_FORM.sub(" ", _REPORTED.sub("", _PREAMBLE.sub("", _SIGN_ON.sub("", question)))).strip())
 
     def search(self, question: str, k: int = 5) -> SearchResult:
-        """The events that answer ``question``: top ``k``, or every match for list and date questions."""
+        """The events that answer ``question``: top ``k``, or every match for list and date questions. A message
+        that packs several asks ("1) … 2) …", "…？顺便问下…") is answered ask by ask, the answers merged."""
+        asks = split_asks(question.strip())
+        if len(asks) < 2:
+            return self._search(question, k)
+        return merged(question.strip(), [self._search(ask, k) for ask in asks], k)
+
+    def _search(self, question: str, k: int = 5) -> SearchResult:
+        """The events that answer one ask."""
         shown = question.strip()
         question = self.read(shown)
         # What the question leaves out ("不含医疗器械", "apart from the kickoff in January") is no key term an
