@@ -807,7 +807,8 @@ def _another_trade(question: str, texts: Sequence[str]) -> bool:
         if _GENERIC_OWNER.search(name) or _NO_FIRM_NAME.search(name) or (words.get(name) or 0) >= EVERYDAY_NAME_COUNT:
             continue
         # (博瑞医药 is 博瑞生物医药: a trade may follow another.)
-        if any(re.search(rf"{re.escape(name)}(?:{_TRADES}){{0,2}}{trade}", text) for text in texts):
+        same = re.compile(rf"{re.escape(name)}(?:{_TRADES}){{0,2}}{trade}")
+        if any(same.search(text) for text in texts):
             continue
         if any(re.search(rf"{re.escape(name)}(?:{_TRADES})", text) for text in texts):
             return True

@@ -798,7 +798,7 @@ def _joined_by_or(terms: Sequence[KeyTerm], text: str) -> list[KeyTerm]:
     # (…as a word, or the first of two in a compound: 奠基 of 奠基仪式, not 产业 of 产业园.)
     cut = {
         part for run in _CJK.findall(lowered) for word in segment(run)
-        for part in (word, word[:2] if len(word) >= 4 else word, word[-2:] if len(word) >= 4 else word)
+        for part in (word, *((word[:2], word[-2:]) if len(word) >= 4 else ()))
     } if around_or else set()
     pairs = {
         id(t) for t in terms
@@ -831,13 +831,7 @@ def _joined_by_or(terms: Sequence[KeyTerm], text: str) -> list[KeyTerm]:
                 continue
             merged = [t for t in merged if t is not a and t is not b]
             # (Bigrams straddling a word of two characters so joined are no words: 基仪 of "开工或奠基仪式".)
-            straddling = {
-                lowered[start - 1 : start + 1] for t in (left[0], right[0]) if id(t) in pairs
-                for start in (spans[id(t)][0],)
-            } | {
-                lowered[end - 1 : end + 1] for t in (left[0], right[0]) if id(t) in pairs
-                for end in (spans[id(t)][1],)
-            }
+            straddling = {lowered[edge - 1 : edge + 1] for t in (left[0], right[0]) if id(t) in pairs for edge in spans[id(t)]}
             merged = [t for t in merged if t.label not in straddling or t.label.isascii()]
             merged.append(KeyTerm(
                 f"{a.label}|{b.label}", a.alternatives + b.alternatives, min(a.weight, b.weight),

@@ -12,7 +12,7 @@ import re
 import threading
 import unicodedata
 from collections import OrderedDict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -127,10 +127,10 @@ def _form_read(question: str) -> str:
     """A question pasted from a spreadsheet, read as a sentence: no header row, fields to fill asked, cells as clauses."""
     if not re.search(r"[|｜=＝]|csv|格式|字段|表头|columns?|fields?", question, re.I):
         return question
-    read = _HEADER.sub(" ", question)
-    read = _TO_FILL.sub(lambda m: "是多少？" if _HAN_CHAR.search(question) else "?", read)
+    chinese = bool(_HAN_CHAR.search(question))
+    read = _TO_FILL.sub("是多少？" if chinese else "?", _HEADER.sub(" ", question))
     read = re.sub(r"(^|[，,\s])[=＝]\s*", r"\1", _FILLED.sub("", read))
-    read = _CELL.sub("，" if _HAN_CHAR.search(question) else ", ", read)
+    read = _CELL.sub("，" if chinese else ", ", read)
     read = re.sub(r"^[\s，,]+|[\s，,]+$", "", re.sub(r"(?:[，,]\s*){2,}", "，", read))
     return read or question
 
@@ -147,20 +147,19 @@ _THINKING = re.compile(r"(?<![\w'])(?:um+|uh+|umm+|erm+|er)(?![\w'])[,，]?\s*|(
 
 def _unwoken(question: str) -> str:
     """``question`` without an assistant's wake words and the sounds said while thinking."""
-    woken = _WAKE.sub(" ", question)
-    return _THINKING.sub(" ", woken).strip() or question if woken != question or _THINKING.search(question) else question
+    return _THINKING.sub(" ", _WAKE.sub(" ", question)).strip() or question
 
 
 def _out_of_letter(question: str) -> str:
     """The body of a question written as a letter: without its greeting and its closing."""
-    body = question
+    body, lettered = question, False
     greeting = _GREETING.match(body)
     if greeting and greeting.end() < len(body):
-        body = body[greeting.end():]
+        body, lettered = body[greeting.end():], True
     closing = _CLOSING.search(body)
     if closing and closing.start() > 0 and body[: closing.start()].strip():
-        body = body[: closing.start()]
-    if body is question:
+        body, lettered = body[: closing.start()], True
+    if not lettered:
         return question
     # A letter tells who writes and why before it asks ("I write for a small investment newsletter in Singapore…"):
     # those sentences ask nothing, unless the one that asks points back at them.
@@ -533,7 +532,7 @@ def split_asks(question: str) -> list[str]:
     also = _ALSO.search(question)
     after = question[also.end():].strip() if also else ""
     if after and (sentences_asking(after)[1] or re.search(r"也(?:说|讲|列|查|问)", after)):
-        return [question[: also.start()].strip(), question[also.end():].strip()]
+        return [question[: also.start()].strip(), after]  # type: ignore[union-attr]
     return [question]
 
 
@@ -548,9 +547,11 @@ def merged(question: str, results: Sequence["SearchResult"], k: int) -> "SearchR
         return replace(answered[0], question=question)
     share = max(1, -(-k // len(answered)))
     hits: list[Hit] = []
+    seen: set[str] = set()
     for r in answered:
         for hit in r.hits if r.is_list or r.date_only else r.hits[:share]:
-            if all(hit.event.id != h.event.id for h in hits):
+            if hit.event.id not in seen:
+                seen.add(hit.event.id)
                 hits.append(hit)
     return SearchResult(question, hits, False, True, answered[0].dates, expansions=[e for r in answered for e in r.expansions])
 
@@ -685,6 +686,11 @@ def matched_terms(text: str, query_text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
+# What may wrap a question, read away in turn, outermost first: a voice assistant's wake word, a letter, a JSON
+# object, a spreadsheet row, dictation, pasted text before the question.
+_WRAPPER_READERS: tuple[Callable[[str], str], ...] = (_unwoken, _out_of_letter, _unwrapped, _form_read, undictated, _after_pasted)
+
+
 class Retriever:
     """Answers ``search(question)`` over a loaded index with an embedder; thread-safe."""
 
@@ -765,13 +771,16 @@ class Retriever:
         return fused, dense, lexical_norm * coverage, expanded, expansions
 
     def read(self, question: str) -> str:
-        """``question`` as it is searched for (and embedded): traditional characters the chronicles never use
+        """``question`` as it is searched for (and embedded): what wraps it read away (``_WRAPPER_READERS``), traditional characters the chronicles never use
         read as simplified ones (園區 → 园区), written Cantonese and Wu as Mandarin (喺 → 在, 邊啲 → 哪些; 辰光 → 时候), a label before a
         colon dropped ("Fact check:"), as are the asker's signature ("Wuxi Daily here.") and how they want the reply
         put ("answer in bullet points"), spaces between Chinese
         words taken out ("在 苏州 国博"), short forms written out ("Intl") and a slip of the keys in a long English
         word put right ("Industial Park", "Septmber")."""
-        question = _after_pasted(undictated(_form_read(_unwrapped(_out_of_letter(_unwoken(question.strip())))))).strip()
+        question = question.strip()
+        for reader in _WRAPPER_READERS:
+            question = reader(question)
+        question = question.strip()
         question = _acronyms_out(_BLANK.sub(" ", _options_offered(_INSTRUCTED.sub(" ", question)))).strip() or question
         if not question.isascii():
             question = _verbs_joined(_unspaced(wu_to_mandarin(to_mandarin(question).translate(self.simplify).translate(_PLAIN_LATIN))))

@@ -22,10 +22,10 @@ def _alt(words: dict[str, int]) -> str:
     return "|".join(sorted(words, key=len, reverse=True))
 
 
-def _suffix(n: int) -> str:
-    if 10 <= n % 100 <= 20:
-        return "th"
-    return {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+def _ordinal(n: int) -> str:
+    """21 as "21st", 12 as "12th"."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
 
 
 # Punctuation said aloud: on its own between words (or ending the question), never inside a word (打问号 stays).
@@ -55,6 +55,8 @@ _CARDINAL = re.compile(
 _HUNDREDS = re.compile(rf"\b({_alt(_UNITS)})\s+hundred(?:(?:\s+and)?\s+({_alt(_UNITS)}))?\b", re.I)
 # Initials said one by one: "e c m o", "d b s". A leading "a" is the article ("a c t scanner").
 _INITIALS = re.compile(r"(?<![\w'’.-])[a-z](?:\s+[a-z](?![\w'’]))+(?![\w'’])")
+# Words an English question holds only if dictated (read once, not for every question).
+_HINTS = (*_SAID_MARKS_EN, "period", *_TENS, *_TEENS, *_ORD_TEENS, *_ORD_UNITS, "hundred", "thousand")
 
 
 def _year(m: re.Match[str]) -> str:
@@ -86,22 +88,18 @@ def undictated(question: str) -> str:
     figures for numbers and dates said in words, initials said one by one run together."""
     if question.isascii():
         lowered = question.lower()
-        if not any(w in lowered for w in (*_SAID_MARKS_EN, "period", *_TENS, *_TEENS, *_ORD_TEENS, *_ORD_UNITS,
-                                          "hundred", "thousand")) and not _INITIALS.search(question):
+        if not any(w in lowered for w in _HINTS) and not _INITIALS.search(question):
             return question
     question = _SAID_ZH.sub(lambda m: _SAID_MARKS_ZH[m.group(1)], question)
     question = _SAID_EN.sub(lambda m: _SAID_MARKS_EN.get((m.group(1) or "").lower(), "."), question)
     question = _YEAR.sub(_year, question)
-    question = _ORD_COMPOUND.sub(
-        lambda m: (lambda n: f"{n}{_suffix(n)}")(_TENS[m.group(1).lower()] + _ORD_UNITS[m.group(2).lower()]), question)
-    question = _ORD_HIGH.sub(lambda m: (lambda n: f"{n}{_suffix(n)}")(_ORD_TEENS[m.group(1).lower()]), question)
+    question = _ORD_COMPOUND.sub(lambda m: _ordinal(_TENS[m.group(1).lower()] + _ORD_UNITS[m.group(2).lower()]), question)
+    question = _ORD_HIGH.sub(lambda m: _ordinal(_ORD_TEENS[m.group(1).lower()]), question)
 
     def by_month(m: re.Match[str]) -> str:
         if m.group(1):
-            n = _ORD_UNITS[m.group(2).lower()]
-            return f"{m.group(1)} {n}{_suffix(n)}"
-        n = _ORD_UNITS[m.group(3).lower()]
-        return f"{n}{_suffix(n)} "
+            return f"{m.group(1)} {_ordinal(_ORD_UNITS[m.group(2).lower()])}"
+        return f"{_ordinal(_ORD_UNITS[m.group(3).lower()])} "
 
     question = _ORD_BY_MONTH.sub(by_month, question)
     question = _HUNDREDS.sub(_hundreds, _CARDINAL.sub(_cardinal, question))
