@@ -20,7 +20,8 @@ EVAL_SETS := questions holdout fresh blind final sixth seventh eighth tenth elev
 	hundredseventh hundredtenth hundredeighth hundredninth hundredeleventh hundredtwelfth \
 	hundredthirteenth hundredseventeenth hundredfourteenth hundredfifteenth hundredsixteenth hundredeighteenth \
 	hundrednineteenth hundredtwentieth hundredtwentyfirst hundredtwentysecond hundredtwentythird hundredtwentyfourth \
-	hundredtwentysixth hundredtwentyeighth hundredtwentyfifth hundredtwentyseventh
+	hundredtwentysixth hundredtwentyeighth hundredtwentyfifth hundredtwentyseventh \
+	hundredtwentyninth hundredthirtieth hundredthirtyfirst hundredthirtysecond hundredthirtythird
 
 .PHONY: setup model index chat test eval bench clean help
 

@@ -112,9 +112,9 @@ class ChronicleEngine:
         """The question to search: a follow-up is merged with the previous question; others pass through."""
         if not state.question or not _FOLLOW_UP.search(question):
             return question
-        new_dates = parse_dates(question)
+        new_dates = parse_dates(question, self.retriever.years)
         new_topic = topic_of(_FOLLOW_UP_WORDS.sub(" ", new_dates.rest)).strip()
-        previous = parse_dates(state.question)
+        previous = parse_dates(state.question, self.retriever.years)
         base = state.question
         if new_dates.spans:
             # "那4月呢？" after "3月有哪些签约项目？": the previous question with the new date in place of the old.

@@ -188,7 +188,7 @@ TYPES: tuple[AnswerType, ...] = (
     AnswerType(
         "rank",
         re.compile(r"第几|排名|排第|名次|\bwhat\s+rank\b|\branked?\b|\bwhich\s+place\b|\bwhat\s+place\b", re.I),
-        re.compile(rf"第\s*(?:{_NUMBER})|前\s*(?:{_NUMBER})|首位|榜首|第一|首个|十佳|百强|领先"),
+        re.compile(rf"第\s*(?:{_NUMBER})|前\s*(?:{_NUMBER})|首位|榜首|第一|首(?:个|家|批|例)|十佳|百强|领先"),
     ),
     AnswerType(
         "exhibitors",

@@ -11,9 +11,11 @@ import calendar
 import datetime
 import re
 from dataclasses import dataclass, field, replace
+from collections.abc import Iterable
 from functools import lru_cache
 
 from .events import Event
+from .festivals import FESTIVAL, FIXED, festival_days, moves
 
 _CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_NUM = "[0-9０-９〇零一二两三四五六七八九十]{1,3}"
@@ -56,6 +58,7 @@ class Span:
     year: int | None = None
     label: str = ""
     holiday: bool = False  # a festival's day: what marks it may be held in the days around it
+    loose: bool = False  # a time placed roughly ("after the CNY shutdown", "国庆前三周左右")
 
     @property
     def single_day(self) -> bool:
@@ -111,15 +114,18 @@ class DateQuery:
         return "、".join(span.label for span in self.spans)
 
     def around_holidays(self, days: int) -> DateQuery:
-        """The same query with each festival widened to ``days`` either side: "五四青年节搞了什么主题活动"
-        finds the youth-day event held on May 8."""
+        """The same query with each festival widened to ``days`` either side, and each time placed roughly to three
+        times that: "五四青年节搞了什么主题活动" finds the youth-day event held on May 8, "how many workers were on that
+        first special train back after the CNY shutdown" the one of 1 March."""
         def widen(span: Span) -> Span:
-            if not span.holiday:
+            # A time placed roughly ("not long after the May Day break") gets more room still.
+            reach = days if span.holiday else 3 * days if span.loose else 0
+            if not reach:
                 return span
             year = span.year or _LEAP
-            first = max(datetime.date(year, *span.start) - datetime.timedelta(days), datetime.date(year, 1, 1))
-            last = min(datetime.date(year, *span.end) + datetime.timedelta(days), datetime.date(year, 12, 31))
-            return Span((first.month, first.day), (last.month, last.day), span.year, span.label, True)
+            first = max(datetime.date(year, *span.start) - datetime.timedelta(reach), datetime.date(year, 1, 1))
+            last = min(datetime.date(year, *span.end) + datetime.timedelta(reach), datetime.date(year, 12, 31))
+            return Span((first.month, first.day), (last.month, last.day), span.year, span.label, span.holiday, span.loose)
 
         return DateQuery([widen(span) for span in self.spans], list(self.invalid), self.rest)
 
@@ -151,19 +157,8 @@ _EN_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
 _QUARTERS_CN = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _QUARTERS_EN = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "last": 4}
 
-# Holidays on fixed dates of the solar calendar (lunar ones move every year and are left out).
-_HOLIDAYS: dict[str, tuple[int, int]] = {
-    "元旦": (1, 1), "妇女节": (3, 8), "植树节": (3, 12), "劳动节": (5, 1), "五一": (5, 1), "青年节": (5, 4),
-    "五四": (5, 4), "儿童节": (6, 1), "六一": (6, 1), "建党节": (7, 1), "七一": (7, 1), "建军节": (8, 1),
-    "八一": (8, 1), "教师节": (9, 10), "国庆节": (10, 1), "国庆": (10, 1), "平安夜": (12, 24), "圣诞节": (12, 25),
-    "圣诞": (12, 25), "new year's day": (1, 1), "new years day": (1, 1), "women's day": (3, 8),
-    "labour day": (5, 1), "labor day": (5, 1), "may day": (5, 1), "children's day": (6, 1),
-    "teachers' day": (9, 10), "teachers day": (9, 10), "national day": (10, 1), "christmas eve": (12, 24),
-    "christmas day": (12, 25), "christmas": (12, 25), "new year's eve": (12, 31), "new years eve": (12, 31),
-    "xmas eve": (12, 24), "xmas": (12, 25), "x-mas": (12, 25),
-    # Shopping days named by their date: 双十一 (11.11, Singles' Day), 双十二 (12.12).
-    "双十一": (11, 11), "双11": (11, 11), "双十二": (12, 12), "双12": (12, 12), "singles' day": (11, 11),
-}
+# Festivals on fixed days of the solar calendar; those of the lunar calendar and relative times are festivals.py's.
+_HOLIDAYS = FIXED
 # Looked up without apostrophes: the pattern lets "womens day" and "women’s day" match too.
 _HOLIDAY_KEYS = {name.replace("'", ""): day for name, day in _HOLIDAYS.items()}
 _HOLIDAY = re.compile(
@@ -181,7 +176,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "元旦过后到1月10号", "国庆到10月8日": from a festival (or the day after it) to a day.
     ("cn_holiday_range", re.compile(
         rf"({_HOLIDAY.pattern})(过后|以后|之后|后)?\s*(?:到|至|—|–|-|~|～)\s*(?:({_CN_NUM})月)?({_CN_NUM})[日号]", re.I)),
-    ("holiday", _HOLIDAY),
+    # "端午节前一天", "元宵节那一周", "the week after Qingming", "五一收假后", "国庆前三周左右": see festivals.py.
+    ("festival", FESTIVAL),
     # "between 2020-10-28 and 2020-10-31", "2020/12/20 to 12/31".
     ("iso_range", re.compile(
         r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\s*(?:to|and|until|till|through|–|—|~|～|至|到)\s*"
@@ -274,12 +270,29 @@ def _en_month(name: str) -> int:
     return _MONTHS_EN[_key(name).rstrip(".")]
 
 
-def _match_spans(kind: str, m: re.Match[str], invalid: list[str]) -> list[Span] | None:
+def _festival_spans(m: re.Match[str], years: tuple[int, ...], text: str) -> list[Span]:
+    """The days a festival expression names in each year asked about. A festival on a fixed day said bare is that
+    day of every year; a lunar one, a solar term or an official holiday is looked up year by year, and names no
+    days when no year is known."""
+    if not years and moves(m):
+        return []  # which days it names depends on a year nobody gave
+    spans = []
+    for year in years or (None,):
+        days = festival_days(m, year or _LEAP)
+        if days is None:
+            continue
+        first = days.first if days.first.year == (year or _LEAP) else datetime.date(year or _LEAP, 1, 1)
+        last = days.last if days.last.year == (year or _LEAP) else datetime.date(year or _LEAP, 12, 31)
+        pinned = year if moves(m) else None
+        spans.append(Span((first.month, first.day), (last.month, last.day), pinned, text, days.holiday, days.loose))
+    return spans
+
+
+def _match_spans(kind: str, m: re.Match[str], invalid: list[str], years: tuple[int, ...] = ()) -> list[Span] | None:
     """The spans one matched expression names; None when it is not a date after all."""
     text = m.group(0).strip()
-    if kind == "holiday":
-        month, day = _holiday(m.group(0))
-        return [Span((month, day), (month, day), None, text, holiday=True)]
+    if kind == "festival":
+        return _festival_spans(m, years, text)
     if kind == "cn_holiday_range":
         month, day = _holiday(m.group(1))
         if m.group(2):
@@ -532,9 +545,15 @@ _SPOKEN_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789
 # "20年园区有哪几家公司上市", "19年": the year said short, as people do; not a span of years (20年来, 过去20年, 20年前).
 _SHORT_YEAR = re.compile(r"(?:^|(?<=[\s，,。？?！!：:]))['’]?(1\d|2\d)年(?![来前后代里间内多以])")
 _THRU = re.compile(r"\bthru\b", re.I)
+_BETWEEN_SLASHED = re.compile(r"\bbetween\s+(\d{1,2}/\d{1,2})\s+and\s+(\d{1,2}/\d{1,2})(?![\d/])", re.I)
 _CN_DAY = re.compile(r"(?<![\d月第])([一二三四五六七八九十]{1,3})(?=\s*[日号])")
 # "二十一号到月底": from a day to the end of the month named.
 _DAY_TO_MONTH_END = re.compile(r"(?<![\d月])(\d{1,2})\s*[日号]\s*(?:至|到|—|–|-|~|～)\s*(?:月底|月末|这个月底|本月底)")
+# "like from the 24th on", "24号以后": from a day to the end of the month named.
+_DAY_ONWARD = re.compile(
+    r"\bfrom\s+the\s+(\d{1,2})(?:st|nd|rd|th)\s+(?:on(?:wards?)?\b|to\s+the\s+end\b)|(?<![\d月])(?<!\d)(\d{1,2})\s*[日号]\s*(?:以后|之后|往后|起)",
+    re.I,
+)
 _BARE_DAY_RANGE = re.compile(
     r"(?<![\d月])(\d{1,2})\s*[日号]?\s*(?:至|到|—|–|-|~|～)\s*(\d{1,2})\s*[日号]"
     r"|\b(?:between\s+|from\s+)?(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)(?:\s*[-–—]\s*|\s+(?:and|to|through|until)\s+)(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\b",
@@ -607,24 +626,33 @@ _EXACT = {"cn_holiday_range", "iso", "iso_range", "dmy_numeric", "dm_dotted_rang
 _WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b,?\s*|[（(]\s*(?:星期|周|礼拜)[一二三四五六日天]\s*[）)]", re.I)
 
 
-def parse_dates(question: str) -> DateQuery:
-    """Find the date expressions of a question; ``rest`` is the question without them."""
+def parse_dates(question: str, years: Iterable[int] = ()) -> DateQuery:
+    """Find the date expressions of a question; ``rest`` is the question without them. ``years`` are those a
+    festival without a year is looked up in (the chronicles' years): 端午 falls on another day every year."""
     query = DateQuery()
+    # A year the question names is the one its festivals fall in ("2019年春节").
+    named = tuple(sorted({int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", question)}))
+    festival_years = named or tuple(sorted(set(years)))
     # A year said digit by digit (二零二零年, as speech input writes it) is written in figures, a year said short (20年)
     # in full, and "thru" in full.
     question = _SPOKEN_YEAR.sub(lambda m: m.group(1).translate(_SPOKEN_DIGITS) + "年", question)
     question = _SHORT_YEAR.sub(r"20\1年", _THRU.sub("through", question))
+    # "between 4/29 and 5/5": two days in figures, as a range.
+    question = _BETWEEN_SLASHED.sub(r"\1 to \2", question)
     rest = said = _WEEKDAY.sub(" ", question)
     vague: list[Span] = []
     exact: list[Span] = []
+    placed: list[Span] = []
     for kind, pattern in _PATTERNS:
         pieces: list[str] = []
         position = 0
         for m in pattern.finditer(rest):
-            spans = _match_spans(kind, m, query.invalid)
+            spans = _match_spans(kind, m, query.invalid, festival_years)
             if spans is None:
                 continue
             query.spans.extend(spans)
+            if kind == "festival":
+                placed.extend(spans)
             if kind in _VAGUE:
                 vague.extend(spans)
             elif kind in _EXACT:
@@ -650,6 +678,10 @@ def parse_dates(question: str) -> DateQuery:
             week = _week_of(day, starting=bool(before))
             query.spans = [week if span is day else span for span in query.spans]
             exact = [week if span is day else span for span in exact]
+    # Days given outright win over the festival that places them ("元宵节那一周（2月8号到14号）", "元旦过完一月上旬", "the week after
+    # the National Day holiday, i.e. Oct 9 through Oct 16").
+    if placed and any(span not in placed and not span.whole_year for span in query.spans):
+        query.spans = [span for span in query.spans if span not in placed]
     # Explicit days win over a vaguer span of the same month they restate ("the last week of December (24–31
     # Dec)", "12月下旬（21号到31号）").
     if vague and exact:
@@ -671,7 +703,7 @@ def parse_dates(question: str) -> DateQuery:
             return " "
 
         def to_month_end(m: re.Match[str]) -> str:
-            first = int(m.group(1))  # Chinese numerals are figures by now (_CN_DAY)
+            first = int(m.group(1) or m.group(2))  # Chinese numerals are figures by now (_CN_DAY)
             if _valid(month, first, year):
                 query.spans.append(Span((month, first), (month, _last_day(month, year)), year, m.group(0).strip()))
             return " "
@@ -680,7 +712,7 @@ def parse_dates(question: str) -> DateQuery:
         # Days in Chinese numerals (一号到十号) within the month named.
         rest = _CN_DAY.sub(lambda m: str(cn_number(m.group(1)) or m.group(1)), rest)
         rest = _BARE_DAY_RANGE.sub(bare_range, rest)
-        rest = _DAY_TO_MONTH_END.sub(to_month_end, rest)
+        rest = _DAY_ONWARD.sub(to_month_end, _DAY_TO_MONTH_END.sub(to_month_end, rest))
         if len(query.spans) > len(before):
             # Explicit days win over the vaguer span that gave their month ("最后一周（24号到31号）").
             query.spans = query.spans[len(before):]

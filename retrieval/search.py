@@ -7,6 +7,7 @@ chronicles is about the question. Pure apart from calling the embedder.
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
 import threading
@@ -426,6 +427,58 @@ _EXCLUDED = re.compile(
 )
 # An aside in brackets on why the asker asks ("(looking at warehouse land there)", "（我们想在那边租仓库）"):
 # nothing an answer must hold.
+# A time placed by another event, before what is asked: "The day before the Su-Xiang cooperation zone was
+# unveiled, Ascentage got a clinical trial go-ahead — what's the drug's code name?", "凌志上科创板那周的周五，在香港
+# 挂牌的是哪家医疗公司？".
+_BY_EVENT_EN = re.compile(
+    r"^\s*(?:on\s+)?(?P<rel>the\s+day\s+(?:before|after)|the\s+same\s+day\s+(?:as|that)|the\s+week\s+(?:before|after|of)"
+    r"|(?:a|one|two|three|four|five|six|\d)\s+(?:days?|weeks?)\s+(?:before|after)|(?:just|right|shortly|soon)\s+(?:before|after))"
+    r"\s+(?P<anchor>[^,—–;?]{8,160}?)\s*[,—–;]\s*(?P<rest>\S.*)$",
+    re.I,
+)
+_BY_EVENT_ZH = re.compile(
+    r"^\s*(?P<anchor>[^，,。？?！!\s]{4,30}?)的?(?P<rel>那(?:一)?(?:周|个星期|个礼拜)的?(?:周|星期|礼拜)[一二三四五六日天]|那一?周|前一天|后一天|"
+    r"第二天|次日|那天|当天|同一天|前几天|后几天)[，,]\s*(?P<rest>\S.*)$"
+)
+
+
+def _relative_days(day: datetime.date, rel: str) -> tuple[datetime.date, datetime.date]:
+    """The days ``rel`` ("the day before", "那周的周五", "two weeks after") names around ``day``."""
+    rel = re.sub(r"\s+", " ", rel.lower())
+    one = datetime.timedelta(days=1)
+    weekday = re.search(r"(?:周|星期|礼拜)([一二三四五六日天])$", rel)
+    if weekday:
+        monday = day - day.weekday() * one
+        return (monday + "一二三四五六日".replace("日", "日").index(weekday.group(1).replace("天", "日")) * one,) * 2
+    if rel in ("那周", "那一周", "the week of"):
+        monday = day - day.weekday() * one
+        return monday, monday + 6 * one
+    counted = re.match(r"(a|one|two|three|four|five|six|\d) (days?|weeks?) (before|after)", rel)
+    if counted:
+        n = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}.get(counted.group(1)) or int(counted.group(1))
+        step = (7 if counted.group(2).startswith("week") else 1) * n * (one if counted.group(3) == "after" else -one)
+        slack = 3 * one if counted.group(2).startswith("week") else 0 * one
+        return day + step - slack, day + step + slack
+    if rel in ("the day before", "前一天"):
+        return day - one, day - one
+    if rel in ("the day after", "后一天", "第二天", "次日"):
+        return day + one, day + one
+    if rel.startswith(("the same day", )) or rel in ("那天", "当天", "同一天"):
+        return day, day
+    if rel.endswith("before") or rel == "前几天":
+        return day - 7 * one, day - one
+    return day + one, day + 7 * one
+
+
+# After a list question, what the asker recalls of one of its items ("I know one listed right after the May Day
+# holiday but I think there were a few more", "记得有一家是五一后没多久"): a hint, not a bound on the list.
+_ONE_RECALLED = re.compile(
+    r"(?:(?<=[.?!。？！;；])|(?<=\?\s)|(?<=[.!]\s))\s*(?:"
+    r"(?:i\s+(?:know|remember|recall|think|believe)|i'm\s+(?:sure|pretty\s+sure))\s+(?:that\s+)?(?:at\s+least\s+)?one\b"
+    r"|(?:我)?(?:记得|好像|印象中|印象里)(?:其中)?有一(?:家|个|家是|个是)"
+    r")(?:(?![哪啥吗]|\b(?:which|what|when|who)\b)[^.?!。？！])*(?:[.!。！]|$)",
+    re.I,
+)
 _ASIDE = re.compile(
     r"[(（]\s*(?:(?:looking|planning|thinking|considering|hoping|trying|wanting|want|need|needed|needing|asking|"
     r"i|i'm|im|i've|i'd|we|we're|we've|we'd|my|our|context|fyi|btw|just|curious)\b|for\s+(?:a|an|my|our)\b|"
@@ -475,6 +528,9 @@ _EXCHANGES = {
     "深圳证券交易所": re.compile(r"深圳|\bshenzhen\b", re.I),
 }
 HOLIDAY_WINDOW_DAYS = 7
+# Events placing a time ("the day before the Su-Xiang zone was unveiled") scored this close to the best are as
+# likely the one meant.
+ANCHOR_TIE = 0.03
 _PUNCT = re.compile(r"(?:[^\w\-&+]|_)+")
 _POSSESSIVE = re.compile(r"['’]s\b", re.I)
 
@@ -701,6 +757,8 @@ class Retriever:
         self.embedder = embedder
         self.params = params or SearchParams()
         self.events = index.events
+        # The years the chronicles cover: a festival asked about without a year (端午, Qingming) falls in them.
+        self.years = tuple(sorted({e.year for e in self.events}))
         self.bm25 = BM25([e.text for e in self.events])
         self.keys = KeyTerms([e.text for e in self.events])
         # Glossary terms that name an organisation or a market: the English side of named things.
@@ -794,14 +852,51 @@ class Retriever:
             return self._search(question, k)
         return merged(question.strip(), [self._search(ask, k) for ask in asks], k)
 
+    def _placed_by_event(self, question: str) -> str | None:
+        """The question with a time it places by another event ("The day before the Su-Xiang zone was unveiled,
+        Ascentage got…", "凌志上科创板那周的周五，在香港挂牌的是哪家") written as the days it names, that event's date
+        found by searching for it; None when it places nothing so, or the chronicles do not hold that event."""
+        m = _BY_EVENT_EN.match(question) or _BY_EVENT_ZH.match(question)
+        if not m:
+            return None
+        said = parse_dates(m.group("anchor"), self.years)
+        if said.spans and not topic_of(said.rest):
+            return None  # placed by a date or a festival ("the day before Christmas"): parse_dates reads it
+        anchor = self._search(m.group("anchor"), 3)
+        if anchor.no_match or not anchor.hits:
+            return None
+        # The event most like the one named, and any as close to it: the asker's words may fit a neighbour as well.
+        whens = []
+        for hit in [h for h in anchor.hits if h.score >= anchor.hits[0].score - ANCHOR_TIE]:
+            if len(hit.event.date) != 10:
+                continue
+            day = datetime.date.fromisoformat(hit.event.date)
+            first, last = _relative_days(day, m.group("rel"))
+            if first.year != day.year or last.year != day.year:
+                continue
+            if m.re is _BY_EVENT_EN:
+                span = f"{first:%B} {first.day} to {last:%B} {last.day}" if first != last else f"{first:%B} {first.day}"
+                whens.append(f"{span}, {day.year}")
+            else:
+                whens.append(f"{day.year}年{first.month}月{first.day}日" + (f"至{last.month}月{last.day}日" if first != last else ""))
+        if not whens:
+            return None
+        return f"{(' or '.join('on ' + w for w in whens)) if m.re is _BY_EVENT_EN else '或'.join(whens)}， {m.group('rest')}"
+
     def _search(self, question: str, k: int = 5) -> SearchResult:
         """The events that answer one ask."""
         shown = question.strip()
         question = self.read(shown)
+        placed = self._placed_by_event(question)
+        if placed:
+            # Asked again with those days; when nothing answers it then, as if they were not said.
+            result = self._search(placed, k)
+            if not result.no_match:
+                return replace(result, question=shown)
         # What the question leaves out ("不含医疗器械", "apart from the kickoff in January") is no key term an
         # answer must hold, nor a date it must fall in.
-        kept = _TIME_SAID.sub(" ", _ASIDE.sub(" ", _EXCLUDED.sub(" ", self._included_out(question))))
-        dates = parse_dates(kept)
+        kept = _TIME_SAID.sub(" ", _ASIDE.sub(" ", _ONE_RECALLED.sub(" ", _EXCLUDED.sub(" ", self._included_out(question)))))
+        dates = parse_dates(kept, self.years)
         later = next_year_asked(kept) if not dates.spans else None
         if later:
             # Next year is the year after the last one the chronicles record: none of their events falls in it.
@@ -848,7 +943,7 @@ class Retriever:
         # The organisations, people and markets it names: not those of what the asker says of themselves ("In
         # Shenzhen we had quite a few biotech IPOs too"), unless a sentence that asks points back at them.
         own = without_asker_talk(kept, pointed_at=True)
-        named = self.anchors(topic if own == kept else topic_of(_glosses_out(own, parse_dates(own))), question)
+        named = self.anchors(topic if own == kept else topic_of(_glosses_out(own, parse_dates(own, self.years))), question)
         if named:
             # Where the asker places what they ask about ("东方之门那边说又要盖个楼 叫中南中心"): a landmark the chronicles
             # lack says where, beside a name they have.
@@ -900,7 +995,7 @@ class Retriever:
                     break
         if not asking or len(asking) == len(sentences):
             return False
-        dates = parse_dates(" ".join(asking))
+        dates = parse_dates(" ".join(asking), self.years)
         topic = topic_of(_TIME_BACK.sub(" ", dates.rest))
         # The date may stand in the sentence before, the asking one pointing back at it ("We're writing about
         # 4-6 Nov. What was going on during those three days?").

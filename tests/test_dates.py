@@ -283,3 +283,70 @@ def test_another_year_said_short_is_that_year() -> None:
 @pytest.mark.parametrize("question", ["园区开发建设20年来有什么变化", "是2019那年的考评吗", "园区成立26年了"])
 def test_twenty_years_and_that_year_name_no_span(question: str) -> None:
     assert parse_dates(question).spans == []
+
+
+def in_2020(question: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    return [(s.start, s.end) for s in parse_dates(question, [2020]).spans]
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # Lunar festivals and solar terms fall on their day of the chronicle's year.
+        ("大年初五园区有什么事", [((1, 29), (1, 29))]),
+        ("元宵节当天", [((2, 8), (2, 8))]),
+        ("端午节前一天园区跟哪个市签了战略合作", [((6, 24), (6, 24))]),
+        ("清明节那天", [((4, 4), (4, 4))]),
+        ("重阳节后一天", [((10, 26), (10, 26))]),
+        # The official holiday around a festival, as the State Council set it that year.
+        ("春节期间园区做了什么", [((1, 24), (2, 2))]),
+        ("国庆中秋长假里园区有啥活动", [((10, 1), (10, 8))]),
+        ("over the Dragon Boat holiday", [((6, 25), (6, 27))]),
+        # Times placed around a festival.
+        ("the week after Qingming", [((4, 7), (4, 13))]),
+        ("just before Christmas", [((12, 18), (12, 24))]),
+        ("Right after the May Day break, which software company listed?", [((5, 2), (5, 12))]),
+        ("国庆前三周左右开业的银行", [((9, 6), (9, 14))]),
+        ("双十一过后两周左右", [((11, 21), (11, 29))]),
+        ("端午前三天", [((6, 22), (6, 24))]),
+        ("元宵节那一周", [((2, 3), (2, 9))]),
+        # Days given outright win over the festival that places them.
+        ("元宵节那一周（2月8号到14号）园区都发生了些啥事", [((2, 8), (2, 14))]),
+        ("the first week back after the National Day / Mid-Autumn Golden Week, i.e. Oct 9 through Oct 16", [((10, 9), (10, 16))]),
+    ],
+)
+def test_festivals_and_times_around_them(question: str, expected: list) -> None:
+    assert in_2020(question) == expected
+
+
+def test_a_festival_falls_in_the_year_named_or_the_chronicles_year() -> None:
+    (span,) = parse_dates("2019年春节", [2020]).spans
+    assert (span.year, span.start) == (2019, (2, 5))
+    (span,) = parse_dates("端午节", [2021]).spans
+    assert (span.year, span.start) == (2021, (6, 14))
+
+
+@pytest.mark.parametrize("question", ["十一个项目签约", "两年后投产", "一年前园区", "过年好"])
+def test_numbers_and_greetings_are_not_festivals(question: str) -> None:
+    query = parse_dates(question, [2020])
+    assert query.spans == [] or question == "过年好"
+
+
+def test_a_rough_time_is_widened_more_than_a_festival() -> None:
+    query = parse_dates("after the CNY shutdown, how many workers came back on the special train", [2020])
+    (span,) = query.spans
+    assert span.loose
+    (wide,) = query.around_holidays(7).spans
+    assert wide.start < span.start and wide.end >= (3, 1)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("what happened at SIP between 4/29 and 5/5?", [((4, 29), (5, 5))]),
+        ("anything happen in the park the last week of december? like from the 24th on", [((12, 24), (12, 31))]),
+        ("12月下旬 24号起园区有啥事", [((12, 24), (12, 31))]),
+    ],
+)
+def test_days_restated_after_a_span(question: str, expected: list) -> None:
+    assert spans(question) == expected

@@ -1119,3 +1119,46 @@ def test_each_ask_of_a_message_is_answered(real_engine) -> None:  # type: ignore
     assert not result.no_match and set(ids(result)) == alone and alone
     # No ask answered: the message is not either.
     assert retriever.search("中南中心 ①规划多少层 ②每平米卖多少钱").no_match
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "last"),
+    [
+        ("端午节前一天园区跟哪个市的政府签了战略合作？", "2020-06-24", "2020-06-24"),
+        ("元宵节那一周园区都发生了些啥事", "2020-02-03", "2020-02-09"),
+        ("What happened in SIP the week after Qingming?", "2020-04-07", "2020-04-13"),
+        ("春节假期里园区有什么动静", "2020-01-24", "2020-02-02"),
+    ],
+)
+def test_a_time_placed_by_a_festival_keeps_the_events_of_those_days(real_engine, question: str, first: str, last: str) -> None:  # type: ignore[no-untyped-def]
+    # 端午 and 元宵 are lunar: their days of the chronicle's year, not a topic the chronicle lacks.
+    result = real_engine.retriever.search(question)
+    assert result.hits and not result.no_match
+    assert all(first <= hit.event.date[:10] <= last for hit in result.hits)
+
+
+def test_a_rough_time_around_a_festival_does_not_hide_the_event(real_engine) -> None:  # type: ignore[no-untyped-def]
+    # The first special train came on 1 March, a month "after the CNY shutdown".
+    result = real_engine.retriever.search("how many workers were on that first 'SIP special train' bringing people back to their jobs after the CNY shutdown?")
+    assert not result.no_match and ids(result)[0] == "2020-03-01-1"
+
+
+@pytest.mark.parametrize(
+    ("question", "gold"),
+    [
+        ("The day before the Su-Xiang cooperation zone was officially unveiled by the city party secretary in April, "
+         "Ascentage got a clinical trial go-ahead — what's the drug's code name?", "2020-04-07-1"),
+        ("凌志上科创板那周的周五，在香港挂牌的是哪家医疗公司？", "2020-05-15-1"),
+    ],
+)
+def test_a_time_placed_by_another_event_is_that_events_date(real_engine, question: str, gold: str) -> None:  # type: ignore[no-untyped-def]
+    result = real_engine.retriever.search(question)
+    assert not result.no_match and ids(result)[0] == gold
+
+
+def test_what_the_asker_recalls_of_one_item_does_not_bound_the_list(real_engine) -> None:  # type: ignore[no-untyped-def]
+    retriever = real_engine.retriever
+    whole = set(ids(retriever.search("Which SIP companies went public on the Shanghai Stock Exchange in 2020?")))
+    recalled = retriever.search("Which SIP companies went public on the Shanghai Stock Exchange in 2020? "
+                                "I know one listed right after the May Day holiday but I think there were a few more")
+    assert len(whole) >= 3 and set(ids(recalled)) == whole
