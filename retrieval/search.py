@@ -442,6 +442,14 @@ _BY_EVENT_ZH = re.compile(
 )
 
 
+_CJK_WORD = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def _in_names(term: KeyTerm, named: Sequence[Anchor]) -> bool:
+    """Whether ``term`` is (part of) something the question names."""
+    return any(term.label in a.label or a.label in term.label or term.label in a.alternatives for a in named)
+
+
 def _relative_days(day: datetime.date, rel: str) -> tuple[datetime.date, datetime.date]:
     """The days ``rel`` ("the day before", "那周的周五", "two weeks after") names around ``day``."""
     rel = re.sub(r"\s+", " ", rel.lower())
@@ -973,11 +981,28 @@ class Retriever:
                 if (fused[i] >= cut and coverage[i] >= enough)
                 or (terms and fused[i] >= wide and coverage[i] >= self.params.list_coverage)
             ]
+            # A word only one entry of the chronicles holds ("2020年园区哪些新药被批准上市": 新药 is the wording of the
+            # first approval only) is not what the items of a list share: an event holding every other key term is
+            # one of them too. (Not a name: "哪些公司和毕马威签约" is about the entry that names 毕马威.)
+            once = [
+                t for t in terms
+                if _CJK_WORD.fullmatch(t.label) and not t.proper and not _in_names(t, named) and not self._held_by_more_than_one(t)
+            ]
+            shared = [t for t in terms if t not in once]
+            if once and shared:
+                chosen += [
+                    i for i in pool if i not in chosen and fused[i] >= cut
+                    and self.keys.coverage(shared, self.events[i].text) >= self.params.list_coverage
+                ]
             chosen.sort(key=lambda i: (self.events[i].date, self.events[i].id))
         else:
             chosen = list(order[:k])
         hits = [Hit(self.events[i], float(fused[i]), matched_terms(self.events[i].text, expanded)) for i in chosen]
         return SearchResult(shown, [] if no_match else hits, no_match, is_list, dates, expansions=expansions)
+
+    def _held_by_more_than_one(self, term: KeyTerm) -> bool:
+        alternatives = [a.lower() for a in term.alternatives]
+        return sum(any(a in event.text.lower() for a in alternatives) for event in self.events) > 1
 
     def _asks_only_date(self, question: str) -> bool:
         """True when the sentences that ask hold a date and nothing else, beside others that do not ask."""

@@ -1162,3 +1162,17 @@ def test_what_the_asker_recalls_of_one_item_does_not_bound_the_list(real_engine)
     recalled = retriever.search("Which SIP companies went public on the Shanghai Stock Exchange in 2020? "
                                 "I know one listed right after the May Day holiday but I think there were a few more")
     assert len(whole) >= 3 and set(ids(recalled)) == whole
+
+
+@pytest.mark.parametrize(
+    ("question", "some"),
+    [
+        # 新药 is the wording of one entry only (“这是2020年园区获批的首款新药”): the other approvals are new drugs too.
+        ("2020年园区哪些新药被批准上市了 全部列出来", {"2020-06-03-2", "2020-06-19-3", "2020-09-03-1", "2020-10-09-1"}),
+        # 目开 (项目开工) is a pair of characters one entry holds; the other groundbreakings write 开工 otherwise.
+        ("2020年园区有哪些项目开工了", {"2020-04-30-1", "2020-05-27-1", "2020-06-28-1", "2020-12-28-1"}),
+    ],
+)
+def test_a_word_one_entry_holds_does_not_narrow_a_list_to_it(real_engine, question: str, some: set) -> None:  # type: ignore[no-untyped-def]
+    result = real_engine.retriever.search(question)
+    assert result.is_list and not result.no_match and some <= set(ids(result))
