@@ -538,7 +538,8 @@ def asks_who(question: str) -> bool:
 # …not when the word only says whose something is ("哪些企业融资服务平台", "which enterprise financing platforms").
 _FOR_FIRMS = r"融资|服务|平台|贷款|政策|补贴|扶持|名单|代表|员工|职工|高管|家属"
 _COMPANY = re.compile(
-    rf"哪(?:家|个|几家|些)[\u4e00-\u9fff]{{0,4}}?(?:企业|公司|药企|厂商|厂家)(?!的?(?:{_FOR_FIRMS}))|"
+    # (not what is done for firms: "哪些给企业减负的政策", "哪些帮企业的文件")
+    rf"哪(?:家|个|几家|些)(?:(?![给帮为对向让扶惠助])[\u4e00-\u9fff]){{0,4}}?(?:企业|公司|药企|厂商|厂家)(?!的?(?:{_FOR_FIRMS}))|"
     r"(?:企业|公司|药企|厂商|厂家|商户|商家)(?:分别|都|又)?(?:是|有)?哪(?:几|些)家|"
     r"\bwhich\s+(?:[\w\-]+\s+){0,2}?(?:compan(?:y|ies)|firms?|enterprises?|airlines?|carriers?)\b"
     r"(?!\s+(?:financing|services?|platforms?|loans?|polic(?:y|ies)|subsid\w*|support|representatives|employees|staff|executives)\b)",

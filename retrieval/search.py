@@ -417,6 +417,8 @@ _TIME_BACK = re.compile(
 _EXCLUDED = re.compile(
     # a bracket that ends by leaving out what it names ("（1月那种集中开工大会、10月苏相20个项目集中启动不算）")
     r"[(（][^()（）]{1,60}(?:不算|不计|除外|不用算|不要)(?:了|在内)?\s*[)）]|"
+    # …or begins by it ("(not the mass launch days where dozens of projects started at once)")
+    r"[(（]\s*(?:not|excluding|except|but\s+not|no|without)\b[^()（）]{1,100}[)）]|"
     r"(?:不含|不包括|不包含|不算|不计|除了|除去|排除|剔除|(?<=[，,])不是|(?<=[，,])不要|而不是)[^，。；？！,.;?!()（）]{1,20}|"
     r"[\u4e00-\u9fff、和及与]{2,20}(?:就|都|也)?(?:不算|不计|除外|不用算)(?:了|在内)?|"
     r"(?:\b(?:excluding|except(?:\s+for)?|not\s+counting|not\s+including|other\s+than|apart\s+from|leaving\s+out|"
@@ -478,6 +480,19 @@ def _relative_days(day: datetime.date, rel: str) -> tuple[datetime.date, datetim
     return day + one, day + 7 * one
 
 
+# Two senses of 上市: listed on a market, and a product approved for sale.
+_ASKS_LISTING = re.compile(r"上市|\blist(?:ed|ings?)\b|\bIPO|\b(?:went|go|going|gone)\s+public\b|\bfloat", re.I)
+_ASKS_APPROVAL = re.compile(
+    r"批|药|器械|试剂|疫苗|产品|许可|注册|卖|销售|\bapprov|\bdrugs?\b|\bmedic|\bNMPA\b|\bproducts?\b|\bkits?\b|\bvaccines?\b|\bsale\b|\bmarket(?:ing)?\s+authori", re.I
+)
+_APPROVED_FOR_SALE = re.compile(r"批准上市|获批上市|上市许可|准予上市")
+_ON_A_MARKET = re.compile(r"交易所|科创板|创业板|主板|港股|挂牌|IPO|股票代码")
+# A clause of the asker's own after a bracket or a space ("…（开工仪式 奠基啥的都算）俺想找活干", "…开工了 我想找活干"):
+# a sentence of its own, that tells and asks nothing.
+_ASKER_CLAUSE = re.compile(
+    r"(?:(?<=[)）])\s*|(?<=[\u4e00-\u9fff])\s+)(?=(?:我们|我|俺们|俺|咱们|咱)(?:想|要|打算|准备|正在|在找|得)"
+    r"(?:(?![哪啥吗么几多谁]|什么|怎么)[^，,。？?！!\s]){1,16}\s*$)"
+)
 # After a list question, what the asker recalls of one of its items ("I know one listed right after the May Day
 # holiday but I think there were a few more", "记得有一家是五一后没多久"): a hint, not a bound on the list.
 _ONE_RECALLED = re.compile(
@@ -849,6 +864,7 @@ class Retriever:
         question = question.strip()
         question = _acronyms_out(_BLANK.sub(" ", _options_offered(_INSTRUCTED.sub(" ", question)))).strip() or question
         if not question.isascii():
+            question = _ASKER_CLAUSE.sub("。", question)
             question = _verbs_joined(_unspaced(wu_to_mandarin(to_mandarin(question).translate(self.simplify).translate(_PLAIN_LATIN))))
         return self.keys.spell(_FORM.sub(" ", _REPORTED.sub("", _PREAMBLE.sub("", _SIGN_ON.sub("", question)))).strip())
 
@@ -994,6 +1010,9 @@ class Retriever:
                     i for i in pool if i not in chosen and fused[i] >= cut
                     and self.keys.coverage(shared, self.events[i].text) >= self.params.list_coverage
                 ]
+            # Listing on a market is not a drug's approval for sale (批准上市): "园区哪些公司上市了" lists IPOs.
+            if _ASKS_LISTING.search(question) and not _ASKS_APPROVAL.search(question):
+                chosen = [i for i in chosen if not _APPROVED_FOR_SALE.search(self.events[i].text) or _ON_A_MARKET.search(self.events[i].text)]
             chosen.sort(key=lambda i: (self.events[i].date, self.events[i].id))
         else:
             chosen = list(order[:k])

@@ -1176,3 +1176,35 @@ def test_what_the_asker_recalls_of_one_item_does_not_bound_the_list(real_engine)
 def test_a_word_one_entry_holds_does_not_narrow_a_list_to_it(real_engine, question: str, some: set) -> None:  # type: ignore[no-untyped-def]
     result = real_engine.retriever.search(question)
     assert result.is_list and not result.no_match and some <= set(ids(result))
+
+
+def test_listing_on_a_market_is_not_a_drugs_approval_for_sale(real_engine) -> None:  # type: ignore[no-untyped-def]
+    # 上市 is both: "园区哪些公司上市了" asks for listings, "哪些药获批上市" for approvals.
+    retriever = real_engine.retriever
+    listed = retriever.search("我想知道园区哪些公司上市")
+    assert {"2020-05-11-2", "2020-05-15-1", "2020-09-28-1"} <= set(ids(listed))
+    assert not any("批准上市" in hit.event.text for hit in listed.hits)
+    approved = retriever.search("2020年园区哪些药获批上市")
+    assert approved.hits and all("上市" in hit.event.text for hit in approved.hits)
+    assert any("批准上市" in hit.event.text for hit in approved.hits)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # What the bracket leaves out ("not the mass launch days…") is no key term the list must hold.
+        "Which individual building projects broke ground in the park in 2020? (not the mass launch days where dozens of projects started at once)",
+        # The asker's own clause after a bracket or a space says nothing an entry must hold.
+        "今年园区哪些工地开工了（开工仪式 奠基啥的都算）俺想找活干",
+        "今年园区哪些工地开工了 我想找活干",
+    ],
+)
+def test_what_surrounds_a_list_question_does_not_flag_it(real_engine, question: str) -> None:  # type: ignore[no-untyped-def]
+    result = real_engine.retriever.search(question)
+    assert result.is_list and not result.no_match and "2020-05-27-1" in ids(result)
+
+
+def test_policies_for_firms_are_not_asked_as_a_firm(real_engine) -> None:  # type: ignore[no-untyped-def]
+    # "哪些帮企业…的政策文件" asks for documents, not for which firm; "那阵" says when.
+    result = real_engine.retriever.search("疫情最严重那阵（差不多2月份），园区出了哪些帮企业、抗疫的政策文件？就是通知、意见那种")
+    assert not result.no_match and {"2020-02-03-1", "2020-02-07-1", "2020-02-14-1"} <= set(ids(result))
