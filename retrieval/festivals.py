@@ -19,6 +19,15 @@ from functools import lru_cache
 import chinese_calendar
 from lunardate import LunarDate
 
+# re.IGNORECASE also matches these as ASCII letters ("chrıstmas"); fold them before any lookup.
+_FOLD = str.maketrans({"ſ": "s", "ı": "i", "İ": "i", "K": "k", "’": "'"})
+
+
+def _key(text: str) -> str:
+    """A matched name as the tables spell it, looked up without apostrophes ("womens day", "women’s day")."""
+    return re.sub(r"\s+", " ", text.translate(_FOLD).lower()).replace("'", "")
+
+
 # Festivals on fixed days of the solar calendar.
 FIXED: dict[str, tuple[int, int]] = {
     "元旦": (1, 1), "妇女节": (3, 8), "植树节": (3, 12), "劳动节": (5, 1), "五一": (5, 1), "青年节": (5, 4),
@@ -56,6 +65,8 @@ TERMS: dict[str, str] = {
     "winter solstice": "冬至", "summer solstice": "夏至",
 }
 
+# The tables as names are looked up in them.
+_KEYED = {id(table): {_key(name): value for name, value in table.items()} for table in (FIXED, LUNAR, TERMS)}
 # Names that are a holiday, not a day.
 _BREAKS = {"golden week", "黄金周", "双节", "国庆中秋", "中秋国庆"}
 _NAMES = sorted([*FIXED, *LUNAR, *_EVE, *TERMS], key=len, reverse=True)
@@ -113,13 +124,8 @@ class Days:
     loose: bool = False  # "after the CNY shutdown", "国庆前三周左右": roughly then, not those days exactly
 
 
-def _key(text: str) -> str:
-    return re.sub(r"['’]", "'", re.sub(r"\s+", " ", text.lower()))
-
-
 def _lookup(table: dict[str, object], name: str) -> object | None:
-    key = _key(name)
-    return table.get(key, table.get(key.replace("'", "")))
+    return _KEYED[id(table)].get(_key(name))
 
 
 @lru_cache(maxsize=None)

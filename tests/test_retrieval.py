@@ -1208,3 +1208,13 @@ def test_policies_for_firms_are_not_asked_as_a_firm(real_engine) -> None:  # typ
     # "哪些帮企业…的政策文件" asks for documents, not for which firm; "那阵" says when.
     result = real_engine.retriever.search("疫情最严重那阵（差不多2月份），园区出了哪些帮企业、抗疫的政策文件？就是通知、意见那种")
     assert not result.no_match and {"2020-02-03-1", "2020-02-07-1", "2020-02-14-1"} <= set(ids(result))
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["疫情那阵子，第一趟接工人回苏州上班的专列一共拉了多少人？",
+     "How many workers were brought back on the first special return-to-work train after the Covid lockdown?"],
+)
+def test_of_events_nearly_as_close_the_one_that_states_the_answer_comes_first(real_engine, question: str) -> None:  # type: ignore[no-untyped-def]
+    # The governor's visit on epidemic work scores as close; the train's entry states the number (453名).
+    assert ids(real_engine.retriever.search(question))[0] == "2020-03-01-1"
