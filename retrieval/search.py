@@ -657,9 +657,9 @@ class SearchParams:
     # A question asking for an amount, a height, a share… must find it in the events it is about.
     answer_gap: float = 0.065
     # Events within rerank_gap of the best are reordered by what they hold (see _answer_first).
-    rerank_gap: float = 0.03
-    rerank_states: float = 0.02
-    rerank_coverage: float = 0.03
+    rerank_gap: float = 0.05
+    rerank_states: float = 0.03
+    rerank_coverage: float = 0.05
     qualifier_coverage_gap: float = 0.1
     # …and the kind of fact asked for on those that hold nearly as many of its key terms as the closest one
     # ("进出口总额多少" is not answered by the 7359亿元 of an entry that names no trade).

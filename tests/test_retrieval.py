@@ -1216,5 +1216,5 @@ def test_policies_for_firms_are_not_asked_as_a_firm(real_engine) -> None:  # typ
      "How many workers were brought back on the first special return-to-work train after the Covid lockdown?"],
 )
 def test_of_events_nearly_as_close_the_one_that_states_the_answer_comes_first(real_engine, question: str) -> None:  # type: ignore[no-untyped-def]
-    # The governor's visit on epidemic work scores as close; the train's entry states the number (453名).
+    # The city party secretary's visit on epidemic work scores as close; the train's entry states the number (453名).
     assert ids(real_engine.retriever.search(question))[0] == "2020-03-01-1"
