@@ -423,6 +423,10 @@ def _translations(form: str) -> tuple[str, ...]:
     return tuple(row[0].split(_SEP)) if row else ()
 
 
+# Glosses that name different things: "park" is 公园 (a public park), 园区 (an industrial park) and 停车 (to park).
+_LOOSE_GLOSSES = frozenset({"park"})
+
+
 @functools.lru_cache(maxsize=1 << 12)
 def synonyms(word: str) -> frozenset[str]:
     """Chinese words of two or more characters that share a specific English gloss with ``word`` (外籍 and
@@ -430,6 +434,8 @@ def synonyms(word: str) -> frozenset[str]:
     row = _current.query("SELECT en FROM sense WHERE zh = ?", (word,))
     found: set[str] = set()
     for gloss in row[0].split(_SEP) if row else ():
+        if gloss in _LOOSE_GLOSSES:
+            continue
         found.update(w for w in _translations(gloss) if len(w) >= 2 and w != word)
     return frozenset(found)
 

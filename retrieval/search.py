@@ -33,6 +33,7 @@ from .lexical import (
 )
 from .lexicon import chinese_words, traditional
 from .spoken import undictated
+from .quantities import close, quantities
 
 # Words that make a question ask for every matching event rather than the best one.
 _LIST_ZH = re.compile(
@@ -658,6 +659,8 @@ class SearchParams:
     answer_gap: float = 0.065
     # Events within rerank_gap of the best are reordered by what they hold (see _answer_first).
     rerank_gap: float = 0.05
+    # Added to the score of an entry that states a size the question gives (see quantities.py).
+    quantity_boost: float = 0.1
     rerank_states: float = 0.03
     rerank_coverage: float = 0.05
     qualifier_coverage_gap: float = 0.1
@@ -787,6 +790,7 @@ class Retriever:
         # The years the chronicles cover: a festival asked about without a year (端午, Qingming) falls in them.
         self.years = tuple(sorted({e.year for e in self.events}))
         self.bm25 = BM25([e.text for e in self.events])
+        self._sizes = [quantities(e.text) for e in self.events]
         self.keys = KeyTerms([e.text for e in self.events])
         # Glossary terms that name an organisation or a market: the English side of named things.
         self.named_terms = tuple(
@@ -961,6 +965,12 @@ class Retriever:
             in_dates = [i for i, e in enumerate(self.events) if any(year in e.text for year in years)]
 
         fused, dense, lexical, expanded, expansions = self.score(question, topic)
+        # A size the question gives ("那个号称快500米的超高楼", "the 1.8 billion yuan park") points at the entry
+        # that states it.
+        sizes = quantities(kept)
+        sized = np.array([any(k == kind and close(v, value) for k, v in sizes for kind, value in held) for held in self._sizes]) if sizes else None
+        if sized is not None:
+            fused = fused + self.params.quantity_boost * sized
         candidates = np.array(in_dates if in_dates is not None else range(len(self.events)), dtype=np.int64)
         if len(candidates) == 0:
             # Nothing in the chronicles falls in that period ("2021年有哪些企业上市"): say so about the date.
@@ -978,7 +988,8 @@ class Retriever:
             places = [m.group(1) for m in _LOCATOR.finditer(question) if not any(a.label in m.group(1) for a in named)]
             terms = [t for t in terms if not (t.absent and any(t.label in place for place in places))]
         no_match = (
-            self.is_no_match(terms, dense, order)
+            # (An entry that states the size asked about is what the question is about, whatever its words.)
+            (self.is_no_match(terms, dense, order) and not (sized is not None and sized[best]))
             or not self.holds_answer(question, named, order, fused, terms)
             or self.names_apart(topic, named, question)
             or self.names_another(question, terms, named, best)

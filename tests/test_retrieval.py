@@ -1218,3 +1218,12 @@ def test_policies_for_firms_are_not_asked_as_a_firm(real_engine) -> None:  # typ
 def test_of_events_nearly_as_close_the_one_that_states_the_answer_comes_first(real_engine, question: str) -> None:  # type: ignore[no-untyped-def]
     # The city party secretary's visit on epidemic work scores as close; the train's entry states the number (453名).
     assert ids(real_engine.retriever.search(question))[0] == "2020-03-01-1"
+
+
+def test_a_size_the_question_gives_finds_the_entry_that_states_it(real_engine) -> None:  # type: ignore[no-untyped-def]
+    retriever = real_engine.retriever
+    # 苏州中南中心: "项目规划高度499.15米".
+    found = retriever.search("园区那幢要造到差不多五百米高的楼叫啥，啥时候动工的？")
+    assert not found.no_match and ids(found)[0] == "2020-06-28-1"
+    # Its entry states no investment: the question is not answered by the other groundbreakings that do.
+    assert retriever.search("那个号称快500米的超高楼开工了，总投资到底多少钱啊").no_match
