@@ -21,7 +21,8 @@ EVAL_SETS := questions holdout fresh blind final sixth seventh eighth tenth elev
 	hundredthirteenth hundredseventeenth hundredfourteenth hundredfifteenth hundredsixteenth hundredeighteenth \
 	hundrednineteenth hundredtwentieth hundredtwentyfirst hundredtwentysecond hundredtwentythird hundredtwentyfourth \
 	hundredtwentysixth hundredtwentyeighth hundredtwentyfifth hundredtwentyseventh \
-	hundredtwentyninth hundredthirtieth hundredthirtyfirst hundredthirtysecond hundredthirtythird
+	hundredtwentyninth hundredthirtieth hundredthirtyfirst hundredthirtysecond hundredthirtythird \
+	hundredthirtyfourth hundredthirtyfifth hundredthirtysixth hundredthirtyseventh
 
 .PHONY: setup model index chat test eval bench clean help
 

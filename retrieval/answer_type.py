@@ -179,7 +179,7 @@ TYPES: tuple[AnswerType, ...] = (
     ),
     AnswerType(
         "measure",
-        re.compile(r"(?:多少|(?<!哪)几)(?:张|台|辆|套|栋|间|座|层|架|艘|件(?!事)|幅|部|册|份|株|棵|盒|支|剂|人份)(?!嘴)|床位|"
+        re.compile(r"(?:多少|(?<!哪)几)(?:张|台|辆|套|栋|间|座|层|架|艘|件(?![大小]?事)|幅|部|册|份|株|棵|盒|支|剂|人份)(?!嘴)|床位|"
                    r"\bhow\s+many\s+(?:[\w\-]+\s+){0,2}?(?:beds|floors|units|buildings|kits|doses|tests|vials)\b|"
                    r"\bbed\s+(?:counts?|numbers?|capacity)\b|\bnumber\s+of\s+beds\b", re.I),
         # Schools asked by 间 are counted by 所 (5所独立法人学校).
@@ -320,7 +320,7 @@ TYPES += (
     ),
     AnswerType(
         "winner",
-        re.compile(r"夺冠|冠军|获胜|谁赢|赢了|胜者|比分|谁拿了?第一|\b(?:who|which\s+\w+)\s+won\b|\bwinners?\b|\bchampions?\b|"
+        re.compile(r"夺冠|冠军|获胜|谁赢|赢了|胜者|比分|谁拿了?的?第一|谁得了?的?第一|第一名是谁|\b(?:who|which\s+\w+)\s+won\b|\bwinners?\b|\bchampions?\b|"
                    r"(?:[一二三特]等奖|[金银铜]奖|大奖)[\u4e00-\u9fff]{0,4}?(?:是?(?:谁|哪)|给了|颁给|花落)|"
                    r"\bfinal\s+score\b|\bwhat\s+was\s+the\s+score\b", re.I),
         # An award won, not only named ("“产品金奖”3个奖项揭晓" names no winner).

@@ -239,6 +239,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"\b({_MONTH_EN})\s+(\d{{1,2}}){_ORD}\s*(?:-|–|—|to|through|until|till)\s*({_MONTH_EN})\s+(\d{{1,2}}){_ORD}\b(?:,?\s*(\d{{4}}))?", re.I)),
     ("en_day_range", re.compile(
         rf"\b({_MONTH_EN})\s+(\d{{1,2}}){_ORD}\s*(?:-|–|—|to|through|until|and)\s*(\d{{1,2}}){_ORD}\b(?:,?\s*(\d{{4}}))?", re.I)),
+    # "Dec 28 onwards", "28 December and after": from that day to the end of its month.
+    ("en_day_to_month_end", re.compile(
+        rf"\b(?:({_MONTH_EN})\s+(\d{{1,2}}){_ORD}|(\d{{1,2}}){_ORD}\s+(?:of\s+)?({_MONTH_EN}))\s+"
+        rf"(?:on(?:wards?)?|and\s+(?:after|later|beyond)|or\s+later)\b", re.I)),
     ("en_month_day", re.compile(rf"\b({_MONTH_EN})\s+(\d{{1,2}}){_ORD}\b(?:,?\s*(\d{{4}}))?", re.I)),
     ("en_days_month", re.compile(
         rf"\b(?:(?:between|from)\s+(?:the\s+)?)?(\d{{1,2}}){_ORD}\s*(?:-|–|—|to|and|through|until|till)\s*(?:the\s+)?(\d{{1,2}}){_ORD}\s+(?:of\s+)?({_MONTH_EN})\b(?:,?\s*(\d{{4}}))?", re.I)),
@@ -256,6 +260,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("en_year_part", re.compile(
         r"\b(end|close|beginning|start)\s+of\s+(?:the\s+)?year\b|\byear[-\s]end\b|(?<!chinese\s)(?<!lunar\s)\b(?:at\s+)?new\s+year\b", re.I)),
     ("en_month", re.compile(rf"\b({_MONTH_EN})\b(?:,?\s*(\d{{4}}))?", re.I)),
+    # "05-15 那天": a month written with its nought, a dash and a day, as dates are stored (last: "May 11-15" is
+    # days of May).
+    ("md_dashed", re.compile(r"(?<![\d./\w-])(0[1-9]|1[0-2])-([0-2]\d|3[01])(?![\d./%-])(?=\s|那天|这天|当天|那日|$|[?？,，。!！)）])")),
 ]
 # "may" is also a verb: a bare "may" counts as the month only when something around it says it is a date.
 _MAY_CONTEXT = re.compile(r"\b(?:in|during|of|since|until|till|by|from|through|early|mid|late|end|this|last)\s+may\b", re.I)
@@ -378,7 +385,7 @@ def _match_spans(kind: str, m: re.Match[str], invalid: list[str], years: tuple[i
         if not (_valid(*start, None) and _valid(*end, None)) or end < start:
             return None  # not two days after all (scores, fractions)
         return [Span(start, end, None, text)]
-    if kind == "md_numeric":
+    if kind in ("md_numeric", "md_dashed"):
         month, day = int(m.group(1)), int(m.group(2))
         if not _valid(month, day, None):
             return None  # not a date after all (a version, a score)
@@ -472,6 +479,12 @@ def _match_spans(kind: str, m: re.Match[str], invalid: list[str], years: tuple[i
             return None
         month, day, end_day, year = _en_month(m.group(1)), int(m.group(2)), int(m.group(3)), _year(m.group(4))
         return _days((month, day), (month, end_day), year, text, invalid)
+    if kind == "en_day_to_month_end":
+        month, day = (_en_month(m.group(1)), int(m.group(2))) if m.group(1) else (_en_month(m.group(4)), int(m.group(3)))
+        if not _valid(month, day, None):
+            invalid.append(text)
+            return []
+        return [Span((month, day), (month, _last_day(month, None)), None, text)]
     if kind in ("en_month_day", "en_day_month"):
         if kind == "en_month_day":
             month, day = _en_month(m.group(1)), int(m.group(2))
@@ -551,7 +564,8 @@ _CN_DAY = re.compile(r"(?<![\d月第])([一二三四五六七八九十]{1,3})(?=
 _DAY_TO_MONTH_END = re.compile(r"(?<![\d月])(\d{1,2})\s*[日号]\s*(?:至|到|—|–|-|~|～)\s*(?:月底|月末|这个月底|本月底)")
 # "like from the 24th on", "24号以后": from a day to the end of the month named.
 _DAY_ONWARD = re.compile(
-    r"\bfrom\s+the\s+(\d{1,2})(?:st|nd|rd|th)\s+(?:on(?:wards?)?\b|to\s+the\s+end\b)|(?<![\d月])(?<!\d)(\d{1,2})\s*[日号]\s*(?:以后|之后|往后|起)",
+    r"\b(?:from\s+)?the\s+(\d{1,2})(?:st|nd|rd|th)\s+(?:on(?:wards?)?\b|(?:to|till|until|through)\s+(?:the\s+)?(?:end\b(?:\s+of\s+(?:the|that)\s+month\b)?|month[\s-]end\b))"
+    r"|(?<![\d月])(?<!\d)(\d{1,2})\s*[日号]\s*(?:以后|之后|往后|起)",
     re.I,
 )
 _BARE_DAY_RANGE = re.compile(
@@ -620,7 +634,7 @@ def _week_of(day: Span, starting: bool = False) -> Span:
 _TO_YEAR_END = re.compile(rf"\b(?:to|until|till|through)\s+{_YEAR_END_EN}\b|(?:到|至|直到)\s*(?:年底|年末|年终)", re.I)
 # Parts of a month a question may restate in days.
 _VAGUE = {"cn_month_part", "cn_month_week", "en_month_part", "en_month_week"}
-_EXACT = {"cn_holiday_range", "iso", "iso_range", "dmy_numeric", "dm_dotted_range", "dm_dotted", "md_numeric_range", "cn_day_range", "cn_day", "cn_day_pair", "en_span", "en_range", "en_range_dash", "en_day_range", "en_month_day",
+_EXACT = {"md_dashed", "en_day_to_month_end", "cn_holiday_range", "iso", "iso_range", "dmy_numeric", "dm_dotted_range", "dm_dotted", "md_numeric_range", "cn_day_range", "cn_day", "cn_day_pair", "en_span", "en_range", "en_range_dash", "en_day_range", "en_month_day",
           "en_days_month", "en_day_month"}
 # A weekday beside a date says nothing more ("Monday October 26", "10月26日（周一）").
 _WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b,?\s*|[（(]\s*(?:星期|周|礼拜)[一二三四五六日天]\s*[）)]", re.I)

@@ -390,6 +390,7 @@ _EXAMPLES = re.compile(
     r"\betc\b|\bsuch\s+as\b|\be\.g\.|\bincluding\b|\blike\b|等等?|之类|比如|例如|包括|诸如|"
     r"像[^，。？?！!]{2,40}?(?:这种|这样|这类|那种|那样)|"  # "像公寓、商务楼、市民中心这种"
     r"、[^，。？?！!、]{1,12}(?:这些|这几个|这几家|这几座|这几处|这几类)|"  # "北京、深圳、上海这些"
+    r"哪些[\u4e00-\u9fff]{2,6}、[\u4e00-\u9fff]{2,6}[？?，,。]|"  # "开了哪些峰会、论坛？": the kinds a list may hold
     # Short options after a dash or colon, closing the question: "What new freight options opened - port, rail, air?"
     r"[-–—:：]\s*(?:[a-z]+(?:\s[a-z]+)?\s*,\s*)+(?:or\s+|and\s+)?[a-z]+(?:\s[a-z]+)?\s*[?？]",
     re.I,
@@ -768,14 +769,14 @@ def beside_the_point(terms: Sequence[KeyTerm], text: str) -> list[KeyTerm]:
 
 
 def _whole(term: KeyTerm, lowered: str) -> bool:
-    """True when ``term`` stands between marks in ``lowered`` (a Latin word, or Chinese between 、, after 像 or
+    """True when ``term`` stands between marks in ``lowered`` (a Latin word, or Chinese between 、, after 像, 哪些 or
     比如, before 这些 or 之类), not inside a longer Chinese word."""
     at = lowered.find(term.label.lower())
     if at < 0 or not _CJK_CHAR.match(term.label):
         return True
     end = at + len(term.label)
     before, after = lowered[at - 1 : at] if at else "", lowered[end : end + 1]
-    return (not _CJK_CHAR.match(before) or before in "像如括") and (
+    return (not _CJK_CHAR.match(before) or before in "像如括些") and (
         not _CJK_CHAR.match(after) or bool(_AFTER_EXAMPLES.match(lowered, end))
     )
 

@@ -346,6 +346,11 @@ def test_a_rough_time_is_widened_more_than_a_festival() -> None:
         ("what happened at SIP between 4/29 and 5/5?", [((4, 29), (5, 5))]),
         ("anything happen in the park the last week of december? like from the 24th on", [((12, 24), (12, 31))]),
         ("12月下旬 24号起园区有啥事", [((12, 24), (12, 31))]),
+        ("what happened in the last days of the year, like Dec 28 onwards?", [((12, 28), (12, 31))]),
+        ("late June 2020 (say the 21st to the end of the month) - what was happening in SIP?", [((6, 21), (6, 30))]),
+        # A month with its nought, a dash and a day, as dates are stored; days of a month named stay days.
+        ("05-15 那天园区发生了哪些事", [((5, 15), (5, 15))]),
+        ("what events were recorded in the week of May 11-15, 2020?", [((5, 11), (5, 15))]),
     ],
 )
 def test_days_restated_after_a_span(question: str, expected: list) -> None:

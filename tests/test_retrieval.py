@@ -1227,3 +1227,15 @@ def test_a_size_the_question_gives_finds_the_entry_that_states_it(real_engine) -
     assert not found.no_match and ids(found)[0] == "2020-06-28-1"
     # Its entry states no investment: the question is not answered by the other groundbreakings that do.
     assert retriever.search("那个号称快500米的超高楼开工了，总投资到底多少钱啊").no_match
+
+
+def test_kinds_listed_after_which_are_alternatives(real_engine) -> None:  # type: ignore[no-untyped-def]
+    # "哪些峰会、论坛": an entry on a summit or on a forum is one of them; few hold both words.
+    result = real_engine.retriever.search("9月份园区开了哪些峰会、论坛？")
+    assert {"2020-09-06-1", "2020-09-17-1", "2020-09-18-1"} <= set(ids(result))
+
+
+def test_how_many_events_is_a_list_not_a_measure(real_engine) -> None:  # type: ignore[no-untyped-def]
+    # "几件大事" counts entries; no entry has to state a number of 件.
+    result = real_engine.retriever.search("苏相合作区今年有几件大事，分别是啥")
+    assert not result.no_match and {"2020-04-08-1", "2020-09-29-1", "2020-10-23-1"} <= set(ids(result))
