@@ -4,7 +4,7 @@ People place events by the calendar they live in: "端午节前一天", "元宵�
 "the week after Qingming", "right after the May Day break", "just before Christmas". A festival of the lunar calendar
 (春节, 元宵, 端午, 中秋, 重阳…) or a solar term (清明, 冬至) falls on another day every year, and the official holiday
 around a festival (2020's Spring Festival holiday ran from 24 January to 2 February) is set by the State Council each
-year: both are read from two small calendar packages, ``lunardate`` and ``chinese_calendar``. Pure.
+year: both are read from two small calendar packages, ``lunar_python`` and ``chinese_calendar`` (both MIT). Pure.
 
 ``festival_spans(match, years)`` turns one match of :data:`FESTIVAL` into the spans of days it names, one per year.
 """
@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import chinese_calendar
-from lunardate import LunarDate
+from lunar_python import Lunar
 
 # re.IGNORECASE also matches these as ASCII letters ("chrıstmas"); fold them before any lookup.
 _FOLD = str.maketrans({"ſ": "s", "ı": "i", "İ": "i", "K": "k", "’": "'"})
@@ -164,8 +164,9 @@ def festival_day(name: str, year: int) -> datetime.date | None:
 
 def _lunar(year: int, month: int, day: int) -> datetime.date | None:
     try:
-        return LunarDate(year, month, day).to_solar_date()
-    except ValueError:
+        solar = Lunar.fromYmd(year, month, day).getSolar()
+        return datetime.date(solar.getYear(), solar.getMonth(), solar.getDay())
+    except (ValueError, IndexError, KeyError):
         return None
 
 

@@ -990,7 +990,7 @@ class Retriever:
         no_match = (
             # (An entry that states the size asked about is what the question is about, whatever its words.)
             (self.is_no_match(terms, dense, order) and not (sized is not None and sized[best]))
-            or not self.holds_answer(question, named, order, fused, terms)
+            or not self.holds_answer(_EXCLUDED.sub(" ", question), named, order, fused, terms)
             or self.names_apart(topic, named, question)
             or self.names_another(question, terms, named, best)
             or self.entities.miscast(question, named)
