@@ -22,7 +22,8 @@ EVAL_SETS := questions holdout fresh blind final sixth seventh eighth tenth elev
 	hundrednineteenth hundredtwentieth hundredtwentyfirst hundredtwentysecond hundredtwentythird hundredtwentyfourth \
 	hundredtwentysixth hundredtwentyeighth hundredtwentyfifth hundredtwentyseventh \
 	hundredtwentyninth hundredthirtieth hundredthirtyfirst hundredthirtysecond hundredthirtythird \
-	hundredthirtyfourth hundredthirtyfifth hundredthirtysixth hundredthirtyseventh
+	hundredthirtyfourth hundredthirtyfifth hundredthirtysixth hundredthirtyseventh \
+	hundredthirtyeighth hundredthirtyninth hundredfortieth hundredfortyfirst
 
 .PHONY: setup model index chat test eval bench clean help
 

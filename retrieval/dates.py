@@ -24,6 +24,7 @@ _MONTHS_EN = {
 } | {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name} | {"sept": 9}
 _MONTH_EN = r"(?:" + "|".join(sorted(_MONTHS_EN, key=len, reverse=True)) + r")\.?"
 _ORD = r"(?:st|nd|rd|th|\.(?=\s))?"  # "18th"; "18." as German and Scandinavian askers write the day
+_ORD_SUFFIX = r"st|nd|rd|th"
 _LEAP = 2020  # any leap year: month lengths for spans given without a year
 # re.IGNORECASE also matches these four as ASCII letters ("ſept", "mıd"); fold them before any lookup.
 _FOLD = str.maketrans({"ſ": "s", "ı": "i", "İ": "i", "K": "k"})
@@ -200,7 +201,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("cn_day_onward", re.compile(
         rf"(?:从)?(?:(\d{{4}})年)?({_CN_NUM})月({_CN_NUM})[日号]?\s*(?:(?:以后|之后|起|开始|往后)[，,]?\s*(?:(?:到|至)\s*(?:年底|年末|年终))?|(?:到|至)\s*(?:年底|年末|年终))")),
     # "4月29号30号", "4月29日、30日": two days of one month.
-    ("cn_day_pair", re.compile(rf"(?:(\d{{4}})年)?({_CN_NUM})月({_CN_NUM})[日号]?\s*(?:[、,，和及与跟]|[日号])\s*({_CN_NUM})[日号]")),
+    ("cn_day_pair", re.compile(rf"(?:(\d{{4}})年)?({_CN_NUM})月({_CN_NUM})[日号]?\s*(?:[、,，和及与跟]|[日号]|(?<=\d)\s+(?=\d))\s*({_CN_NUM})[日号]")),
     ("cn_day", re.compile(rf"(?:(\d{{4}})年)?({_CN_NUM})月({_CN_NUM})[日号]")),
     # "9/9到9/11", "4/27-4/30": two days in figures, slashed (a dot may be a decimal: "1.5到2.5亿").
     ("md_numeric_range", re.compile(
@@ -239,6 +240,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"\b({_MONTH_EN})\s+(\d{{1,2}}){_ORD}\s*(?:-|–|—|to|through|until|till)\s*({_MONTH_EN})\s+(\d{{1,2}}){_ORD}\b(?:,?\s*(\d{{4}}))?", re.I)),
     ("en_day_range", re.compile(
         rf"\b({_MONTH_EN})\s+(\d{{1,2}}){_ORD}\s*(?:-|–|—|to|through|until|and)\s*(\d{{1,2}}){_ORD}\b(?:,?\s*(\d{{4}}))?", re.I)),
+    # "from the 20th through December 31": a day of the month the range ends in.
+    ("en_bare_day_to_month_day", re.compile(
+        rf"\b(?:from\s+)?the\s+(\d{{1,2}})(?:st|nd|rd|th)\s+(?:to|till|until|through|-|–)\s+({_MONTH_EN})\s+(\d{{1,2}}){_ORD}\b", re.I)),
     # "Dec 28 onwards", "28 December and after": from that day to the end of its month.
     ("en_day_to_month_end", re.compile(
         rf"\b(?:({_MONTH_EN})\s+(\d{{1,2}}){_ORD}|(\d{{1,2}}){_ORD}\s+(?:of\s+)?({_MONTH_EN}))\s+"
@@ -479,6 +483,13 @@ def _match_spans(kind: str, m: re.Match[str], invalid: list[str], years: tuple[i
             return None
         month, day, end_day, year = _en_month(m.group(1)), int(m.group(2)), int(m.group(3)), _year(m.group(4))
         return _days((month, day), (month, end_day), year, text, invalid)
+    if kind == "en_bare_day_to_month_day":
+        month = _en_month(m.group(2))
+        first, last = int(m.group(1)), int(m.group(3))
+        if not (_valid(month, first, None) and _valid(month, last, None)) or last < first:
+            invalid.append(text)
+            return []
+        return [Span((month, first), (month, last), None, text)]
     if kind == "en_day_to_month_end":
         month, day = (_en_month(m.group(1)), int(m.group(2))) if m.group(1) else (_en_month(m.group(4)), int(m.group(3)))
         if not _valid(month, day, None):
@@ -558,6 +569,22 @@ _SPOKEN_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789
 # "20年园区有哪几家公司上市", "19年": the year said short, as people do; not a span of years (20年来, 过去20年, 20年前).
 _SHORT_YEAR = re.compile(r"(?:^|(?<=[\s，,。？?！!：:]))['’]?(1\d|2\d)年(?![来前后代里间内多以])")
 _THRU = re.compile(r"\bthru\b", re.I)
+_FIXED_NAMES = "|".join(re.escape(n) for n in sorted(FIXED, key=len, reverse=True)).replace("'", "['’]?")
+_TO_FESTIVAL = re.compile(
+    rf"(?<=\d)(?:{_ORD_SUFFIX})?(\s*(?:through|to|until|till|and|-|–|—)\s+(?:the\s+)?)({_FIXED_NAMES})\b"
+    rf"|(?<=[\d日号])(\s*(?:到|至|—|-|~|～)\s*)({_FIXED_NAMES})",
+    re.I,
+)
+
+
+def _festival_written(m: re.Match[str]) -> str:
+    name = m.group(2) or m.group(4)
+    month, day = _holiday(name)
+    if m.group(1) is not None:
+        return f"{m.group(0)[: m.start(1) - m.start(0)]}{m.group(1)}{calendar.month_name[month]} {day}"
+    return f"{m.group(3)}{month}月{day}日"
+
+
 _BETWEEN_SLASHED = re.compile(r"\bbetween\s+(\d{1,2}/\d{1,2})\s+and\s+(\d{1,2}/\d{1,2})(?![\d/])", re.I)
 _CN_DAY = re.compile(r"(?<![\d月第])([一二三四五六七八九十]{1,3})(?=\s*[日号])")
 # "二十一号到月底": from a day to the end of the month named.
@@ -634,7 +661,7 @@ def _week_of(day: Span, starting: bool = False) -> Span:
 _TO_YEAR_END = re.compile(rf"\b(?:to|until|till|through)\s+{_YEAR_END_EN}\b|(?:到|至|直到)\s*(?:年底|年末|年终)", re.I)
 # Parts of a month a question may restate in days.
 _VAGUE = {"cn_month_part", "cn_month_week", "en_month_part", "en_month_week"}
-_EXACT = {"md_dashed", "en_day_to_month_end", "cn_holiday_range", "iso", "iso_range", "dmy_numeric", "dm_dotted_range", "dm_dotted", "md_numeric_range", "cn_day_range", "cn_day", "cn_day_pair", "en_span", "en_range", "en_range_dash", "en_day_range", "en_month_day",
+_EXACT = {"md_dashed", "en_bare_day_to_month_day", "en_day_to_month_end", "cn_holiday_range", "iso", "iso_range", "dmy_numeric", "dm_dotted_range", "dm_dotted", "md_numeric_range", "cn_day_range", "cn_day", "cn_day_pair", "en_span", "en_range", "en_range_dash", "en_day_range", "en_month_day",
           "en_days_month", "en_day_month"}
 # A weekday beside a date says nothing more ("Monday October 26", "10月26日（周一）").
 _WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b,?\s*|[（(]\s*(?:星期|周|礼拜)[一二三四五六日天]\s*[）)]", re.I)
@@ -653,6 +680,8 @@ def parse_dates(question: str, years: Iterable[int] = ()) -> DateQuery:
     question = _SHORT_YEAR.sub(r"20\1年", _THRU.sub("through", question))
     # "between 4/29 and 5/5": two days in figures, as a range.
     question = _BETWEEN_SLASHED.sub(r"\1 to \2", question)
+    # "Dec 18 through Christmas Eve", "12月20日到圣诞": a festival on a fixed day closing a range is that day.
+    question = _TO_FESTIVAL.sub(_festival_written, question)
     rest = said = _WEEKDAY.sub(" ", question)
     vague: list[Span] = []
     exact: list[Span] = []

@@ -69,7 +69,7 @@ TERMS: dict[str, str] = {
 _KEYED = {id(table): {_key(name): value for name, value in table.items()} for table in (FIXED, LUNAR, TERMS)}
 # Names that are a holiday, not a day.
 _BREAKS = {"golden week", "黄金周", "双节", "国庆中秋", "中秋国庆"}
-_NAMES = sorted([*FIXED, *LUNAR, *_EVE, *TERMS], key=len, reverse=True)
+_NAMES = sorted([*FIXED, *LUNAR, *_EVE, *TERMS, "thanksgiving day", "thanksgiving"], key=len, reverse=True)
 _NAME = (
     "(?:" + "|".join(re.escape(n) for n in _NAMES).replace("'", "['’]?")
     + f"|(?:大年|正月)初[{_NEW_YEAR_DAYS}]"
@@ -91,7 +91,7 @@ _AFTER_CN = (
     r"|(?P<cn_week>那一?周|这一?周|那个?星期|那个?礼拜|当周)"
     r"|(?P<cn_during>期间|那几天|这几天|那阵子?)"
     r"|(?P<cn_around>前后|左右)"
-    r"|(?P<cn_after>收假后|收假之后|收假以后|复工后|开工后|上班后|结束后|之后|以后|过后|过完|后)"
+    r"|(?P<cn_after>收假后|收假之后|收假以后|复工后|开工后|上班后|结束后|刚过|一过|刚结束|一结束|之后|以后|过后|过完|后)"
     r"|(?P<cn_before>之前|以前|前夕|前)"
     r"|(?P<cn_day>当天|那天|当日|那一天))"
 )
@@ -106,6 +106,7 @@ _BEFORE_EN = (
     r"|(?:(?:just|right|shortly|soon|immediately|a\s+little|not\s+long|(?:the\s+)?first\s+(?:working\s+|business\s+)?(?:day|week)s?\s+(?:back\s+)?)\s*)?(?P<en_after>after|following|post)"
     r"|(?P<en_during>during|over|throughout)"
     r"|(?P<en_around>around|near|close\s+to))\s+(?:the\s+)?(?:(?:20\d{2}|this\s+year['’]?s|last\s+year['’]?s)\s+)?"
+    r"(?:(?:long|longer|extended|stretched[-\s]out|prolonged|extra[-\s]long|big|whole)\s+)?"
 )
 _AFTER_CN_LEAD = r"(?P<cn_done>过完|过了)"  # "过完年", "过了十一": after it
 
@@ -140,6 +141,9 @@ def festival_day(name: str, year: int) -> datetime.date | None:
         return _lunar(year, 1, _NEW_YEAR_DAYS.index(new_year_day.group(1)) + 1)
     if key == "年":
         return festival_day("春节", year)
+    if key in ("thanksgiving", "thanksgiving day"):
+        first = datetime.date(year, 11, 1)
+        return first + datetime.timedelta(days=(3 - first.weekday()) % 7 + 21)  # the fourth Thursday of November
     if key == "十一":
         return datetime.date(year, 10, 1)
     fixed = _lookup(FIXED, key)

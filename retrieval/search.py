@@ -439,6 +439,15 @@ _BY_EVENT_EN = re.compile(
     r"\s+(?P<anchor>[^,—–;?]{8,160}?)\s*[,—–;]\s*(?P<rest>\S.*)$",
     re.I,
 )
+# …and after "what happened": "What happened the day after 3PEAK listed on the STAR Market?"
+_BY_EVENT_ASKED = re.compile(
+    r"^\s*(?P<rest>(?:so\s+)?what\s+(?:else\s+)?(?:happened|was\s+(?:going\s+on|happening)|went\s+on)"
+    r"(?:\s+(?:in|at)\s+(?:the\s+park|sip|suzhou\s+industrial\s+park))?)\s+(?:on\s+)?"
+    r"(?P<rel>the\s+day\s+(?:before|after)|the\s+same\s+day\s+(?:as|that)|the\s+week\s+(?:before|after|of)"
+    r"|(?:a|one|two|three|four|five|six|\d)\s+(?:days?|weeks?)\s+(?:before|after)|(?:just|right|shortly|soon)\s+(?:before|after))"
+    r"\s+(?P<anchor>[^?]{8,160}?)\s*\??\s*$",
+    re.I,
+)
 _BY_EVENT_ZH = re.compile(
     r"^\s*(?P<anchor>[^，,。？?！!\s]{4,30}?)的?(?P<rel>那(?:一)?(?:周|个星期|个礼拜)的?(?:周|星期|礼拜)[一二三四五六日天]|那一?周|前一天|后一天|"
     r"第二天|次日|那天|当天|同一天|前几天|后几天)[，,]\s*(?P<rest>\S.*)$"
@@ -488,6 +497,9 @@ _ASKS_APPROVAL = re.compile(
 )
 _APPROVED_FOR_SALE = re.compile(r"批准上市|获批上市|上市许可|准予上市")
 _ON_A_MARKET = re.compile(r"交易所|科创板|创业板|主板|港股|挂牌|IPO|股票代码")
+# A bracket that says the same thing again: "(i.e. Sept 22)", "（也就是9月22日）".
+_RESTATES = re.compile(r"\s*[(（]\s*(?:i\.e\.|ie\b|that\s+is|namely|即|也就是|就是)", re.I)
+_RESTATED = re.compile(r"[(（]\s*(?:i\.e\.|ie\b|that\s+is|namely|即|也就是|就是)[^()（）]{0,40}[)）]", re.I)
 # A clause of the asker's own after a bracket or a space ("…（开工仪式 奠基啥的都算）俺想找活干", "…开工了 我想找活干"):
 # a sentence of its own, that tells and asks nothing.
 _ASKER_CLAUSE = re.compile(
@@ -884,17 +896,25 @@ class Retriever:
             return self._search(question, k)
         return merged(question.strip(), [self._search(ask, k) for ask in asks], k)
 
+    def _aside_out(self, m: re.Match[str]) -> str:
+        """An aside is left out, unless it restates the date ("What happened the day after 3PEAK listed (i.e. Sept
+        22)?"); the asker's own plans keep their dates ("(we visit in May)")."""
+        restates = _RESTATES.match(m.group(0)) and parse_dates(m.group(0), self.years).spans
+        return m.group(0) if restates else " "
+
     def _placed_by_event(self, question: str) -> str | None:
         """The question with a time it places by another event ("The day before the Su-Xiang zone was unveiled,
         Ascentage got…", "凌志上科创板那周的周五，在香港挂牌的是哪家") written as the days it names, that event's date
         found by searching for it; None when it places nothing so, or the chronicles do not hold that event."""
-        m = _BY_EVENT_EN.match(question) or _BY_EVENT_ZH.match(question)
+        m = _BY_EVENT_EN.match(question) or _BY_EVENT_ASKED.match(question) or _BY_EVENT_ZH.match(question)
         if not m:
             return None
-        said = parse_dates(m.group("anchor"), self.years)
-        if said.spans and not topic_of(said.rest):
-            return None  # placed by a date or a festival ("the day before Christmas"): parse_dates reads it
-        anchor = self._search(m.group("anchor"), 3)
+        # (A date the asker adds in brackets restates the one the event places: "(i.e. Sept 22)".)
+        anchor_said = _RESTATED.sub(" ", m.group("anchor")).strip()
+        said = parse_dates(anchor_said, self.years)
+        if said.spans and (not topic_of(said.rest) or any(anchor_said.lower().startswith(s.label.lower()) for s in said.spans)):
+            return None  # placed by a date or a festival ("right before christmas two SIP companies…"): parse_dates reads it
+        anchor = self._search(anchor_said, 3)
         if anchor.no_match or not anchor.hits:
             return None
         # The event most like the one named, and any as close to it: the asker's words may fit a neighbour as well.
@@ -906,14 +926,14 @@ class Retriever:
             first, last = _relative_days(day, m.group("rel"))
             if first.year != day.year or last.year != day.year:
                 continue
-            if m.re is _BY_EVENT_EN:
+            if m.re is not _BY_EVENT_ZH:
                 span = f"{first:%B} {first.day} to {last:%B} {last.day}" if first != last else f"{first:%B} {first.day}"
                 whens.append(f"{span}, {day.year}")
             else:
                 whens.append(f"{day.year}年{first.month}月{first.day}日" + (f"至{last.month}月{last.day}日" if first != last else ""))
         if not whens:
             return None
-        return f"{(' or '.join('on ' + w for w in whens)) if m.re is _BY_EVENT_EN else '或'.join(whens)}， {m.group('rest')}"
+        return f"{(' or '.join('on ' + w for w in whens)) if m.re is not _BY_EVENT_ZH else '或'.join(whens)}， {m.group('rest')}"
 
     def _search(self, question: str, k: int = 5) -> SearchResult:
         """The events that answer one ask."""
@@ -927,7 +947,7 @@ class Retriever:
                 return replace(result, question=shown)
         # What the question leaves out ("不含医疗器械", "apart from the kickoff in January") is no key term an
         # answer must hold, nor a date it must fall in.
-        kept = _TIME_SAID.sub(" ", _ASIDE.sub(" ", _ONE_RECALLED.sub(" ", _EXCLUDED.sub(" ", self._included_out(question)))))
+        kept = _TIME_SAID.sub(" ", _ASIDE.sub(self._aside_out, _ONE_RECALLED.sub(" ", _EXCLUDED.sub(" ", self._included_out(question)))))
         dates = parse_dates(kept, self.years)
         later = next_year_asked(kept) if not dates.spans else None
         if later:

@@ -310,6 +310,9 @@ def in_2020(question: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
         ("双十一过后两周左右", [((11, 21), (11, 29))]),
         ("端午前三天", [((6, 22), (6, 24))]),
         ("元宵节那一周", [((2, 3), (2, 9))]),
+        ("Around Thanksgiving, which top judge came to SIP?", [((11, 19), (12, 3))]),
+        ("五一假期刚过那个青年主题活动", [((5, 2), (5, 12))]),
+        ("the first special train after the stretched-out CNY break", [((1, 26), (2, 9))]),
         # Days given outright win over the festival that places them.
         ("元宵节那一周（2月8号到14号）园区都发生了些啥事", [((2, 8), (2, 14))]),
         ("the first week back after the National Day / Mid-Autumn Golden Week, i.e. Oct 9 through Oct 16", [((10, 9), (10, 16))]),
@@ -350,6 +353,10 @@ def test_a_rough_time_is_widened_more_than_a_festival() -> None:
         ("late June 2020 (say the 21st to the end of the month) - what was happening in SIP?", [((6, 21), (6, 30))]),
         # A month with its nought, a dash and a day, as dates are stored; days of a month named stay days.
         ("05-15 那天园区发生了哪些事", [((5, 15), (5, 15))]),
+        ("11月26 27号那两天 园区发生了啥", [((11, 26), (11, 26)), ((11, 27), (11, 27))]),
+        # A festival closing a range is its day.
+        ("what was happening right before Christmas, Dec 18 through Christmas Eve?", [((12, 18), (12, 24))]),
+        ("a box for the last part of December 2020 - from the 20th through New Year's Eve", [((12, 20), (12, 31))]),
         ("what events were recorded in the week of May 11-15, 2020?", [((5, 11), (5, 15))]),
     ],
 )

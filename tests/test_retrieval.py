@@ -1149,6 +1149,9 @@ def test_a_rough_time_around_a_festival_does_not_hide_the_event(real_engine) -> 
         ("The day before the Su-Xiang cooperation zone was officially unveiled by the city party secretary in April, "
          "Ascentage got a clinical trial go-ahead — what's the drug's code name?", "2020-04-07-1"),
         ("凌志上科创板那周的周五，在香港挂牌的是哪家医疗公司？", "2020-05-15-1"),
+        # 3PEAK listed on 21 September; the bracket restates the day asked about.
+        ("What happened the day after 3PEAK listed on the STAR Market (i.e. Sept 22)?", "2020-09-22-1"),
+        ("What happened the day after 3PEAK listed on the STAR Market?", "2020-09-22-1"),
     ],
 )
 def test_a_time_placed_by_another_event_is_that_events_date(real_engine, question: str, gold: str) -> None:  # type: ignore[no-untyped-def]
