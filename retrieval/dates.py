@@ -168,6 +168,35 @@ _HOLIDAY = re.compile(
 
 # Ordered: the longest, most specific expressions first; each match is cut out of the text before the next.
 _YEAR_END_EN = r"(?:the\s+)?(?:end\s+of\s+(?:the\s+year|(?:19|20)\d{2}|december)|year[-\s]end|new\s+year['’]?s\s+eve)"
+# Seasons and loose periods of the year, as (first, last) (month, day); roughly then (see Span.loose).
+_SEASONS: dict[str, tuple[tuple[int, int], tuple[int, int]]] = {
+    "开春": ((2, 20), (4, 15)), "入春": ((2, 20), (4, 15)), "初春": ((3, 1), (4, 10)), "early spring": ((3, 1), (4, 10)),
+    "春天": ((3, 1), (5, 31)), "春季": ((3, 1), (5, 31)), "spring": ((3, 1), (5, 31)), "springtime": ((3, 1), (5, 31)),
+    "入夏": ((5, 15), (6, 30)), "初夏": ((5, 15), (6, 30)), "early summer": ((5, 15), (6, 30)),
+    "盛夏": ((7, 1), (8, 20)), "peak summer": ((7, 1), (8, 20)), "midsummer": ((7, 1), (8, 20)), "high summer": ((7, 1), (8, 20)),
+    "夏天": ((6, 1), (8, 31)), "夏季": ((6, 1), (8, 31)), "summer": ((6, 1), (8, 31)), "summertime": ((6, 1), (8, 31)),
+    "入秋": ((8, 25), (10, 10)), "初秋": ((8, 25), (10, 10)), "early autumn": ((8, 25), (10, 20)), "early fall": ((8, 25), (10, 20)),
+    "秋天": ((9, 1), (11, 30)), "秋季": ((9, 1), (11, 30)), "autumn": ((9, 1), (11, 30)),
+    "in the fall": ((9, 1), (11, 30)), "this fall": ((9, 1), (11, 30)), "that fall": ((9, 1), (11, 30)),
+    "入冬": ((11, 1), (12, 31)), "初冬": ((11, 1), (12, 31)), "天冷": ((11, 15), (12, 31)), "the cold months": ((11, 15), (12, 31)),
+    "冬天": ((12, 1), (12, 31)), "冬季": ((12, 1), (12, 31)), "winter": ((12, 1), (12, 31)),
+    "开学季": ((8, 25), (9, 20)), "开学那阵": ((8, 25), (9, 20)), "back-to-school": ((8, 25), (9, 20)), "back to school": ((8, 25), (9, 20)),
+    "毕业季": ((6, 1), (7, 10)), "graduation season": ((6, 1), (7, 10)),
+    "年中": ((6, 1), (7, 31)), "mid-year": ((6, 1), (7, 31)), "midyear": ((6, 1), (7, 31)), "mid year": ((6, 1), (7, 31)),
+    "the holiday season": ((12, 20), (12, 31)), "holiday season": ((12, 20), (12, 31)),
+}
+# (Winter also holds the year's first months: "the outbreak winter", "去年冬天" are January and February.)
+_WINTER_START = ((1, 1), (2, 29))
+_SEASON = re.compile(
+    r"(?<![A-Za-z])(?:(?:in|during|over|through|around)\s+(?:the\s+)?)?("
+    + "|".join(re.escape(n) for n in sorted(_SEASONS, key=len, reverse=True) if n != "年中")
+    # (年中 is mid-year by itself, not the 年 of a year before 中新, 中超, 中国: "2020年中新双方")
+    + r"|(?<![\d〇零一二三四五六七八九十今去明当])年中(?![新国欧超日韩美外资方关央])"
+    + r")(?:\s*(?:那会儿?|那阵子?|那段时间|期间|的时候|时候|里|时))?"
+    + r"(?![a-z])",
+    re.I,
+)
+
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "between Christmas Eve and the end of 2020", "from December 20 to year-end", "from christmas eve (24 dec)
     # until new years eve": to the last day of the year.
@@ -179,6 +208,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"({_HOLIDAY.pattern})(过后|以后|之后|后)?\s*(?:到|至|—|–|-|~|～)\s*(?:({_CN_NUM})月)?({_CN_NUM})[日号]", re.I)),
     # "端午节前一天", "元宵节那一周", "the week after Qingming", "五一收假后", "国庆前三周左右": see festivals.py.
     ("festival", FESTIVAL),
+    # "入夏那会", "over the summer", "开学季", "the cold months": roughly then.
+    ("season", _SEASON),
     # "between 2020-10-28 and 2020-10-31", "2020/12/20 to 12/31".
     ("iso_range", re.compile(
         r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\s*(?:to|and|until|till|through|–|—|~|～|至|到)\s*"
@@ -304,6 +335,13 @@ def _match_spans(kind: str, m: re.Match[str], invalid: list[str], years: tuple[i
     text = m.group(0).strip()
     if kind == "festival":
         return _festival_spans(m, years, text)
+    if kind == "season":
+        name = re.sub(r"\s+", " ", _key(m.group(1)))
+        start, end = _SEASONS.get(name) or _SEASONS[name.replace("the ", "")]
+        spans = [Span(start, end, None, text, loose=True)]
+        if name in ("winter", "冬天", "冬季"):
+            spans.append(Span(*_WINTER_START, None, text, loose=True))
+        return spans
     if kind == "cn_holiday_range":
         month, day = _holiday(m.group(1))
         if m.group(2):
@@ -694,7 +732,7 @@ def parse_dates(question: str, years: Iterable[int] = ()) -> DateQuery:
             if spans is None:
                 continue
             query.spans.extend(spans)
-            if kind == "festival":
+            if kind in ("festival", "season"):
                 placed.extend(spans)
             if kind in _VAGUE:
                 vague.extend(spans)

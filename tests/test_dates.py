@@ -362,3 +362,24 @@ def test_a_rough_time_is_widened_more_than_a_festival() -> None:
 )
 def test_days_restated_after_a_span(question: str, expected: list) -> None:
     assert spans(question) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # Seasons and loose periods: roughly then.
+        ("春天园区有什么事", [((3, 1), (5, 31))]),
+        ("入夏那会开工的苏州中南中心，规划高度多少米来着？", [((5, 15), (6, 30))]),
+        ("天冷那阵子最高法院长来园区考察", [((11, 15), (12, 31))]),
+        ("年中园区有啥大事", [((6, 1), (7, 31))]),
+        # Days given outright win over the season that places them.
+        ("What was going on in the park during the last week of July (July 25-31), peak summer?", [((7, 25), (7, 31))]),
+        ("开学季第一周（9月1号到7号）园区有啥新闻", [((9, 1), (9, 7))]),
+        # "fall" is a season only as one: "in the fall", "this fall".
+        ("the fall of the stock price", []),
+    ],
+)
+def test_seasons_place_a_time_roughly(question: str, expected: list) -> None:
+    query = parse_dates(question, [2020])
+    assert [(s.start, s.end) for s in query.spans] == expected
+    assert all(s.loose for s in query.spans if s.label in ("春天", "入夏那会", "天冷那阵子", "年中"))
