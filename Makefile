@@ -23,7 +23,8 @@ EVAL_SETS := questions holdout fresh blind final sixth seventh eighth tenth elev
 	hundredtwentysixth hundredtwentyeighth hundredtwentyfifth hundredtwentyseventh \
 	hundredtwentyninth hundredthirtieth hundredthirtyfirst hundredthirtysecond hundredthirtythird \
 	hundredthirtyfourth hundredthirtyfifth hundredthirtysixth hundredthirtyseventh \
-	hundredthirtyeighth hundredthirtyninth hundredfortieth hundredfortyfirst
+	hundredthirtyeighth hundredthirtyninth hundredfortieth hundredfortyfirst \
+	hundredfortysecond hundredfortythird hundredfortyfourth hundredfortyfifth
 
 .PHONY: setup model index chat test eval bench clean help
 

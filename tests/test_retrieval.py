@@ -825,17 +825,36 @@ FLOORS = {
     "hundredtwentysixth.jsonl": (0.94, 0.93, 0.81, 2, None),  # held back, then measured once (northern workers and riders: 俺, 咋, 整): 0.964 / 0.957 / 0.85 / 1
     "hundredtwentyseventh.jsonl": (0.92, 0.94, 0.96, 2, None),  # written last, measured once on 5affdb8 (negations, comparisons, counts): 0.941 / 0.962 / 1.00 / 1
     "hundredtwentyeighth.jsonl": (0.93, 0.91, 0.90, 1, None),  # held back, then measured once (two or three asks in one message): 0.876 / 0.885 / 0.97 / 3
+    "hundredtwentyninth.jsonl": (0.98, 0.98, 0.96, 1, None),  # measured at once on 3f83da4 (ordinary users, plain questions): 1.000 / 1.000 / 0.97 / 0
+    "hundredthirtieth.jsonl": (0.95, 0.98, 0.89, 1, None),  # measured at once on 3f83da4 (events remembered vaguely, described not named): 0.944 / 0.974 / 0.91 / 1
+    "hundredthirtyfirst.jsonl": (0.90, 0.87, 0.96, 3, None),  # measured at once on 3f83da4 (amounts and quantities): 0.872 / 0.846 / 1.00 / 4
+    "hundredthirtysecond.jsonl": (0.94, 0.98, 0.83, 1, None),  # measured at once on 3f83da4 (holidays, seasons, relative times): 0.546 / 0.544 / 0.85 / 17
+    "hundredthirtythird.jsonl": (0.98, 0.94, 0.96, 1, None),  # measured at once on 3f83da4 (English readers abroad): 0.968 / 0.942 / 1.00 / 1
+    "hundredthirtyfourth.jsonl": (0.96, 0.98, 0.96, 1, None),  # held back, then measured once on b12b105 (ordinary users, second sample): 0.984 / 1.000 / 0.97 / 0
+    "hundredthirtyfifth.jsonl": (0.98, 0.98, 0.96, 1, None),  # held back, then measured once on b12b105 (synonyms for every key word): 0.974 / 0.974 / 0.97 / 1
+    "hundredthirtysixth.jsonl": (0.89, 0.94, 0.89, 1, None),  # held back, then measured once on b12b105 (overviews and lists by theme): 0.852 / 0.919 / 0.93 / 2
+    "hundredthirtyseventh.jsonl": (0.98, 0.98, 0.96, 1, None),  # held back, then measured once on b12b105 (dates in every format): 0.944 / 0.952 / 1.00 / 1
+    "hundredthirtyeighth.jsonl": (0.98, 0.98, 0.83, 1, None),  # held back, then measured once on d186fe8 (phone users, keywords): 1.000 / 0.976 / 0.88 / 0
+    "hundredthirtyninth.jsonl": (0.95, 0.95, 0.96, 2, None),  # held back, then measured once on d186fe8 (ties with other countries and foreign firms): 0.974 / 0.974 / 1.00 / 1
+    "hundredfortieth.jsonl": (0.94, 0.98, 0.86, 1, None),  # held back, then measured once on d186fe8 (headlines and posts to confirm): 0.962 / 1.000 / 0.91 / 0
+    "hundredfortyfirst.jsonl": (0.95, 0.98, 0.93, 1, None),  # held back, then measured once on d186fe8 (holidays and other events, second sample): 0.817 / 0.846 / 0.97 / 4
+    "hundredfortysecond.jsonl": (0.95, 0.95, 0.89, 2, None),  # written last, measured once on e78d6e3 (ordinary users, fourth sample): 0.974 / 0.974 / 0.94 / 1
+    "hundredfortythird.jsonl": (0.92, 0.95, 0.93, 2, None),  # written last, measured once on e78d6e3 (a mixed crowd): 0.944 / 0.974 / 0.97 / 1
+    "hundredfortyfourth.jsonl": (0.83, 0.87, 0.86, 5, None),  # written last, measured once on e78d6e3 (seasons and loose periods): 0.744 / 0.744 / 0.91 / 10
+    "hundredfortyfifth.jsonl": (0.94, 0.94, 0.80, 2, None),  # written last, measured once on e78d6e3 (English users, plain English): 0.966 / 0.962 / 0.85 / 1
 }
 
 # English recall of a set below the common floor, as first measured (its misses were left for the next round).
 ENGLISH_FLOORS = {
     "fortysixth.jsonl": 0.85, "fiftieth.jsonl": 0.85, "sixtyfifth.jsonl": 0.85, "eightyseventh.jsonl": 0.86,
-    "hundredfourth.jsonl": 0.78, "hundredfifth.jsonl": 0.79, "hundredtwentyfourth.jsonl": 0.86,
+    "hundredfourth.jsonl": 0.78, "hundredfifth.jsonl": 0.79, "hundredtwentyfourth.jsonl": 0.86, "hundredfortyfourth.jsonl": 0.72,
 }
 # Date recall of a set below the common floor: "十月下旬…有没有老年人能去凑凑热闹的" narrows the ten days to what the
 # asker hopes to find among them (docs/retrieval.md, what is still weak).
 # "9月下旬园区有啥大事 开学那阵太忙了完全没关注": the clause typed after a space tells of the asker, which is not yet read.
-DATE_FLOORS = {"ninetyeighth.jsonl": 0.85, "hundredtwentythird.jsonl": 0.85}
+# "from the outbreak winter through the cold months at year end", "开春到入夏": two seasons as the ends of a span are
+# not yet read as one.
+DATE_FLOORS = {"ninetyeighth.jsonl": 0.85, "hundredtwentythird.jsonl": 0.85, "hundredfortyfourth.jsonl": 0.70}
 
 
 @pytest.mark.parametrize(
