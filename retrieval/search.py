@@ -428,24 +428,22 @@ _EXCLUDED = re.compile(
     r"(?:(?!,\s*(?:which|what|who|when|where|how|did|does|do|is|are|was|were|list|name|tell|give|show)\b)[^.;?!()]){1,60}",
     re.I,
 )
-# An aside in brackets on why the asker asks ("(looking at warehouse land there)", "（我们想在那边租仓库）"):
-# nothing an answer must hold.
 # A time placed by another event, before what is asked: "The day before the Su-Xiang cooperation zone was
 # unveiled, Ascentage got a clinical trial go-ahead — what's the drug's code name?", "凌志上科创板那周的周五，在香港
 # 挂牌的是哪家医疗公司？".
-_BY_EVENT_EN = re.compile(
-    r"^\s*(?:on\s+)?(?P<rel>the\s+day\s+(?:before|after)|the\s+same\s+day\s+(?:as|that)|the\s+week\s+(?:before|after|of)"
+_RELATIVE_EN = (
+    r"(?P<rel>the\s+day\s+(?:before|after)|the\s+same\s+day\s+(?:as|that)|the\s+week\s+(?:before|after|of)"
     r"|(?:a|one|two|three|four|five|six|\d)\s+(?:days?|weeks?)\s+(?:before|after)|(?:just|right|shortly|soon)\s+(?:before|after))"
-    r"\s+(?P<anchor>[^,—–;?]{8,160}?)\s*[,—–;]\s*(?P<rest>\S.*)$",
+)
+_BY_EVENT_EN = re.compile(
+    rf"^\s*(?:on\s+)?{_RELATIVE_EN}\s+(?P<anchor>[^,—–;?]{{8,160}}?)\s*[,—–;]\s*(?P<rest>\S.*)$",
     re.I,
 )
 # …and after "what happened": "What happened the day after 3PEAK listed on the STAR Market?"
 _BY_EVENT_ASKED = re.compile(
     r"^\s*(?P<rest>(?:so\s+)?what\s+(?:else\s+)?(?:happened|was\s+(?:going\s+on|happening)|went\s+on)"
     r"(?:\s+(?:in|at)\s+(?:the\s+park|sip|suzhou\s+industrial\s+park))?)\s+(?:on\s+)?"
-    r"(?P<rel>the\s+day\s+(?:before|after)|the\s+same\s+day\s+(?:as|that)|the\s+week\s+(?:before|after|of)"
-    r"|(?:a|one|two|three|four|five|six|\d)\s+(?:days?|weeks?)\s+(?:before|after)|(?:just|right|shortly|soon)\s+(?:before|after))"
-    r"\s+(?P<anchor>[^?]{8,160}?)\s*\??\s*$",
+    + _RELATIVE_EN + r"\s+(?P<anchor>[^?]{8,160}?)\s*\??\s*$",
     re.I,
 )
 _BY_EVENT_ZH = re.compile(
@@ -515,6 +513,8 @@ _ONE_RECALLED = re.compile(
     r")(?:(?![哪啥吗]|\b(?:which|what|when|who)\b)[^.?!。？！])*(?:[.!。！]|$)",
     re.I,
 )
+# An aside in brackets on why the asker asks ("(looking at warehouse land there)", "（我们想在那边租仓库）"):
+# nothing an answer must hold.
 _ASIDE = re.compile(
     r"[(（]\s*(?:(?:looking|planning|thinking|considering|hoping|trying|wanting|want|need|needed|needing|asking|"
     r"i|i'm|im|i've|i'd|we|we're|we've|we'd|my|our|context|fyi|btw|just|curious)\b|for\s+(?:a|an|my|our)\b|"
