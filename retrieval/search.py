@@ -803,6 +803,9 @@ class Retriever:
         self.years = tuple(sorted({e.year for e in self.events}))
         self.bm25 = BM25([e.text for e in self.events])
         self._sizes = [quantities(e.text) for e in self.events]
+        self._sized = [i for i, held in enumerate(self._sizes) if held]  # the entries that state a size at all
+        self._lowered = [e.text.lower() for e in self.events]
+        self._held: dict[tuple[str, ...], bool] = {}
         self.keys = KeyTerms([e.text for e in self.events])
         # Glossary terms that name an organisation or a market: the English side of named things.
         self.named_terms = tuple(
@@ -988,8 +991,11 @@ class Retriever:
         # A size the question gives ("那个号称快500米的超高楼", "the 1.8 billion yuan park") points at the entry
         # that states it.
         sizes = quantities(kept)
-        sized = np.array([any(k == kind and close(v, value) for k, v in sizes for kind, value in held) for held in self._sizes]) if sizes else None
-        if sized is not None:
+        sized = None
+        if sizes:
+            sized = np.zeros(len(self.events), dtype=bool)
+            for i in self._sized:
+                sized[i] = any(k == kind and close(v, value) for k, v in sizes for kind, value in self._sizes[i])
             fused = fused + self.params.quantity_boost * sized
         candidates = np.array(in_dates if in_dates is not None else range(len(self.events)), dtype=np.int64)
         if len(candidates) == 0:
@@ -1055,8 +1061,20 @@ class Retriever:
         return SearchResult(shown, [] if no_match else hits, no_match, is_list, dates, expansions=expansions)
 
     def _held_by_more_than_one(self, term: KeyTerm) -> bool:
-        alternatives = [a.lower() for a in term.alternatives]
-        return sum(any(a in event.text.lower() for a in alternatives) for event in self.events) > 1
+        """Whether two entries or more hold one of ``term``'s words (remembered: a question's terms recur)."""
+        alternatives = tuple(a.lower() for a in term.alternatives)
+        held = self._held.get(alternatives)
+        if held is None:
+            found = 0
+            for text in self._lowered:
+                if any(a in text for a in alternatives):
+                    found += 1
+                    if found > 1:
+                        break
+            if len(self._held) > 65536:
+                self._held.clear()  # bounded: arbitrary questions bring arbitrary words
+            held = self._held[alternatives] = found > 1
+        return held
 
     def _answer_first(self, order: np.ndarray, fused: np.ndarray, terms: Sequence[KeyTerm], question: str) -> list[int]:
         """The ranking, with the events nearly as close as the best reordered by what they hold: the kind of fact
