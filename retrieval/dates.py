@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from .events import Event
-from .festivals import FESTIVAL, FIXED, festival_days, moves
+from .festivals import FESTIVAL, FIXED, festival_days, fixed_day, moves
 
 _CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_NUM = "[0-9０-９〇零一二两三四五六七八九十]{1,3}"
@@ -158,12 +158,10 @@ _EN_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
 _QUARTERS_CN = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _QUARTERS_EN = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "last": 4}
 
-# Festivals on fixed days of the solar calendar; those of the lunar calendar and relative times are festivals.py's.
-_HOLIDAYS = FIXED
-# Looked up without apostrophes: the pattern lets "womens day" and "women’s day" match too.
-_HOLIDAY_KEYS = {name.replace("'", ""): day for name, day in _HOLIDAYS.items()}
+# Festivals on fixed days of the solar calendar (festivals.FIXED); those of the lunar calendar and relative times are
+# festivals.py's. "womens day" and "women’s day" match too.
 _HOLIDAY = re.compile(
-    "|".join(re.escape(h) for h in sorted(_HOLIDAYS, key=len, reverse=True)).replace("'", "['’]?"), re.I
+    "|".join(re.escape(h) for h in sorted(FIXED, key=len, reverse=True)).replace("'", "['’]?"), re.I
 )
 
 # Ordered: the longest, most specific expressions first; each match is cut out of the text before the next.
@@ -303,11 +301,6 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 _MAY_CONTEXT = re.compile(r"\b(?:in|during|of|since|until|till|by|from|through|early|mid|late|end|this|last)\s+may\b", re.I)
 
 
-def _holiday(name: str) -> tuple[int, int]:
-    """The (month, day) of a festival as the question writes it, with or without an apostrophe."""
-    return _HOLIDAY_KEYS[re.sub(r"['’]", "", _key(name))]
-
-
 def _en_month(name: str) -> int:
     return _MONTHS_EN[_key(name).rstrip(".")]
 
@@ -343,7 +336,7 @@ def _match_spans(kind: str, m: re.Match[str], invalid: list[str], years: tuple[i
             spans.append(Span(*_WINTER_START, None, text, loose=True))
         return spans
     if kind == "cn_holiday_range":
-        month, day = _holiday(m.group(1))
+        month, day = fixed_day(m.group(1))
         if m.group(2):
             after = datetime.date(_LEAP, month, day) + datetime.timedelta(days=1)
             month, day = after.month, after.day
@@ -363,7 +356,7 @@ def _match_spans(kind: str, m: re.Match[str], invalid: list[str], years: tuple[i
         return [Span((month, day), (month, day), year, text)]
     if kind == "en_day_onward":
         if m.group(5):
-            start = _holiday(m.group(5))
+            start = fixed_day(m.group(5))
         elif m.group(1):
             start = (_en_month(m.group(1)), int(m.group(2)))
         else:
@@ -617,7 +610,7 @@ _TO_FESTIVAL = re.compile(
 
 def _festival_written(m: re.Match[str]) -> str:
     name = m.group(2) or m.group(4)
-    month, day = _holiday(name)
+    month, day = fixed_day(name)
     if m.group(1) is not None:
         return f"{m.group(0)[: m.start(1) - m.start(0)]}{m.group(1)}{calendar.month_name[month]} {day}"
     return f"{m.group(3)}{month}月{day}日"

@@ -129,6 +129,11 @@ def _lookup(table: dict[str, object], name: str) -> object | None:
     return _KEYED[id(table)].get(_key(name))
 
 
+def fixed_day(name: str) -> tuple[int, int]:
+    """The (month, day) of a festival on a fixed day of the solar calendar, as a question writes it."""
+    return _KEYED[id(FIXED)][_key(name)]  # type: ignore[return-value]
+
+
 @lru_cache(maxsize=None)
 def festival_day(name: str, year: int) -> datetime.date | None:
     """The day of the festival ``name`` in ``year``; None when the calendars do not reach that year."""

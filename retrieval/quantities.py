@@ -23,7 +23,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # 1.8亿元, 224亿, 7000万元, 60.7 亿元
     ("money", re.compile(rf"{_NUMBER}\s*(万|亿)\s*(?:元|人民币)?")),
     # RMB 1.8bn, 1.8 billion yuan, CNY 180 million, $5m
-    ("money", re.compile(
+    ("money in english", re.compile(
         rf"(?:(?:rmb|cny|usd|us\$|\$|¥)\s*){_NUMBER}\s*(k|m|mn|b|bn|thousand|million|billion)?\b"
         rf"|{_NUMBER}\s*(k|m|mn|b|bn|thousand|million|billion)\s*(?:yuan|rmb|cny)\b", re.I)),
 )
@@ -62,15 +62,15 @@ def quantities(text: str) -> list[tuple[str, float]]:
         for m in pattern.finditer(text):
             if any(start < m.end() and m.start() < end for start, end in taken):
                 continue
-            groups = [g for g in m.groups()]
-            if kind == "money" and pattern.pattern.startswith("(?:(?:rmb"):
+            groups = m.groups()
+            if kind == "money in english":
                 number, scale = (groups[0], groups[1]) if groups[0] else (groups[2], groups[3])
                 value = _value(number) * _EN_SCALE[(scale or "").lower()]
             else:
                 value = _value(groups[0]) * _CN_SCALE[groups[1] or ""] if len(groups) > 1 else _value(groups[0])
             if value <= 0:
                 continue
-            found.append((kind, value))
+            found.append(("money" if kind == "money in english" else kind, value))
             taken.append((m.start(), m.end()))
     return found
 

@@ -467,7 +467,8 @@ def _relative_days(day: datetime.date, rel: str) -> tuple[datetime.date, datetim
     weekday = re.search(r"(?:周|星期|礼拜)([一二三四五六日天])$", rel)
     if weekday:
         monday = day - day.weekday() * one
-        return (monday + "一二三四五六日".replace("日", "日").index(weekday.group(1).replace("天", "日")) * one,) * 2
+        day_of_week = monday + "一二三四五六日".index(weekday.group(1).replace("天", "日")) * one
+        return day_of_week, day_of_week
     if rel in ("那周", "那一周", "the week of"):
         monday = day - day.weekday() * one
         return monday, monday + 6 * one
@@ -481,7 +482,7 @@ def _relative_days(day: datetime.date, rel: str) -> tuple[datetime.date, datetim
         return day - one, day - one
     if rel in ("the day after", "后一天", "第二天", "次日"):
         return day + one, day + one
-    if rel.startswith(("the same day", )) or rel in ("那天", "当天", "同一天"):
+    if rel.startswith("the same day") or rel in ("那天", "当天", "同一天"):
         return day, day
     if rel.endswith("before") or rel == "前几天":
         return day - 7 * one, day - one
@@ -495,9 +496,10 @@ _ASKS_APPROVAL = re.compile(
 )
 _APPROVED_FOR_SALE = re.compile(r"批准上市|获批上市|上市许可|准予上市")
 _ON_A_MARKET = re.compile(r"交易所|科创板|创业板|主板|港股|挂牌|IPO|股票代码")
-# A bracket that says the same thing again: "(i.e. Sept 22)", "（也就是9月22日）".
-_RESTATES = re.compile(r"\s*[(（]\s*(?:i\.e\.|ie\b|that\s+is|namely|即|也就是|就是)", re.I)
-_RESTATED = re.compile(r"[(（]\s*(?:i\.e\.|ie\b|that\s+is|namely|即|也就是|就是)[^()（）]{0,40}[)）]", re.I)
+# A bracket that says the same thing again: "(i.e. Sept 22)", "（也就是9月22日）"; its opening, and the whole of it.
+_RESTATING = r"[(（]\s*(?:i\.e\.|ie\b|that\s+is|namely|即|也就是|就是)"
+_RESTATES = re.compile(r"\s*" + _RESTATING, re.I)
+_RESTATED = re.compile(_RESTATING + r"[^()（）]{0,40}[)）]", re.I)
 # A clause of the asker's own after a bracket or a space ("…（开工仪式 奠基啥的都算）俺想找活干", "…开工了 我想找活干"):
 # a sentence of its own, that tells and asks nothing.
 _ASKER_CLAUSE = re.compile(
