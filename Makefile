@@ -24,7 +24,8 @@ EVAL_SETS := questions holdout fresh blind final sixth seventh eighth tenth elev
 	hundredtwentyninth hundredthirtieth hundredthirtyfirst hundredthirtysecond hundredthirtythird \
 	hundredthirtyfourth hundredthirtyfifth hundredthirtysixth hundredthirtyseventh \
 	hundredthirtyeighth hundredthirtyninth hundredfortieth hundredfortyfirst \
-	hundredfortysecond hundredfortythird hundredfortyfourth hundredfortyfifth
+	hundredfortysecond hundredfortythird hundredfortyfourth hundredfortyfifth \
+	hundredfortysixth hundredfortyseventh hundredfortyeighth hundredfortyninth
 
 .PHONY: setup model index chat test eval bench clean help
 

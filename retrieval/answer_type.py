@@ -367,6 +367,7 @@ TYPES += (
         re.compile(r"从哪(?:里|儿|个[\u4e00-\u9fff]{1,3})?(?:发车|出发|起飞|开出|运来|开过来|开来|过来)|终点|目的地|(?:开往|飞往|发往|飞到|开到)哪(?!些)|"
                    r"\bdestination\b|\bwhere\s+(?:did|does|was|were)\b.*\b(?:depart|leave|fly|go|head|headed|heading|bound|going)\b|"
                    r"\bwhere\s+(?:from|to)\b|"
+                   r"\b(?:leave|left|depart|departed|come|came|start|started|originate|originated|set\s+off)\s+from\s+(?:which|what|where)\b|"
                    r"\b(?:which|what)\s+(?:\w+\s+)?(?:city|province|country|station|airport|port|town|region)\b[^?.]{0,60}?"
                    r"\b(?:(?:leave|left|depart|departed|come|came|start|started|originate|originated|set\s+off|set\s+out|sets\s+off|setting\s+off)\s+from|"
                    r"(?:go|went|head|headed|fly|flew|bound|arrive|arrived|land|landed)\s+(?:to|for|in|at))\b", re.I),
@@ -655,6 +656,12 @@ _QUALIFIERS: tuple[dict[str, re.Pattern[str]], ...] = tuple(
             "inactivated": r"灭活|\binactivated\b",
             "protein": r"重组蛋白|\brecombinant\s+protein\b|\bprotein\s+subunit\b",
             "vector": r"腺病毒|病毒载体|\badenovirus\b|\bviral\s+vector\b",
+        },
+        {
+            # The kind of a test: BD's antigen kit does not answer a question on a nucleic acid one.
+            "nucleic": r"核酸|\bnucleic[\s-]acids?\b|\b(?:RT-)?PCR\b",
+            "antigen": r"抗原|\bantigens?\b",
+            "antibody": r"抗体|\bantibod(?:y|ies)\b",
         },
         {
             # What a drug or device was approved for: sale, or clinical trials.

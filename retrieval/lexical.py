@@ -321,7 +321,7 @@ _FRAME_ZH = set("""
 开春 开年 年后 节后 年前 节前 春节后
 外地 本地 当地 外省 异地 各地 外面 国外 海外 大陆 内地
 中方 韩方 新方 美方 日方 德方 外方 双方 对方 合作方 甲方 乙方
-节点 里程碑 亮点 看点 要事
+节点 关键节点 重要节点 关键 里程碑 亮点 看点 要事
 往来 来往 交往 互动 联系 交集 两国 双边 两地 各国 多国 双方
 多长时间 多少钱 多少次
 整理 汇总 梳理 盘点 罗列 列举 归纳 列出 汇报 整个月 整月 月份 日子 条目 顺序 排序 先后 统计 说明 一共 总共
@@ -387,7 +387,7 @@ class KeyTerm:
 # "获批上市或推向市场", "A or B": alternatives, of which the chronicle need hold only one.
 _EITHER = re.compile(r"或者|或是|还是|或|\bor\b|/", re.I)
 _EXAMPLES = re.compile(
-    r"\betc\b|\bsuch\s+as\b|\be\.g\.|\bincluding\b|\blike\b|等等?|之类|比如|例如|包括|诸如|"
+    r"\betc\b|\bsuch\s+as\b|\be\.g\.|\bincluding\b|\blike\b|(?<![一二三四五六七八九十第高上中下同平均])等等?(?![次奖级于同候待])|之类|比如|例如|包括|诸如|"
     r"像[^，。？?！!]{2,40}?(?:这种|这样|这类|那种|那样)|"  # "像公寓、商务楼、市民中心这种"
     r"、[^，。？?！!、]{1,12}(?:这些|这几个|这几家|这几座|这几处|这几类)|"  # "北京、深圳、上海这些"
     r"哪些[\u4e00-\u9fff]{2,6}、[\u4e00-\u9fff]{2,6}[？?，,。]|"  # "开了哪些峰会、论坛？": the kinds a list may hold
@@ -433,12 +433,12 @@ def _widened(terms: Sequence[KeyTerm], text: str) -> list[KeyTerm]:
     return merged
 
 
-def either(terms: Sequence[KeyTerm], text: str) -> list[KeyTerm]:
+def either(terms: Sequence[KeyTerm], text: str, listing: bool = False) -> list[KeyTerm]:
     """``terms`` with a missing word no longer absent when it is one of alternatives ("获批上市或推向市场") and
     another alternative holds a word the chronicle has: the question is answered by that one. Names stay absent
     ("特斯拉或者三星"): each is someone the chronicle may not know. Two terms written either side of "or"
     ("Shanghai or Hong Kong stock exchanges") are one term, either of which an event may hold."""
-    terms = _widened(_joined_by_or(terms, text), text)
+    terms = _widened(_joined_by_or(terms, text, listing), text)
     # Examples given in a list ("apartments, towers, industrial parks, etc.", "楼宇、公寓、产业园之类") are
     # alternatives too.
     pattern = _EITHER_OR_LISTED if _EXAMPLES.search(text) else _EITHER
@@ -786,13 +786,16 @@ _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _AFTER_EXAMPLES = re.compile(r"这些|这几|这种|这样|这类|那种|那样|之类|等")
 
 
-def _joined_by_or(terms: Sequence[KeyTerm], text: str) -> list[KeyTerm]:
+def _joined_by_or(terms: Sequence[KeyTerm], text: str, listing: bool = False) -> list[KeyTerm]:
     """The terms right before and right after an "or" (English words or glossary terms, not bigrams of a
     Chinese run) merged into one whose alternatives are both's."""
     lowered = text.lower()
     # Examples listed with 、 are alternatives too ("在外地（北京、深圳、上海这些）设了哪些中心"); there, a word of two
-    # characters stands whole between the marks.
-    examples = bool(_EXAMPLES.search(lowered))
+    # characters stands whole between the marks. So are the kinds a list asks for ("在各类考核、排名里拿第一的有哪几次").
+    kinds = listing and "、" in lowered
+    examples = bool(_EXAMPLES.search(lowered)) or kinds
+    # (…each a word of its own: 考核 of 各类考核, not 仪式 of 开工仪式.)
+    segmented = {word for run in _CJK.findall(lowered) for word in segment(run)} if kinds else set()
     joiner = _EITHER_OR_EXAMPLE if examples else _EITHER
     # (Two words of two characters either side of 或 stand whole too: "开工或奠基仪式".)
     around_or = [(m.start(), m.end()) for m in _OR_ZH.finditer(lowered)]
@@ -820,7 +823,7 @@ def _joined_by_or(terms: Sequence[KeyTerm], text: str) -> list[KeyTerm]:
             t for t in words
             if id(t) in spans and spans[id(t)][0] >= m.end() and not lowered[m.end() : spans[id(t)][0]].strip(" ,，、")
         ]
-        if m.group() == "、" and not all(_whole(t, lowered) for t in left + right):
+        if m.group() == "、" and not all(_whole(t, lowered) or _own_word(t, spans, segmented, terms) for t in left + right):
             continue  # (仪式 of 开工仪式 is no example of its own)
         if len(left) == 1 and len(right) == 1 and left[0] is not right[0] and (
             (id(left[0]) in pairs) == (id(right[0]) in pairs) or examples
@@ -839,6 +842,17 @@ def _joined_by_or(terms: Sequence[KeyTerm], text: str) -> list[KeyTerm]:
                 absent=a.absent and b.absent, proper=a.proper and b.proper, foreign=a.foreign or b.foreign,
             ))
     return merged
+
+
+def _own_word(term: KeyTerm, spans: dict[int, tuple[int, int]], segmented: set[str], terms: Sequence[KeyTerm]) -> bool:
+    """True when ``term`` is a word of its own beside no other key term: 考核 of "各类考核、排名", not 仪式 of
+    "开工仪式、奠基" nor 海关 of "首单、海关验收"."""
+    if term.label not in segmented or id(term) not in spans:
+        return False
+    start, end = spans[id(term)]
+    return not any(
+        (i := spans.get(id(t))) and (i[1] == start or i[0] == end) for t in terms if t is not term
+    )
 
 
 # Chat shorthand: how a message is said, not what it asks about.

@@ -816,6 +816,12 @@ class Retriever:
         )
         known = {word for entry in self.named_terms if entry.is_name for word in entry.expansion.split()}
         self.entities = Entities([e.text for e in self.events], chinese_words(), known)
+        # Chinese short forms of the chronicles' organisations (苏大 for 苏州大学): a question naming one names it.
+        self.short_names = tuple(
+            entry for entry in load_glossary()
+            if not entry.term.isascii() and " " not in entry.expansion and entry.term != entry.expansion
+            and entry.expansion not in self.entities.people and self.entities.is_organisation(entry.expansion)
+        )
         characters = set("".join(e.text for e in self.events))
         self.simplify = {code: to for code, to in traditional().items() if chr(code) not in characters}
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
@@ -964,7 +970,7 @@ class Retriever:
         topic = topic_of(_TIME_BACK.sub(" ", rest) if dates.spans else rest)
         is_list = is_list_question(question)
 
-        terms = beside_the_point(asked(either(self.keys.extract(topic, question), question), question), question) if topic else []
+        terms = beside_the_point(asked(either(self.keys.extract(topic, question), question, is_list), question), question) if topic else []
         # A slip of voice or pinyin input (独树湖医院) is read as the chronicle's word it stands for (独墅湖医院).
         for slip in (t for t in terms if t.slip and len(t.alternatives) == 1 and whole_words(t.label, question)):
             question, topic = question.replace(slip.label, slip.alternatives[0]), topic.replace(slip.label, slip.alternatives[0])
@@ -1359,6 +1365,9 @@ class Retriever:
             elif label.lower() not in PROVINCES:
                 english.append(Anchor(label, matches))
             remaining = remaining.replace(label, " ")
+        for entry in self.short_names:
+            if entry.term in remaining:
+                remaining = remaining.replace(entry.term, entry.expansion)
         found = self.entities.in_question(remaining, english)
         if (_LISTED.search(topic) or _LISTS_IN.search(question)) and not any(is_market(a) for a in found):
             # "Innovent go public in Hong Kong", "在上海上市": the city's exchange is the market named.

@@ -842,6 +842,10 @@ FLOORS = {
     "hundredfortythird.jsonl": (0.92, 0.95, 0.93, 2, None),  # written last, measured once on e78d6e3 (a mixed crowd): 0.944 / 0.974 / 0.97 / 1
     "hundredfortyfourth.jsonl": (0.83, 0.87, 0.86, 5, None),  # written last, measured once on e78d6e3 (seasons and loose periods): 0.744 / 0.744 / 0.91 / 10
     "hundredfortyfifth.jsonl": (0.94, 0.94, 0.80, 2, None),  # written last, measured once on e78d6e3 (English users, plain English): 0.966 / 0.962 / 0.85 / 1
+    "hundredfortysixth.jsonl": (0.97, 0.96, 0.92, 1, None),  # held back, then measured once on a381749 (ordinary users, fifth sample): 1.000 / 0.987 / 0.94 / 0
+    "hundredfortyseventh.jsonl": (0.92, 0.92, 0.92, 3, None),  # held back, then measured once on a381749 (typing in a hurry, voice slips): 0.923 / 0.923 / 0.94 / 3
+    "hundredfortyeighth.jsonl": (0.93, 0.91, 0.95, 2, None),  # held back, then measured once on a381749 (a journalist's year in review): 0.926 / 0.912 / 1.00 / 2
+    "hundredfortyninth.jsonl": (0.96, 0.97, 0.95, 1, None),  # held back, then measured once on a381749 (investors and industry jargon): 0.987 / 1.000 / 0.97 / 0
 }
 
 # English recall of a set below the common floor, as first measured (its misses were left for the next round).
