@@ -934,7 +934,7 @@ _RANK = re.compile(
     r"(?:全国|全省|全市|全球|评估|考核|评价|评比|测评|综合)第\s*([一二三四五六七八九十]|\d{1,2})"
     r"(?![\d届次代批季期个家款台部架辆座例张只所项件种套条艘枚栋幢])|"
     r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top)\s+(?:place|spot|position)\b|"
-    r"\b(?:ranked?|ranks|came|come|comes|finished|placed)\s+(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b|"
+    r"\b(?:ranked?|ranks|ranking|came|come|comes|coming|finished|placed)\s+(?:in\s+|at\s+)?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b|"
     r"\bno\.\s*(\d{1,2})\b|\bnumber\s+(one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\b",
     re.I,
 )

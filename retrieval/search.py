@@ -453,6 +453,7 @@ _BY_EVENT_ZH = re.compile(
 
 
 _CJK_WORD = re.compile(r"[\u4e00-\u9fff]+")
+_YEAR_NAMED = re.compile(r"(?<![\d.])(?:19|20)\d{2}(?![\d.])")
 
 
 def _in_names(term: KeyTerm, named: Sequence[Anchor]) -> bool:
@@ -807,6 +808,8 @@ class Retriever:
         self._sizes = [quantities(e.text) for e in self.events]
         self._sized = [i for i, held in enumerate(self._sizes) if held]  # the entries that state a size at all
         self._lowered = [e.text.lower() for e in self.events]
+        # The years the entries name (an assessment's "2019年度", a plan's "2035年"), besides those they fall in.
+        self._years_named = {int(y) for text in self._lowered for y in _YEAR_NAMED.findall(text)}
         self._held: dict[tuple[str, ...], bool] = {}
         self.keys = KeyTerms([e.text for e in self.events])
         # Glossary terms that name an organisation or a market: the English side of named things.
@@ -1029,6 +1032,7 @@ class Retriever:
             or self.names_another(question, terms, named, best)
             or self.entities.miscast(question, named)
             or self.compared_apart(question, order)
+            or self.beyond_record(kept)
         )
         if is_list:
             # Every event close to the best one, and every event that holds all the question's key terms
@@ -1248,6 +1252,13 @@ class Retriever:
         return kind is None or any(
             kind.found_in(self.events[i].stated if kind.dated else self.events[i].text)
             for i in about if coverage.get(i, 0.0) >= most - self.params.answer_coverage_gap
+        )
+
+    def beyond_record(self, question: str) -> bool:
+        """True when the question names a year the chronicles neither cover nor mention: "园区在2021年国家级经开区
+        综合考评中排第几名" (a 2021 assessment), "2019年那届…签约了哪些项目"."""
+        return any(
+            int(y) not in self.years and int(y) not in self._years_named for y in _YEAR_NAMED.findall(question)
         )
 
     def names_apart(self, topic: str, anchors: Sequence[Anchor], question: str = "", choosing: bool = False) -> bool:
