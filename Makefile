@@ -25,7 +25,8 @@ EVAL_SETS := questions holdout fresh blind final sixth seventh eighth tenth elev
 	hundredthirtyfourth hundredthirtyfifth hundredthirtysixth hundredthirtyseventh \
 	hundredthirtyeighth hundredthirtyninth hundredfortieth hundredfortyfirst \
 	hundredfortysecond hundredfortythird hundredfortyfourth hundredfortyfifth \
-	hundredfortysixth hundredfortyseventh hundredfortyeighth hundredfortyninth
+	hundredfortysixth hundredfortyseventh hundredfortyeighth hundredfortyninth \
+	hundredfiftieth hundredfiftyfirst hundredfiftysecond hundredfiftythird
 
 .PHONY: setup model index chat test eval bench clean help
 

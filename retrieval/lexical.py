@@ -44,7 +44,7 @@ _STOP_LATIN = {
     "eh", "ah", "lah", "leh", "lor", "meh", "hor", "ya", "oh",
     "without", "within", "regarding", "than", "then", "so", "if", "not", "no", "yes", "can", "could", "would",
     "every", "each", "many", "much", "several", "such", "other", "another", "own", "same", "time", "times", "co",
-    "compile", "compiled", "gather", "collect", "summarise", "summarize",
+    "compile", "compiled", "gather", "collect", "summarise", "summarize", "miss", "missed", "stretch",
     "outside", "itself", "themselves", "himself", "herself", "oneself", "ourselves", "yourself", "yourselves", "myself",
 }
 
@@ -317,7 +317,7 @@ _FRAME_ZH = set("""
 列明 逐一 烦请 有关情况 相关情况 情况说明 有关事项 事项 人选 路线 技术路线 路线图
 区级 县级 镇级 村级 校级 部级 厅级 局级 片区级
 月初 月中 月底 月末 年初 年中 年底 年末 上旬 中旬 下旬
-今年 去年 明年 当年 那年 今天 昨天 当天 那天 这天 本月 上月 下月 春天 夏天 秋天 冬天 年内 全年 本年 当时 期间 同期
+稿子 稿件 草稿 初稿 今年 去年 明年 当年 那年 今天 昨天 当天 那天 这天 本月 上月 下月 春天 夏天 秋天 冬天 年内 全年 本年 当时 期间 同期
 开春 开年 年后 节后 年前 节前 春节后
 外地 本地 当地 外省 异地 各地 外面 国外 海外 大陆 内地
 中方 韩方 新方 美方 日方 德方 外方 双方 对方 合作方 甲方 乙方

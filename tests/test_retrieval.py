@@ -846,6 +846,10 @@ FLOORS = {
     "hundredfortyseventh.jsonl": (0.92, 0.92, 0.92, 3, None),  # held back, then measured once on a381749 (typing in a hurry, voice slips): 0.923 / 0.923 / 0.94 / 3
     "hundredfortyeighth.jsonl": (0.93, 0.91, 0.95, 2, None),  # held back, then measured once on a381749 (a journalist's year in review): 0.926 / 0.912 / 1.00 / 2
     "hundredfortyninth.jsonl": (0.96, 0.97, 0.95, 1, None),  # held back, then measured once on a381749 (investors and industry jargon): 0.987 / 1.000 / 0.97 / 0
+    "hundredfiftieth.jsonl": (0.97, 0.97, 0.90, 1, None),  # held back, then measured once on 414ba8c (ordinary users, sixth sample): 0.974 / 0.974 / 0.94 / 1
+    "hundredfiftyfirst.jsonl": (0.94, 0.96, 0.72, 1, None),  # held back, then measured once on 414ba8c (fact-checkers confirming claims): 0.954 / 0.974 / 0.76 / 1
+    "hundredfiftysecond.jsonl": (0.96, 0.97, 0.81, 1, None),  # held back, then measured once on 414ba8c (a class quiz, ordinals, options): 0.983 / 1.000 / 0.85 / 0
+    "hundredfiftythird.jsonl": (0.97, 0.96, 0.93, 1, None),  # held back, then measured once on 414ba8c (a period and a topic together): 0.969 / 0.957 / 0.97 / 1
 }
 
 # English recall of a set below the common floor, as first measured (its misses were left for the next round).
