@@ -1269,3 +1269,52 @@ def test_how_many_events_is_a_list_not_a_measure(real_engine) -> None:  # type: 
     # "几件大事" counts entries; no entry has to state a number of 件.
     result = real_engine.retriever.search("苏相合作区今年有几件大事，分别是啥")
     assert not result.no_match and {"2020-04-08-1", "2020-09-29-1", "2020-10-23-1"} <= set(ids(result))
+
+
+def test_a_tests_kind_is_the_one_asked(real_engine) -> None:  # type: ignore[no-untyped-def]
+    # BD's kit in the park is an antigen test: it does not answer for a nucleic acid one, and answers when asked so.
+    retriever = real_engine.retriever
+    assert retriever.search("碧迪（BD）在园区投产的新冠核酸检测试剂盒是哪天投产的？").no_match
+    found = retriever.search("碧迪在园区投产的新冠抗原检测试剂盒是哪天投产的？")
+    assert not found.no_match and "抗原" in found.hits[0].event.text
+
+
+def test_a_short_form_names_the_organisation(real_engine) -> None:  # type: ignore[no-untyped-def]
+    # 苏大 is 苏州大学; the pharmacy school was founded with Xi'an Jiaotong-Liverpool University, not with it.
+    retriever = real_engine.retriever
+    assert retriever.search("苏大和园区合建的慧湖药学院是哪天成立的").no_match
+    assert ids(retriever.search("西浦和园区合建的慧湖药学院是哪天成立的"))[0] == "2020-11-11-2"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "SIP released a 2021-2025 five-year smart transportation plan at the October ICV forum, what are its key targets?",
+        "园区在商务部2018年度国家级经开区综合考评里排第几？",
+    ],
+)
+def test_a_year_the_chronicle_never_mentions_is_not_answered(real_engine, question: str) -> None:  # type: ignore[no-untyped-def]
+    # No entry names 2018 or 2025: what happened or was planned then is not recorded.
+    assert real_engine.retriever.search(question).no_match
+
+
+def test_where_a_train_came_from_must_be_stated(real_engine) -> None:  # type: ignore[no-untyped-def]
+    # "接载453名一线员工返苏" says whom the first special train brought back, not from where.
+    retriever = real_engine.retriever
+    assert retriever.search("the g1938 train for returning workers came from which province").no_match
+    assert not retriever.search("how many workers did the g1938 train bring back").no_match
+
+
+def test_kinds_set_out_with_commas_in_a_list_are_alternatives(real_engine) -> None:  # type: ignore[no-untyped-def]
+    # "各类考核、排名里拿第一": an entry on an assessment or on a ranking where the park came first is one of them.
+    result = real_engine.retriever.search("2020年园区在各类考核、排名里拿第一的有哪几次？单项第一、第一等次也算")
+    assert {"2020-01-17-1", "2020-03-05-1", "2020-09-02-1"} <= set(ids(result))
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["I was away Aug 10 to Aug 20 last year, what did I miss in SIP?", "苏相合作区今年几个关键节点帮我捋一下，都有哪些事"],
+)
+def test_how_the_asker_frames_a_question_is_no_key_term(real_engine, question: str) -> None:  # type: ignore[no-untyped-def]
+    # "what did I miss" asks for those days; "关键节点" for the zone's events: neither is a word an entry must hold.
+    assert not real_engine.retriever.search(question).no_match
