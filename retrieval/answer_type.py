@@ -658,6 +658,13 @@ _QUALIFIERS: tuple[dict[str, re.Pattern[str]], ...] = tuple(
             "vector": r"腺病毒|病毒载体|\badenovirus\b|\bviral\s+vector\b",
         },
         {
+            # The level of a people's congress: the park's delegation went to 苏州市第十六届人民代表大会, not the province's.
+            "national": r"全国人民代表大会|全国人大|\bnational\s+people[’']?s\s+congress\b|\bNPC\b",
+            "provincial": r"省(?:第[一二三四五六七八九十]+届)?人民代表大会|省人大(?!常委会主任)|省人代会|\bprovincial\s+people[’']?s\s+congress\b",
+            "municipal": r"市(?:第[一二三四五六七八九十]+届)?人民代表大会|市人大(?!常委会主任)|市人代会|"
+                         r"\b(?:municipal|city)\s+people[’']?s\s+congress\b|\bsuzhou\s+people[’']?s\s+congress\b",
+        },
+        {
             # The kind of a test: BD's antigen kit does not answer a question on a nucleic acid one.
             "nucleic": r"核酸|\bnucleic[\s-]acids?\b|\b(?:RT-)?PCR\b",
             "antigen": r"抗原|\bantigens?\b",

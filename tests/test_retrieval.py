@@ -1318,3 +1318,10 @@ def test_kinds_set_out_with_commas_in_a_list_are_alternatives(real_engine) -> No
 def test_how_the_asker_frames_a_question_is_no_key_term(real_engine, question: str) -> None:  # type: ignore[no-untyped-def]
     # "what did I miss" asks for those days; "关键节点" for the zone's events: neither is a word an entry must hold.
     assert not real_engine.retriever.search(question).no_match
+
+
+def test_a_congress_of_another_level_is_not_the_one_recorded(real_engine) -> None:  # type: ignore[no-untyped-def]
+    # The park's first delegation of its own went to 苏州市第十六届人民代表大会, not to the province's congress.
+    retriever = real_engine.retriever
+    assert retriever.search("园区代表首次单独组团参加江苏省人民代表大会，是在哪一届哪一次会议上？").no_match
+    assert ids(retriever.search("园区代表首次单独组团参加苏州市人民代表大会，是在哪一届哪一次会议上？"))[0] == "2020-01-08-1"
