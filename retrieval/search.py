@@ -453,6 +453,12 @@ _BY_EVENT_ZH = re.compile(
 
 
 _CJK_WORD = re.compile(r"[\u4e00-\u9fff]+")
+# A generic kind of item a list asks for, right after which or 哪些.
+_ITEM_KIND = re.compile(
+    r"\b(?:which|what)\s+(?:new\s+|big\s+|major\s+|other\s+)?(projects?|events?|activities)\b|"
+    r"哪(?:些|几个|几项)(?:新的?|大的?|重大)?(项目|活动|事件|事情)",
+    re.I,
+)
 _YEAR_NAMED = re.compile(r"(?<![\d.])(?:19|20)\d{2}(?![\d.])")
 
 
@@ -1040,7 +1046,11 @@ class Retriever:
             cut = fused[best] - self.params.list_gap
             wide = fused[best] - self.params.list_gap_covered
             pool = order[: self.params.list_max]
-            coverage = {i: self.keys.coverage(terms, self.events[i].text) for i in pool}
+            # The kind of item asked for ("which projects broke ground", "哪些活动") says what the items are, which
+            # their entries need not repeat ("新虹产业园暨新美光开工奠基仪式" is a project).
+            kinds = {(m.group(1) or m.group(2)).lower() for m in _ITEM_KIND.finditer(question)}
+            covered = [t for t in terms if t.label.lower() not in kinds] or terms
+            coverage = {i: self.keys.coverage(covered, self.events[i].text) for i in pool}
             # An event missing key terms the best ones have is about something else ("listed in Hong Kong"
             # for a STAR Market question), however close its score.
             best_coverage = max(coverage.values())

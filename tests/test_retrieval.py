@@ -1325,3 +1325,15 @@ def test_a_congress_of_another_level_is_not_the_one_recorded(real_engine) -> Non
     retriever = real_engine.retriever
     assert retriever.search("园区代表首次单独组团参加江苏省人民代表大会，是在哪一届哪一次会议上？").no_match
     assert ids(retriever.search("园区代表首次单独组团参加苏州市人民代表大会，是在哪一届哪一次会议上？"))[0] == "2020-01-08-1"
+
+
+def test_the_kind_of_item_a_list_asks_for_need_not_be_repeated(real_engine) -> None:  # type: ignore[no-untyped-def]
+    # "园区新虹产业园暨新美光开工奠基仪式举行" is a project that broke ground, though its entry never says 项目.
+    result = real_engine.retriever.search("which projects broke ground in Q2 (Apr-Jun)?")
+    assert {"2020-04-17-1", "2020-06-28-1", "2020-06-28-2"} <= set(ids(result))
+
+
+def test_workers_of_a_kind_are_people_counted(real_engine) -> None:  # type: ignore[no-untyped-def]
+    # "多少个一线员工" asks for a number of people: "453名一线员工" states it.
+    found = real_engine.retriever.search("第一趟园区专列拉回来多少个一线员工？")
+    assert not found.no_match and ids(found)[0] == "2020-03-01-1"
