@@ -26,7 +26,8 @@ EVAL_SETS := questions holdout fresh blind final sixth seventh eighth tenth elev
 	hundredthirtyeighth hundredthirtyninth hundredfortieth hundredfortyfirst \
 	hundredfortysecond hundredfortythird hundredfortyfourth hundredfortyfifth \
 	hundredfortysixth hundredfortyseventh hundredfortyeighth hundredfortyninth \
-	hundredfiftieth hundredfiftyfirst hundredfiftysecond hundredfiftythird
+	hundredfiftieth hundredfiftyfirst hundredfiftysecond hundredfiftythird \
+	hundredfiftyfourth hundredfiftyfifth hundredfiftysixth hundredfiftyseventh
 
 .PHONY: setup model index chat test eval bench clean help
 

@@ -44,7 +44,7 @@ _STOP_LATIN = {
     "eh", "ah", "lah", "leh", "lor", "meh", "hor", "ya", "oh",
     "without", "within", "regarding", "than", "then", "so", "if", "not", "no", "yes", "can", "could", "would",
     "every", "each", "many", "much", "several", "such", "other", "another", "own", "same", "time", "times", "co",
-    "compile", "compiled", "gather", "collect", "summarise", "summarize", "miss", "missed", "stretch",
+    "compile", "compiled", "gather", "collect", "summarise", "summarize", "miss", "missed", "stretch", "worth", "knowing",
     "outside", "itself", "themselves", "himself", "herself", "oneself", "ourselves", "yourself", "yourselves", "myself",
 }
 
@@ -321,7 +321,7 @@ _FRAME_ZH = set("""
 开春 开年 年后 节后 年前 节前 春节后
 外地 本地 当地 外省 异地 各地 外面 国外 海外 大陆 内地
 中方 韩方 新方 美方 日方 德方 外方 双方 对方 合作方 甲方 乙方
-节点 关键节点 重要节点 关键 里程碑 亮点 看点 要事
+节点 关键节点 重要节点 关键 大事情 事情 里程碑 亮点 看点 要事
 往来 来往 交往 互动 联系 交集 两国 双边 两地 各国 多国 双方
 多长时间 多少钱 多少次
 整理 汇总 梳理 盘点 罗列 列举 归纳 列出 汇报 整个月 整月 月份 日子 条目 顺序 排序 先后 统计 说明 一共 总共
@@ -501,7 +501,8 @@ _SENTENCE = re.compile(
     re.I,
 )
 _ASKS = re.compile(
-    r"[?？]\s*$|什么|啥|哪|吗|呢|多少|几|谁|怎么|如何|为何|为什么|是否|有没有|是不是|列出|列举|"
+    # (Not "啥新闻也没看", "那几天": nothing, those days.)
+    r"[?？]\s*$|(?:什么|啥)(?![^，,。？?！!]{0,6}?(?:也|都)(?:没|不))|哪|吗|呢|多少|(?<![那这好十])几|谁|怎么|如何|为何|为什么|是否|有没有|是不是|列出|列举|"
     r"^\s*(?:(?:please|pls|kindly|and|also|so|now)\s+)?(?:what|which|when|who|whom|whose|where|why|how|did|does|do|is|are|"
     r"was|were|has|have|can|could|will|list|tell|name|give|show)\b",
     re.I,

@@ -428,6 +428,13 @@ _EXCLUDED = re.compile(
     r"(?:(?!,\s*(?:which|what|who|when|where|how|did|does|do|is|are|was|were|list|name|tell|give|show)\b)[^.;?!()]){1,60}",
     re.I,
 )
+def _excluded_out(question: str) -> str:
+    """``question`` without what it leaves out; a sentence that began by leaving something out ("Apart from all the
+    shopping, did anything happen…") begins where the rest does."""
+    return _SENTENCE_OPENED.sub(r"\1 ", _EXCLUDED.sub(" ", question))
+
+
+_SENTENCE_OPENED = re.compile(r"([.!?。？！])\s*[,，]\s*")
 # A time placed by another event, before what is asked: "The day before the Su-Xiang cooperation zone was
 # unveiled, Ascentage got a clinical trial go-ahead — what's the drug's code name?", "凌志上科创板那周的周五，在香港
 # 挂牌的是哪家医疗公司？".
@@ -512,6 +519,34 @@ _RESTATED = re.compile(_RESTATING + r"[^()（）]{0,40}[)）]", re.I)
 _ASKER_CLAUSE = re.compile(
     r"(?:(?<=[)）])\s*|(?<=[\u4e00-\u9fff])\s+)(?=(?:我们|我|俺们|俺|咱们|咱)(?:想|要|打算|准备|正在|在找|得)"
     r"(?:(?![哪啥吗么几多谁]|什么|怎么)[^，,。？?！!\s]){1,16}\s*$)"
+)
+# A greeting that opens a message: "Good morning from a retired German engineer!", "Evening all.", "Hello again."
+_GREETING_EN = re.compile(
+    r"^\s*(?:(?:good\s+(?:morning|afternoon|evening|day)|morning|afternoon|evening|hello|hi|hey|greetings|howdy)(?:\s+again)?"
+    r"(?:\s+(?:all|everyone|everybody|folks|there|team|friends))?(?:\s+from\s+[^!.?,]{1,60})?\s*[!.,]+\s*)+",
+    re.I,
+)
+# Where the asker heard it, up to what they heard: "I spent 30 years in optics and I was pleased to hear Zeiss opened…"
+# keeps "Zeiss opened…".
+_HEARD_EN = re.compile(
+    r"(?:^|(?<=[.!?]\s))(?:[^.!?]*?\band\s+)?\b(?:i|we)\s+(?:was\s+|were\s+|am\s+|'m\s+|have\s+|'ve\s+)?"
+    r"(?:[a-z]+\s+){0,3}?(?:heard|hear|read|was\s+told|were\s+told|learned|learnt)\s+"
+    r"(?:(?:somewhere|recently|online|today)\s+)?(?:that\s+)?(?=\S)",
+    re.I,
+)
+# A sentence telling of the asker, anywhere in it: "过年亲戚问起来我都说不清楚", "we got stuck in England in spring".
+_ASKER_SAYS = re.compile(r"我|俺|咱|\b(?:i|i'm|i've|i'd|we|we're|we've|my|our|me|us)\b", re.I)
+# Whom the asker heard it from ("社区里的小姑娘说", "听隔壁王阿姨讲", "他说"): hearsay, no one the answer must name.
+_HEARSAY = re.compile(
+    r"(?:听)?(?:(?:社区|小区|隔壁|邻居|楼下|楼上|单位|公司|厂里|学校|村里|我们|我家|家里)(?:里|的)*)?[\u4e00-\u9fff]?"
+    r"(?:阿姨|叔叔|大爷|大妈|奶奶|爷爷|小姑娘|小伙子|姑娘|师傅|大姐|大哥|老乡|同事|朋友|亲戚|女婿|儿媳|媳妇|儿子|女儿|孙子|孙女|"
+    r"外孙|老伴|邻居|他|她)们?(?:跟我|和我|对我)?(?:讲|说|告诉我|提到|提起)(?:过|的)?(?![\u4e00-\u9fff]{0,2}[吗呢？?])"
+)
+# The asker's own lead-in before they ask, in the sentence that asks ("今天翻照片想起来，想问问2020年6月19日…"): when, or
+# why, they thought of it.
+_ASK_INTRODUCED = re.compile(
+    r"(?:(?<=[。！？!?\n])|^)[^。！？!?\n，,]*?(?:我|俺|咱|今天|昨天|前几天|刚才|刚刚|突然|想起|翻|看到)[^。！？!?\n，,哪啥吗几谁]*?(?:[，,]|\s)\s*"
+    r"(?=(?:我)?(?:就|只)?(?:想)?(?:问问|问一下|问下|请问|想知道|了解一下|打听一下|麻烦问一下))"
 )
 # After a list question, what the asker recalls of one of its items ("I know one listed right after the May Day
 # holiday but I think there were a few more", "记得有一家是五一后没多久"): a hint, not a bound on the list.
@@ -903,8 +938,9 @@ class Retriever:
             question = reader(question)
         question = question.strip()
         question = _acronyms_out(_BLANK.sub(" ", _options_offered(_INSTRUCTED.sub(" ", question)))).strip() or question
+        question = _HEARD_EN.sub("", _GREETING_EN.sub("", question)).strip() or question
         if not question.isascii():
-            question = _ASKER_CLAUSE.sub("。", question)
+            question = _ASK_INTRODUCED.sub("", _HEARSAY.sub("听说", _ASKER_CLAUSE.sub("。", question)))
             question = _verbs_joined(_unspaced(wu_to_mandarin(to_mandarin(question).translate(self.simplify).translate(_PLAIN_LATIN))))
         return self.keys.spell(_FORM.sub(" ", _REPORTED.sub("", _PREAMBLE.sub("", _SIGN_ON.sub("", question)))).strip())
 
@@ -915,6 +951,28 @@ class Retriever:
         if len(asks) < 2:
             return self._search(question, k)
         return merged(question.strip(), [self._search(ask, k) for ask in asks], k)
+
+    def _asker_times_out(self, dates: DateQuery, question: str) -> DateQuery:
+        """``dates`` without a time said only in a sentence that tells of the asker ("过年亲戚问起来我都说不清楚",
+        "2020年十月中旬我们老两口跟团去云南玩了"), when the sentence that asks holds a time or a topic of its own and does
+        not point back at one ("那阵子")."""
+        sentences, asking = sentences_asking(question)
+        if not dates.spans or not asking or len(asking) == len(sentences) or any(_TIME_BACK.search(s) for s in asking):
+            return dates
+        told = [s for s in sentences if s not in asking and _ASKER_SAYS.search(s)]
+        own = [span for span in dates.spans if any(span.label in s for s in told) and not any(span.label in s for s in asking)]
+        # (A span read from words written otherwise, "thru winter" as "through winter", is found in neither.)
+        if not own or any(not any(span.label in s for s in sentences) for span in dates.spans):
+            return dates
+        asked_of = parse_dates(" ".join(asking), self.years)
+        # (The day the sentence that asks names again is kept, however the other wrote it: "6月19号是我老伴生日…
+        # 想问问2020年6月19日园区有什么大事情".)
+        spans = [span for span in dates.spans if span not in own] + [
+            span for span in asked_of.spans if not any((s.start, s.end) == (span.start, span.end) for s in dates.spans if s not in own)
+        ]
+        if not spans and not topic_of(asked_of.rest):
+            return dates
+        return DateQuery(spans, dates.invalid, dates.rest)
 
     def _aside_out(self, m: re.Match[str]) -> str:
         """An aside is left out, unless it restates the date ("What happened the day after 3PEAK listed (i.e. Sept
@@ -967,8 +1025,8 @@ class Retriever:
                 return replace(result, question=shown)
         # What the question leaves out ("不含医疗器械", "apart from the kickoff in January") is no key term an
         # answer must hold, nor a date it must fall in.
-        kept = _TIME_SAID.sub(" ", _ASIDE.sub(self._aside_out, _ONE_RECALLED.sub(" ", _EXCLUDED.sub(" ", self._included_out(question)))))
-        dates = parse_dates(kept, self.years)
+        kept = _TIME_SAID.sub(" ", _ASIDE.sub(self._aside_out, _ONE_RECALLED.sub(" ", _excluded_out(self._included_out(question)))))
+        dates = self._asker_times_out(parse_dates(kept, self.years), kept)
         later = next_year_asked(kept) if not dates.spans else None
         if later:
             # Next year is the year after the last one the chronicles record: none of their events falls in it.
@@ -987,7 +1045,7 @@ class Retriever:
         # then the question is only a date too. So it is when the sentence that asks holds only a date
         # ("what was going on oct 29th? traffic near the expo center was crazy"), and when it asks for events of
         # any kind ("这几天有哪些会议和活动").
-        if dates.spans and (not terms or any_event(terms, dates.rest) or self._asks_only_date(question)):
+        if dates.spans and (not terms or any_event(terms, dates.rest) or self._asks_only_date(question) or self._asks_only_date(kept)):
             topic = ""
         if dates.spans and not topic:
             # "6月3日发生了什么": exactly the events of that date or period, in date order.
