@@ -84,7 +84,8 @@ TYPES: tuple[AnswerType, ...] = (
         # "房租具体免几个月": how long something was waived or lasted, whatever else the question names (房租).
         "duration",
         re.compile(r"(?:免|减免|延期|延长|持续|用了|花了|需要|要)(?:了)?(?:几|多少)个?(?:月|天|周|星期|礼拜)|"
-                   r"\bfor\s+how\s+many\s+(?:days|weeks|months)\b", re.I),
+                   r"\bfor\s+how\s+many\s+(?:days|weeks|months)\b|"
+                   r"\bhow\s+many\s+(?:days|weeks|months)\s+(?:of\s+)?(?:rent|free|waiver|relief|exemption|extension|delay|deferral|holiday)", re.I),
         _DURATION_STATED,
     ),
     AnswerType(

@@ -44,7 +44,7 @@ _STOP_LATIN = {
     "eh", "ah", "lah", "leh", "lor", "meh", "hor", "ya", "oh",
     "without", "within", "regarding", "than", "then", "so", "if", "not", "no", "yes", "can", "could", "would",
     "every", "each", "many", "much", "several", "such", "other", "another", "own", "same", "time", "times", "co",
-    "compile", "compiled", "gather", "collect", "summarise", "summarize", "miss", "missed", "stretch", "worth", "knowing",
+    "compile", "compiled", "gather", "collect", "summarise", "summarize", "miss", "missed", "stretch", "worth", "knowing", "notable", "noteworthy", "interesting", "remarkable", "ish",
     "outside", "itself", "themselves", "himself", "herself", "oneself", "ourselves", "yourself", "yourselves", "myself",
 }
 
@@ -681,6 +681,8 @@ _ASKER = re.compile(
     # Said without a subject, as Chinese allows: what the asker means to do ("想找外地对接窗口"); so in a quick English
     # note ("want to do inspection at the terminal instead of trucking boxes").
     r"^\s*(?:想|打算|准备|正在找|在找|需要找|要找)|^\s*(?:want|wanting|wanna|trying|planning|hoping)\s+to\b|"
+    # (…or where they were: "was on leave", "been away")
+    r"^\s*(?:was|were|been)\s+(?:on\s+(?:leave|holiday|vacation|a\s+trip)|away|abroad|out\s+of\s+town|travell?ing)\b|"
     # …or what they are doing and why ("need a USD account for importing parts", "asking bc our IT guys…", "Doing site
     # selection for a new plant."), or what someone they work for wants ("HR wants to go paperless").
     r"^\s*(?:need|needs|needed|asking|tracking|doing|chasing|looking|working|writing|researching|prepping|preparing|"

@@ -45,7 +45,8 @@ _LIST_EN = re.compile(
     r"\b(?:which|what)\s+(?:(?!(?:do|does|did|is|are|was|were|has|have|had|will|would|can|could)\b)[\w\-]+\s+){0,4}?(?:companies|firms|enterprises|drugs|medicines|products|events|banks|"
     r"projects|institutes|centres|centers|conferences|forums|summits|meetings|awards|honours|honors|devices|"
     r"visits|listings|schools|universities|hospitals|policies|agreements|activities|organisations|organizations|"
-    r"vaccines|kits|cities|places|countries|regions|provinces|districts|locations|venues|people|persons|leaders|officials|ones)\b|(?:^|[.?!;]\s+)list\b|\blist\s+(?:all|every|each|the|of|them|these|those|'em)\b|\ball\s+(?:the\s+)?\w+|\bname\s+(?:the|every|all)\b|\bevery\b|"
+    r"vaccines|kits|cities|places|countries|regions|provinces|districts|locations|venues|people|persons|leaders|officials|ones|"
+    r"programs|programmes|schemes|initiatives|measures|platforms)\b|\banything\s+(?:in\s+the\s+(?:chronicle|record)\s+)?(?:about|on|related\s+to|regarding)\b|(?:^|[.?!;]\s+)list\b|\blist\s+(?:all|every|each|the|of|them|these|those|'em)\b|\ball\s+(?:the\s+)?\w+|\bname\s+(?:the|every|all)\b|\bevery\b|"
     # "How many companies listed": as many events; "how many workers did the train bring": a number in one.
     r"\bhow\s+many\s+(?:[\w\-]+\s+){0,2}?(?:companies|firms|enterprises|businesses|drugs|medicines|events|banks|"
     r"projects|institutes|centres|centers|conferences|forums|summits|meetings|listings|schools|universities|"

@@ -1374,3 +1374,15 @@ def test_a_long_chatty_message_is_answered_from_what_it_asks(real_engine, messag
 def test_a_date_asked_after_the_askers_story_returns_that_days_events(real_engine, message: str, day: str) -> None:  # type: ignore[no-untyped-def]
     found = real_engine.retriever.search(message)
     assert found.date_only and not found.no_match and any(h.event.date == day for h in found.hits)
+
+
+def test_a_rough_span_of_days_is_only_a_date(real_engine) -> None:  # type: ignore[no-untyped-def]
+    # "-ish" and "notable" ask nothing an entry must hold.
+    found = real_engine.retriever.search("anything notable in the park around mid-May (11th-20th-ish)?")
+    assert found.date_only and {h.event.date for h in found.hits} >= {"2020-05-11", "2020-05-15", "2020-05-18"}
+
+
+def test_anything_about_a_topic_lists_the_entries_on_it(real_engine) -> None:  # type: ignore[no-untyped-def]
+    # "anything about staff or skills training": the 软件会议 on 人员培训 and the vocational training rules.
+    found = real_engine.retriever.search("anything in the chronicle about staff training or job skills training?")
+    assert found.is_list and {"2020-04-29-2", "2020-07-16-1"} <= set(ids(found))
