@@ -850,8 +850,9 @@ class Retriever:
         self._sizes = [quantities(e.text) for e in self.events]
         self._sized = [i for i, held in enumerate(self._sizes) if held]  # the entries that state a size at all
         self._lowered = [e.text.lower() for e in self.events]
-        # The years the entries name (an assessment's "2019年度", a plan's "2035年"), besides those they fall in.
-        self._years_named = {int(y) for text in self._lowered for y in _YEAR_NAMED.findall(text)}
+        # The years the chronicles know: those their entries fall in, and those they name (an assessment's "2019年度",
+        # a plan's "2035年").
+        self._years_known = set(self.years) | {int(y) for text in self._lowered for y in _YEAR_NAMED.findall(text)}
         self._held: dict[tuple[str, ...], bool] = {}
         self.keys = KeyTerms([e.text for e in self.events])
         # Glossary terms that name an organisation or a market: the English side of named things.
@@ -1324,11 +1325,9 @@ class Retriever:
         )
 
     def beyond_record(self, question: str) -> bool:
-        """True when the question names a year the chronicles neither cover nor mention: "园区在2021年国家级经开区
-        综合考评中排第几名" (a 2021 assessment), "2019年那届…签约了哪些项目"."""
-        return any(
-            int(y) not in self.years and int(y) not in self._years_named for y in _YEAR_NAMED.findall(question)
-        )
+        """True when the question names a year the chronicles neither cover nor mention: "a 2021-2025 five-year plan"
+        (no entry names 2025), "商务部2018年度国家级经开区综合考评"."""
+        return any(int(y) not in self._years_known for y in _YEAR_NAMED.findall(question))
 
     def names_apart(self, topic: str, anchors: Sequence[Anchor], question: str = "", choosing: bool = False) -> bool:
         """True when the question names several things (companies, people, markets) of the chronicles that no
