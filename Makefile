@@ -27,7 +27,8 @@ EVAL_SETS := questions holdout fresh blind final sixth seventh eighth tenth elev
 	hundredfortysecond hundredfortythird hundredfortyfourth hundredfortyfifth \
 	hundredfortysixth hundredfortyseventh hundredfortyeighth hundredfortyninth \
 	hundredfiftieth hundredfiftyfirst hundredfiftysecond hundredfiftythird \
-	hundredfiftyfourth hundredfiftyfifth hundredfiftysixth hundredfiftyseventh
+	hundredfiftyfourth hundredfiftyfifth hundredfiftysixth hundredfiftyseventh \
+	hundredfiftyeighth hundredfiftyninth hundredsixtieth hundredsixtyfirst
 
 .PHONY: setup model index chat test eval bench clean help
 

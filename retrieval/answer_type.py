@@ -268,10 +268,12 @@ TYPES += (
     ),
     AnswerType(
         "score",
-        re.compile(r"多少分|几分(?!钟|之)|得分|分数|评分是|\bscore\s+(?:did|does|do|has|have)\b|\bscored\b|"
-                   r"\bhow\s+many\s+points\b|\bpoints\s+did\b", re.I),
+        # (A match's score too: "比分多少", "whats the score of the opener".)
+        re.compile(r"多少分|几分(?!钟|之)|得分|分数|评分是|比分|几比几|\bscore\s+(?:did|does|do|has|have)\b|\bscored\b|"
+                   r"\bhow\s+many\s+points\b|\bpoints\s+did\b|\b(?:final|match|game)\s+score\b|"
+                   r"\bwhat(?:'?s|\s+was|\s+is)\s+the\s+score\b|\bthe\s+score\s+of\b", re.I),
         re.compile(rf"(?:{_NUMBER})\s*分(?!钟|之|别|类|行|会|中心|公司)|(?:{_NUMBER})\S{{0,6}}(?:得分|评分)|"
-                   rf"(?:得分|评分)\S{{0,4}}(?:{_NUMBER})|\d+(?:\.\d+)?\s*points"),
+                   rf"(?:得分|评分)\S{{0,4}}(?:{_NUMBER})|\d+(?:\.\d+)?\s*points|\d+\s*[:：比]\s*\d+"),
     ),
     AnswerType(
         # "注册证号是多少", "the standard number": a document's number, which a chronicle does not record.
@@ -361,11 +363,20 @@ TYPES += (
         re.compile(r"领衔|牵头|负责人|带头人|主持|院士|教授|主任|院长|校长|所长|书记|董事长|理事长|总经理|创始人|创办|创立"),
     ),
     AnswerType(
+        # "哪位领导揭的牌", "which official signed it": a person named with a title ("园区党工委书记吴庆文"), which
+        # "苏州超级计算中心揭牌仪式举行" does not give. (Not "有哪些领导出席": a list may hold entries naming none.)
+        "official",
+        re.compile(r"哪(?:位|个|一位)(?:大)?(?:领导|官员|嘉宾|高官)|什么(?:级别的?)?领导|"
+                   r"\b(?:which|what)\s+(?:[\w\-]+\s+)?(?:official|leader|dignitary)\b(?!s)", re.I),
+        re.compile(r"(?:书记|主任|院长|副总理|总理|省长|市长|部长|局长|主席|大使|董事长|总裁|秘书长|检察长|常任秘书)、?"
+                   r"[\u4e00-\u9fff]{2,3}(?:一行|考察|调研|到|出席|主持|与|和|、|，|。|为|共同|视察|会见|参加|通过|在)"),
+    ),
+    AnswerType(
         "route",
         # "从哪个省开过来的", "which city did it leave from", "which European city did it go to": where a train or
         # a flight came from or went, which "接载453名一线员工返苏" does not say ("a bank from which country" asks
         # whose it is, not where it travelled).
-        re.compile(r"从哪(?:里|儿|个[\u4e00-\u9fff]{1,3})?(?:发车|出发|起飞|开出|运来|开过来|开来|过来)|终点|目的地|(?:开往|飞往|发往|飞到|开到)哪(?!些)|"
+        re.compile(r"从哪(?:里|儿|个[\u4e00-\u9fff]{1,3})?(?:发车|出发|起飞|开出|运来|开过来|开来|过来)|终点|目的地|(?:开往|飞往|发往|飞到|开到|运到)了?哪(?!些)|"
                    r"\bdestination\b|\bwhere\s+(?:did|does|was|were)\b.*\b(?:depart|leave|fly|go|head|headed|heading|bound|going)\b|"
                    r"\bwhere\s+(?:from|to)\b|"
                    r"\b(?:leave|left|depart|departed|come|came|start|started|originate|originated|set\s+off)\s+from\s+(?:which|what|where)\b|"
@@ -780,7 +791,7 @@ _PLACED = re.compile(r"(?:在|于|从|赴|到|落户|飞往|抵达|开往)\s*(?:
 # by the characters before the kind: 昆山市政府 is not 张家港市政府, 南京大学 not 南京航空航天大学.
 _KIND = re.compile(r"(?:市政府|区政府|县政府|政府|大学|银行|集团|医院|研究院|检察院|法院)")
 # …unless those characters say which kind of one, not which one (外资银行, 哪所大学).
-_GENERIC_OWNER = re.compile(r"[哪啥何些该其各这那某本的家所个跟和与及同里在对向从给为被把]|外资|中资|国有|商业|民营|本地|当地|外国|国外|国内|"
+_GENERIC_OWNER = re.compile(r"[哪啥何些该其各这那某本的家所个跟和与及同里在对向从给为被把]|还是|或者|或是|以及|还有|外资|中资|国有|商业|民营|本地|当地|外国|国外|国内|"
                             r"^第|附属|合作|联合|共建|合办|新建|新设|研究|创新|人民|地方|全国|全省|全市|级$|两家|多家|一家|几家|几所|家$|所$|"
                             r"[市省区县公私]立|民办|公办|综合|大型|新开|^.方$")  # 缅方政府: the Myanmar side, no one's own name
 
@@ -789,18 +800,32 @@ _GENERIC_OWNER = re.compile(r"[哪啥何些该其各这那某本的家所个跟�
 _FAMILIES = ("法院|检察院|法庭", "市政府|区政府|县政府|政府", "大学|学院")
 
 
-def _counterparts(question: str) -> list[str]:
-    """The organisations of a kind the question names by their own name: 昆山市政府, 南京大学, 盘谷银行."""
-    found = []
+# What joins organisations named together: "园区法院、检察院", "法院还是检察院", "南京大学和东南大学".
+_JOINED = re.compile(r"\s*(?:、|和|与|及|以及|跟|或|或者|或是|还是|/)\s*")
+
+
+def _counterparts(question: str) -> list[list[str]]:
+    """The organisations of a kind the question names by their own name (昆山市政府, 南京大学, 盘谷银行), in
+    groups named together: a kind joined to the one before shares its owner ("园区法院、检察院" names 园区法院
+    and 园区检察院, either of which the question may mean)."""
+    groups: list[list[str]] = []
+    owner_before, end_before = "", -1
     for m in _KIND.finditer(question):
         start = m.start() - 2 if question[max(0, m.start() - 2) : m.start()] == "人民" else m.start()
+        if owner_before and _JOINED.fullmatch(question[end_before:start]):
+            groups[-1].append(owner_before + m.group())
+            end_before = m.end()
+            continue
         owner = question[max(0, start - 2) : start]  # 园区 of 园区人民法院
         if (
             len(owner) == 2 and re.fullmatch(r"[\u4e00-\u9fff]{2}", owner) and not _GENERIC_OWNER.search(owner)
             and not _tail_of_a_word(question, start - 2, m.end())
         ):
-            found.append(owner + m.group())
-    return found
+            groups.append([owner + m.group()])
+            owner_before, end_before = owner, m.end()
+        else:
+            owner_before = ""
+    return groups
 
 
 # What a firm does, after the name it is known by (信达生物, 信达证券): the same name with another trade is
@@ -872,11 +897,17 @@ def _of_another_city(question: str, texts: list[str]) -> bool:
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 
 
+# The supreme court and procuratorate by their short names.
+_SUPREME_NAMES = {"最高检": "最高人民检察院", "最高法": "最高人民法院"}
+_SUPREME = re.compile(r"最高检(?!察)|最高法(?!院)")
+
+
 def _swapped(question: str, texts: list[str]) -> bool:
     """True when the question names an organisation of a kind (昆山市政府) and each event it is about names
     one of that kind, but another (张家港市政府): the chronicle has the event with someone else in it. Of the
     names a question offers to choose from ("汇丰银行还是菲律宾首都银行"), one named is enough."""
-    names = _counterparts(question)
+    groups = _counterparts(_SUPREME.sub(lambda m: _SUPREME_NAMES[m.group()], question))
+    names = [name for group in groups for name in group]
     others = []
     for name in names:
         kind = _KIND.search(name).group()  # type: ignore[union-attr]
@@ -884,10 +915,13 @@ def _swapped(question: str, texts: list[str]) -> bool:
         family = next((f for f in _FAMILIES if re.fullmatch(f, kind)), kind)
         if named_otherwise(family, lambda text: _names(name, kind, text), texts):
             others.append(name)
-    offers = offered_among(names, question)
+    offered = offered_among(names, question)
+    # (Kinds joined to an owner named before are offered with it: "园区法院还是检察院".)
+    offers = [name for group in groups if set(group) & set(offered) for name in group]
     if offers:
         return any(n not in offers for n in others) or all(n in others for n in offers)
-    return bool(others)
+    # Of several named together ("园区法院、检察院这块有哪些事"), one named is enough.
+    return any(all(n in others for n in group) for group in groups)
 
 
 def named_otherwise(kind: str, names_it: Callable[[str], bool], texts: Sequence[str]) -> bool:
@@ -937,7 +971,9 @@ _EN_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "s
                 "eighth": 8, "ninth": 9, "tenth": 10, "top": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
                 "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _RANK = re.compile(
-    r"(?:排名|排|位居|位列|名列|列|居)第\s*([一二三四五六七八九十]|\d{1,2})(?!\d)|第\s*([一二三四五六七八九十]|\d{1,2})\s*名|"
+    # (Not "专列第一趟": the first train.)
+    r"(?:排名|排|位居|位列|名列|列|居)第\s*([一二三四五六七八九十]|\d{1,2})(?![\d届次代批季期个家款台部架辆座例张只所项件种套条艘枚栋幢趟班列轮])|"
+    r"第\s*([一二三四五六七八九十]|\d{1,2})\s*名|"
     # "评估第一", "全国第一" (not "全球第二款", "第一届", "全国第一台…机器人": the first of its kind).
     r"(?:全国|全省|全市|全球|评估|考核|评价|评比|测评|综合)第\s*([一二三四五六七八九十]|\d{1,2})"
     r"(?![\d届次代批季期个家款台部架辆座例张只所项件种套条艘枚栋幢])|"
@@ -971,7 +1007,7 @@ _EDITION = re.compile(
 _RUN = re.compile(
     r"(首|头|第\s*(?:[一二三四五六七八九十]{1,3}|\d{1,3}))\s*(?:趟|批次?|班|列|架次|轮)|"
     r"\b(\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+"
-    r"(?:[\w\-]+\s+){0,2}?(?:batch|batches|train|trains|flight|flights|round|rounds|shipment|shipments)\b|"
+    r"(?:['\"‘“]?[\w\-]+['\"’”]?\s+){0,2}?['\"‘“]?(?:batch|batches|train|trains|flight|flights|round|rounds|shipment|shipments)\b|"
     r"(?<=[列班])(首)发",  # 专列首发: the first train
     re.I,
 )

@@ -71,11 +71,12 @@ PERSON = re.compile(
     r"([\u4e00-\u9fff]{2,3}?)(?=考察|调研|到|一行|在|出席|主持|与|和|、|，|。|为|共同|视察|会见|参加|通过|举行)"
 )
 # The titles a question may give a person, in Chinese and in English (with the Chinese ones they stand for).
-_TITLES_ZH = "副总理|总理|书记|市长|省长|区长|县长|主任|院长|部长|局长|主席|大使|董事长|总裁|校长|总经理|秘书长"
+_TITLES_ZH = "副总理|总理|书记|市长|省长|区长|县长|主任|院长|部长|局长|主席|大使|董事长|总裁|校长|总经理|秘书长|检察长"
 _TITLES_EN = {
     "mayor": "市长", "governor": "省长", "premier": "总理", "vice premier": "副总理", "minister": "部长",
     "party secretary": "书记", "party chief": "书记", "ambassador": "大使", "chairman": "董事长|主席",
-    "dean": "院长", "director": "主任|局长|所长", "president": "院长|主席|校长|总裁",
+    "dean": "院长", "director": "主任|局长|所长", "president": "院长|主席|校长|总裁", "procurator": "检察长",
+    "prosecutor": "检察长",
 }
 # A drug's name: its brand (商品名：百悦泽), a generic name by its ending (泽布替尼, 贝伐珠单抗注射液), or what
 # was approved for sale ("再鼎医药的爱普盾获批上市"). "信达生物的泽布替尼" names two things never together.
@@ -222,7 +223,10 @@ class Entities:
             if not people:
                 continue
             label = re.escape(anchor.label)
-            asked = re.search(rf"({_TITLES_ZH})\s*{label}|{label}\s*({_TITLES_ZH})", question)
+            # (Also "周强以最高检检察长身份": in the capacity of.)
+            asked = re.search(
+                rf"({_TITLES_ZH})\s*{label}|{label}\s*(?:(?:以|作为|身为)[^，。？?]{{0,5}}?)?({_TITLES_ZH})", question
+            )
             if asked:
                 titles = asked.group(1) or asked.group(2)
             else:
@@ -230,10 +234,14 @@ class Entities:
                 if not english:
                     continue
                 titles = _TITLES_EN[english.group(1).lower()]
-            given = re.compile(rf"(?:{titles})[^，。；]{{0,16}}(?:{'|'.join(map(re.escape, people))})")
-            if not any(given.search(text) for text in self.texts):
+            if not self._titled(titles, people) and not any(self._titled(t, people) for t in _offered_titles(question)):
                 return True
         return False
+
+    def _titled(self, titles: str, people: Sequence[str]) -> bool:
+        """True when some text gives one of ``people`` one of ``titles`` (a pattern: 书记|主任)."""
+        given = re.compile(rf"(?:{titles})[^，。；]{{0,16}}(?:{'|'.join(map(re.escape, people))})")
+        return any(given.search(text) for text in self.texts)
 
     def naming(self, anchor: Anchor) -> frozenset[int]:
         """The numbers of the texts that name ``anchor``."""
@@ -249,6 +257,19 @@ class Entities:
         alternatives = [[alt.lower() for alt in a.alternatives] for a in anchors]
         texts = self._clauses if clause else self._lowered
         return max((sum(1 for alts in alternatives if any(alt in text for alt in alts)) for text in texts), default=0)
+
+
+_OFFERS = re.compile(r"还是|或者|或是|\bor\b", re.I)
+
+
+def _offered_titles(question: str) -> list[str]:
+    """The titles a question offers to choose from ("Suzhou mayor Lan Shaomin (or was he party chief?)",
+    "蓝绍敏是市长还是书记"), as patterns of Chinese titles; none when it offers no choice."""
+    if not _OFFERS.search(question):
+        return []
+    found = re.findall(_TITLES_ZH, question)
+    found += [_TITLES_EN[m.lower()] for m in re.findall(rf"\b({'|'.join(_TITLES_EN)})\b", question, re.I)]
+    return found
 
 
 def is_market(anchor: Anchor) -> bool:

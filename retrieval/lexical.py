@@ -65,6 +65,20 @@ def tokens(text: str) -> Counter[str]:
     return bag
 
 
+def _starts_inside_a_word(text: str, pattern: re.Pattern[str]) -> bool:
+    """True when each place ``pattern`` matches in ``text`` begins or ends inside a word of the run of Chinese
+    characters holding it: 国药 in 美国药企 (美国 / 药 / 企)."""
+    for m in pattern.finditer(text):
+        run = next(r for r in _CJK.finditer(text) if r.start() <= m.start() < r.end())
+        bounds, at = {run.start(), run.end()}, run.start()
+        for word in segment(run.group()):
+            at += len(word)
+            bounds.add(at)
+        if m.start() in bounds and m.end() in bounds:
+            return False
+    return True
+
+
 @dataclass(frozen=True)
 class GlossaryEntry:
     term: str
@@ -79,6 +93,11 @@ class GlossaryEntry:
     def search(self, text: str, lowered: str) -> bool:
         """True when the term occurs in ``text``; ``lowered`` is ``text`` (or what it was cut from) in lower case."""
         return self.probe in lowered and self.pattern.search(text) is not None
+
+    def cut_from_words(self, text: str) -> bool:
+        """True when the term is Chinese and each place it occurs in ``text`` begins or ends inside a word: 国药
+        in 美国药企 (美国 / 药 / 企) names no one."""
+        return not self.term.isascii() and _starts_inside_a_word(text, self.pattern)
 
 
 @lru_cache(maxsize=1)
@@ -264,6 +283,10 @@ _ORG_KINDS = {"bank": "银行", "university": "大学", "group": "集团", "hosp
 _QUESTION_EN = re.compile(r"(?:Which|What|When|Where|Who|How|Did|Does|Do|Is|Was|Were|Are|Has|Have|Any|Some|The|A|An)")
 # Common Chinese surnames (not those that are also everyday words in questions: 高, 金, 周, 于, 方, 文…).
 _SURNAMES_ZH = frozenset("王李张刘陈杨赵黄吴徐孙胡朱郭何罗梁宋郑谢韩唐冯董萧程曹袁邓许傅沈曾彭吕卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范石姚谭廖邹熊陆郝孔崔康毛邱秦史顾侯邵孟段雷钱汤尹黎常乔贺赖龚")
+# A surname and a title name a person by their office (吴书记, 丁主任), as the chronicles write it the other way round
+# ("党工委书记吴庆文").
+_TITLE_BEFORE = re.compile(r"(?:书记|主任|院长|市长|省长|区长|部长|局长|主席|总理|校长|董事长|总裁|秘书长|检察长|大使)$")
+_TITLED = re.compile(r"(.)(书记|主任|院长|市长|省长|区长|部长|局长|主席|总理|副总理|校长|董事长|总裁|秘书长)")
 # Chinese surnames in pinyin: "Li Keqiang" is a person, whom the chronicles name (in characters) or not.
 _SURNAMES = set("""
 li wang zhang liu chen yang zhao huang zhou wu xu sun hu zhu gao lin he guo ma luo liang song zheng xie han tang
@@ -1155,6 +1178,8 @@ class KeyTerms:
                     if not (written and written.group().isupper() and len(written.group()) <= 6):
                         weight = self.unknown_weight / 2
                 named = missing and entry.is_name
+                if named and entry.cut_from_words(remaining):
+                    continue  # 国药 in 美国药企: 美国 and 药企, no name
                 terms.append(KeyTerm(entry.term, alternatives, weight, absent=missing, proper=named, foreign=named))
                 remaining = entry.pattern.sub(" ", remaining)
         for run in _CJK.findall(_QUESTION_WORDS.sub(" ", remaining)):
@@ -1423,6 +1448,14 @@ class KeyTerms:
         for word in [*segment(run), ""]:
             if len(word) == 1 and unknown[position]:
                 singles += word
+            elif (
+                len(singles) == 1 and singles in _SURNAMES_ZH and word and len(word) <= 2
+                and all(unknown[position : position + len(word)]) and _TITLE_BEFORE.search(run[: position - 1])
+            ):
+                # A title, then a surname and a given name no chronicle holds ("贸工部长陈振声"): someone else.
+                found_short.append(KeyTerm(singles + word, (singles + word,), self.unknown_weight, absent=True, proper=True))
+                singles = ""
+                position += len(word)
             else:
                 if len(singles) >= 2:
                     # Three or more are a coinage unless they stand for the chronicle's words; two are only
@@ -1487,7 +1520,13 @@ class KeyTerms:
 
     def _missing(self, word: str) -> KeyTerm:
         """A word no chronicle contains: absent, unless it is a name or has a synonym the chronicles use
-        (外籍 for 外国, 场合 for 场所): then it stands for that."""
+        (外籍 for 外国, 场合 for 场所): then it stands for that. A surname and a title (吴书记) stand for the person
+        the chronicles give that title and surname ("书记吴庆文"), when there is one."""
+        titled = _TITLED.fullmatch(word)
+        if titled and titled.group(1) in _SURNAMES_ZH:
+            called = titled.group(2) + titled.group(1)
+            if called in self._joined:
+                return KeyTerm(word, (called,), self.weight_any((called,)))
         if is_proper_name(word) or _BILATERAL.fullmatch(word):
             return KeyTerm(word, (word,), self.unknown_weight, absent=True, proper=True)
         present = tuple(sorted(w for w in synonyms(word) if w in self._joined))
@@ -1564,6 +1603,10 @@ class KeyTerms:
             if word and is_pinyin(word) and word.lower() not in _STOP_LATIN and (word[0].isupper() or not is_english(word.lower())):
                 run.append(word)
                 continue
+            if run and word and is_pinyin(word) and self._names_by_sound([*run, word]):
+                # An English word that goes on a name in pinyin ("yuanqu gang": 园区港) is a syllable of it.
+                run.append(word)
+                continue
             while run:
                 # The longest stretch of the run that names something, from its start.
                 for end in range(len(run), 0, -1):
@@ -1578,6 +1621,11 @@ class KeyTerms:
                 else:
                     run = run[1:]
         return found
+
+    def _names_by_sound(self, words: Sequence[str]) -> bool:
+        """True when ``words`` read together as pinyin name one to three things of the chronicles."""
+        spoken = split_pinyin("".join(words).lower())
+        return bool(spoken) and len(spoken) >= 2 and 0 < len(self._by_sound(spoken)) <= 3
 
     def warm_up(self) -> None:
         """Build the indexes of pinyin readings and of characters now (tens of milliseconds for a chronicle),

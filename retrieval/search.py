@@ -78,7 +78,7 @@ _FILLER = re.compile(
     r"的|了|有|吗|呢|吧|呀|在|是|都|请问|请|告诉我|一下|列出|看看|条目|记录|记载|搞|干|做|举办|举行|召开|开展|进行|重要|主要|重大|有关|相关|"
     r"最后一周|第一周|(?:这|那)一?周|一周|事儿|按(?:照)?时间(?:的)?(?:先后)?(?:顺序)?|时间顺序|先后顺序|倒序|顺序|排序|排列|一些|有些|些|几件事?|哪几件|分别是(?:啥|什么(?!时候))|动静|动作|在办|办了?|也就是|就是|十来天|这几天|那几天|(?:这|那)段(?:时间|日子)?|[圆原元]区|"
     r"(?:领导|老板|上级|上面|客户|老师|经理|同事)(?:要|让我|叫我|需要|想要)(?:一份|一个|个|份)?|"
-    r"过完|过后|之后|以后|之前|以前|前后|左右|假期|小长假|长假|放假|节后|节前|周末|核实|确认|"
+    r"过完|过后|之后|以后|之前|以前|前后|左右|假期|小长假|长假|放假|节后|节前|周末|(?:星期|礼拜|周)[一二三四五六日天]|核实|确认|"
     r"(?<![A-Za-z0-9])(?:in\s+terms\s+of|the\s+period|(?:over|during|in)\s+the\s+(?:final|last|closing)\s+(?:few\s+)?days(?:\s+of)?|"
     r"every\s+row|rows|nothing\s+(?:skipped|left\s+out|missed)|what|which|happened|happen|happening|wat|wot|happend|happned|hapened|happenned|did|does|do|anything|something|events?|news|in|on|at|during|the|"
     r"park\s+district|garden\s+area|industrial\s+garden|park|sip|gyq|suzhou|industrial|tell|me|about|of|going|list|show|there|were|was|is|are|any|all|took|taking|takes|place|pull|"
@@ -89,6 +89,7 @@ _FILLER = re.compile(
     r"everything|know|like|could|would|can|for|this|right|just|after|before|since|soon|shortly|holidays?|break|"
     r"vacation|calendar|agenda|schedule|timeline|onwards?|run|through|walk|catch|up|brief|briefing|roundup|round-up|"
     r"wrap-up|digest|breakdown|lowdown|logs?|whatever|summari[sz]e|items?|dated|including|only|chronological|"
+    r"covers?|covering|covered|iirc|afaik|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|weekday|"
     r"chronologically|order|sorted|headlines?|stories|story|idea|sense|picture|feel|newsworthy|noteworthy|number\s+of(?=\s+(?:events|entries|things|items|happenings)\b)|list\s+them|count\s+them)(?![A-Za-z0-9])|讲讲|说说|讲一讲|说一说|梳理一?下?|汇总一?下?|介绍一?下?|捋一?捋|清单|一览|"
     r"(?:是|是不是)?真的(?:吗|吧)?|对吗|对不对|属实吗?|准确吗|没错吧|\b(?:true|correct|accurate|really|wasn't\s+it|isn't\s+it|didn't\s+it)\b|(?:头|第)一?个?(?:礼拜|星期)|(?:这|那|上|下)?个?礼拜|每条写?一句话?|写一句话|一句话|\binclude\b",
     re.I,
@@ -1426,6 +1427,8 @@ class Retriever:
         remaining, lowered = topic, topic.lower()
         for entry in probed(self.named_terms, lowered):
             if entry.search(remaining, lowered):
+                if not self.keys.df_any(tuple(entry.expansion.split())) and entry.cut_from_words(remaining):
+                    continue  # 国药 in 美国药企
                 english.append(Anchor(entry.term, tuple(entry.expansion.split())))
                 remaining = entry.pattern.sub(" ", remaining)
         # A name written in pinyin is named by its characters ("Lingzhi" → 凌志, "Lan Shaomin" → 蓝绍敏)…

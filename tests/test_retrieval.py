@@ -854,6 +854,10 @@ FLOORS = {
     "hundredfiftyfifth.jsonl": (0.82, 0.80, 0.75, 7, None),  # written last, measured once on 64a36ba (HR managers, employers, workers): 0.842 / 0.829 / 0.79 / 6
     "hundredfiftysixth.jsonl": (0.93, 0.93, 0.90, 3, None),  # written last, measured once on 64a36ba (expats mixing pinyin and English): 0.949 / 0.949 / 0.94 / 2
     "hundredfiftyseventh.jsonl": (0.84, 0.85, 0.93, 6, None),  # written last, measured once on 64a36ba (long chatty messages, question at the end): 0.603 / 0.603 / 0.97 / 15
+    "hundredfiftyeighth.jsonl": (0.95, 0.95, 0.96, 1, None),  # held back, then measured once on 601bb05 (ordinary users, eighth sample): 0.923 / 0.923 / 1.00 / 2
+    "hundredfiftyninth.jsonl": (0.97, 0.98, 0.87, 1, None),  # held back, then measured once on 601bb05 (is a topic recorded at all): 0.968 / 0.974 / 0.91 / 1
+    "hundredsixtieth.jsonl": (0.97, 0.96, 0.84, 1, None),  # held back, then measured once on 601bb05 (people and roles): 0.865 / 0.855 / 0.76 / 5
+    "hundredsixtyfirst.jsonl": (0.95, 0.93, 0.87, 2, None),  # held back, then measured once on 601bb05 (places and venues): 0.945 / 0.919 / 0.88 / 2
 }
 
 # English recall of a set below the common floor, as first measured (its misses were left for the next round).
@@ -867,7 +871,11 @@ ENGLISH_FLOORS = {
 # "9月下旬园区有啥大事 开学那阵太忙了完全没关注": the clause typed after a space tells of the asker, which is not yet read.
 # "from the outbreak winter through the cold months at year end", "开春到入夏": two seasons as the ends of a span are
 # not yet read as one.
-DATE_FLOORS = {"ninetyeighth.jsonl": 0.85, "hundredtwentythird.jsonl": 0.85, "hundredfortyfourth.jsonl": 0.70, "hundredfiftyfifth.jsonl": 0.70}
+# "12月上旬…都有哪些会议活动，有大领导出席吗": the kinds named narrow the ten days' events (a listing is left out).
+DATE_FLOORS = {
+    "ninetyeighth.jsonl": 0.85, "hundredtwentythird.jsonl": 0.85, "hundredfortyfourth.jsonl": 0.70, "hundredfiftyfifth.jsonl": 0.70,
+    "hundredsixtieth.jsonl": 0.95,
+}
 
 
 @pytest.mark.parametrize(
@@ -1386,3 +1394,76 @@ def test_anything_about_a_topic_lists_the_entries_on_it(real_engine) -> None:  #
     # "anything about staff or skills training": the 软件会议 on 人员培训 and the vocational training rules.
     found = real_engine.retriever.search("anything in the chronicle about staff training or job skills training?")
     assert found.is_list and {"2020-04-29-2", "2020-07-16-1"} <= set(ids(found))
+
+
+def test_a_name_read_across_two_words_names_no_one(real_engine) -> None:  # type: ignore[no-untyped-def]
+    # 国药 (Sinopharm) is no one in "美国药企" (美国 / 药企); the real 国药 is still someone the chronicle lacks.
+    retriever = real_engine.retriever
+    found = retriever.search("Innovent的达伯华是和哪家美国药企合作开发的")
+    assert not found.no_match and ids(found)[0] == "2020-10-09-1"
+    assert retriever.search("国药集团在园区建新冠疫苗工厂了吗").no_match
+
+
+def test_a_surname_and_title_name_the_person_holding_them(real_engine) -> None:  # type: ignore[no-untyped-def]
+    # 吴书记 is 党工委书记吴庆文; a minister named after his title whom no entry names is someone else.
+    retriever = real_engine.retriever
+    found = retriever.search("第二次软件会议是吴书记和新加坡哪位官员一起主持的")
+    assert not found.no_match and ids(found)[0] == "2020-11-30-1"
+    assert retriever.search("吴庆文和新加坡贸工部长陈振声视频开软件会议是哪天").no_match
+
+
+def test_of_organisations_named_together_one_recorded_is_enough(real_engine) -> None:  # type: ignore[no-untyped-def]
+    # "园区法院、检察院": the park's procuratorate is recorded, its court is not; either answers.
+    retriever = real_engine.retriever
+    assert "2020-11-20-2" in ids(retriever.search("园区法院和检察院2020年有什么动态"))
+    assert "2020-11-20-2" in ids(retriever.search("评上全国文明单位的是园区法院还是检察院"))
+    # One named alone must still be the one recorded.
+    assert retriever.search("园区法院哪天获评全国文明单位").no_match
+
+
+def test_a_title_offered_beside_another_is_no_false_premise(real_engine) -> None:  # type: ignore[no-untyped-def]
+    retriever = real_engine.retriever
+    assert not retriever.search("Lan Shaomin, the Suzhou mayor or party secretary, came to SIP about the epidemic in January - when?").no_match
+    assert retriever.search("Mayor Lan Shaomin came to SIP about the epidemic in January - when?").no_match
+    # Nor is a title given "in the capacity of" someone who never held it.
+    assert retriever.search("周强以最高检检察长身份来园区出席了什么揭牌仪式").no_match
+
+
+def test_a_train_is_no_ranking_and_a_quoted_train_is_still_counted(real_engine) -> None:  # type: ignore[no-untyped-def]
+    retriever = real_engine.retriever
+    found = retriever.search("园区专列第一趟接回了多少名员工")  # 列第一 is no "ranked first"
+    assert not found.no_match and ids(found)[0] == "2020-03-01-1"
+    assert retriever.search("How many workers did the second 'SIP special train' carry?").no_match
+
+
+def test_which_official_needs_an_entry_naming_one(real_engine) -> None:  # type: ignore[no-untyped-def]
+    # "苏州超级计算中心揭牌仪式举行" names no one; the council meeting names both co-chairs.
+    retriever = real_engine.retriever
+    assert retriever.search("超算中心揭牌那天是哪位领导来揭的牌").no_match
+    assert not retriever.search("Which official co-chaired the 21st JCC meeting with Heng Swee Keat?").no_match
+
+
+def test_a_match_score_must_be_given(real_engine) -> None:  # type: ignore[no-untyped-def]
+    retriever = real_engine.retriever
+    assert ids(retriever.search("which stadium hosted the CSL opener in Suzhou"))[0] == "2020-07-25-1"
+    assert retriever.search("what's the score of the Super League opening match in Suzhou").no_match
+    assert retriever.search("中超苏州赛区揭幕战几比几").no_match
+    assert retriever.search("When was the CBA basketball season opener held in Suzhou?").no_match
+
+
+def test_pinyin_goes_on_through_an_english_word(real_engine) -> None:  # type: ignore[no-untyped-def]
+    # "yuanqu gang" is 园区港, though "gang" is also an English word.
+    found = real_engine.retriever.search("anything at yuanqu gang this year?")
+    assert not found.no_match and {"2020-01-17-2", "2020-06-02-1"} & set(ids(found))
+
+
+def test_a_weekday_beside_a_date_asks_nothing_more(real_engine) -> None:  # type: ignore[no-untyped-def]
+    found = real_engine.retriever.search("does any entry cover 15 August (a Saturday I think)?")
+    assert found.date_only and "2020-08-14-1" in ids(found)
+
+
+def test_where_a_train_went_must_be_stated(real_engine) -> None:  # type: ignore[no-untyped-def]
+    # "中欧班列苏州自贸片区专列首发" says the train left, not where to; the cargo charter's entry names Frankfurt.
+    retriever = real_engine.retriever
+    assert retriever.search("中欧班列自贸片区专列首发那趟开到了哪个城市").no_match
+    assert ids(retriever.search("自贸片区首架国际货运包机飞到了哪个城市"))[0] == "2020-04-20-1"
