@@ -358,9 +358,18 @@ TYPES += (
                    r"\bwho(?:'s|\s+is|\s+was)\s+(?:the\s+|its\s+)?(?:gm|general\s+manager|managing\s+director|boss|branch\s+manager)\b|"
                    r"创始人|创办人|谁创办|谁创立|\bwho\s+(?:founded|started|set\s+up)\b|\bfounders?\b|"
                    r"\bwho\s+(?:leads|led|heads|headed|runs|chairs)\b|\b(?:led|headed|chaired)\s+by\b|"
+                   r"\bwho(?:'s|\s+is|\s+was)\s+(?:heading|leading|running|in\s+charge\s+of)\b|"
                    r"\bwho\s+(?:is|was)\s+(?:the\s+)?(?:first\s+)?(?:dean|director|head|president|chair|principal|ceo|chairman|chairwoman)\b|"
                    r"\bname\s+of\s+(?:the\s+|its\s+)?(?:new\s+|first\s+)?(?:dean|director|head|president|chair|principal|ceo|chairman|chairwoman)\b", re.I),
         re.compile(r"领衔|牵头|负责人|带头人|主持|院士|教授|主任|院长|校长|所长|书记|董事长|理事长|总经理|创始人|创办|创立"),
+    ),
+    AnswerType(
+        # Who left a post or took it over ("吴庆文什么时候调走的", "who succeeded him"): a change of office, which
+        # an entry naming an official at work does not record.
+        "succession",
+        re.compile(r"调走|调离|调任|接任|继任|接班人|卸任|离任|免职|\bsucceed(?:ed|s)?\s+(?:him|her|(?-i:[A-Z])\w+|as)\b|\bsuccessor\b|\breplaced\s+(?:him|her)\b|"
+                   r"\bstep(?:ped|s)?\s+down\b|\b(?:was|got|been)\s+(?:transferred|reassigned|promoted)\b", re.I),
+        re.compile(r"调走|调离|调任|接任|继任|卸任|离任|退休|免职|任命|不再担任"),
     ),
     AnswerType(
         # "哪位领导揭的牌", "which official signed it": a person named with a title ("园区党工委书记吴庆文"), which
@@ -376,7 +385,7 @@ TYPES += (
         # "从哪个省开过来的", "which city did it leave from", "which European city did it go to": where a train or
         # a flight came from or went, which "接载453名一线员工返苏" does not say ("a bank from which country" asks
         # whose it is, not where it travelled).
-        re.compile(r"从哪(?:里|儿|个[\u4e00-\u9fff]{1,3})?(?:发车|出发|起飞|开出|运来|开过来|开来|过来)|终点|目的地|(?:开往|飞往|发往|飞到|开到|运到)了?哪(?!些)|"
+        re.compile(r"从哪(?:里|儿|个[\u4e00-\u9fff]{1,3})?(?:发车|出发|起飞|开出|运来|开过来|开来|过来|(?:把[\u4e00-\u9fff]{1,4})?(?:接|运|拉|送)(?:回|过)?来)|终点|目的地|(?:开往|飞往|发往|飞到|开到|运到)了?哪(?!些)|"
                    r"\bdestination\b|\bwhere\s+(?:did|does|was|were)\b.*\b(?:depart|leave|fly|go|head|headed|heading|bound|going)\b|"
                    r"\bwhere\s+(?:from|to)\b|"
                    r"\b(?:leave|left|depart|departed|come|came|start|started|originate|originated|set\s+off)\s+from\s+(?:which|what|where)\b|"
@@ -387,9 +396,11 @@ TYPES += (
     ),
     AnswerType(
         "address",
-        re.compile(r"哪条路|什么路|哪条街|地址|门牌|什么位置|具体位置|哪(?:一)?(?:栋|幢|座)(?:楼|大楼|大厦)?|在几楼|"
+        # (Also the subdistrict: "开在哪个街道".)
+        re.compile(r"哪条路|什么路|哪条街|地址|门牌|什么位置|具体位置|(?:在|位于|落在|建在|落户)哪(?:个|一)?(?:街道|社区|镇)|"
+                   r"\bwhere\s+exactly\s+(?:is|are|was|were)\b[^?]{0,60}\blocated\b|\bexact\s+(?:location|address|spot)\b|\b(?:which|what)\s+(?:building|street|road)\s+or\s+(?:building|street|road)\b|哪(?:一)?(?:栋|幢|座)(?:楼|大楼|大厦)?|在几楼|"
                    r"\b(?:in|on|at)\s+(?:which|what)\s+(?:building|tower|floor)\b|\bwhich\s+(?:building|tower)\s+(?:is|was|are|were)\b|(?:在|去|到)?哪(?:里|儿)(?:可以|能)?领|\bwhere\s+(?:can|do|should|to)\s+(?:i\s+|we\s+|you\s+)?(?:pick\s+(?:it\s+|them\s+)?up|collect)\b|\baddress\b|\b(?:which|what)\s+(?:road|street|avenue)\b", re.I),
-        re.compile(r"[\u4e00-\u9fff]{1,8}(?:路|街|大道)\d*号?|位于|坐落|大厦|大楼|\d+\s*(?:楼|层)"),
+        re.compile(r"[\u4e00-\u9fff]{1,8}(?:路|街|大道)\d*号?|位于|坐落|大厦|大楼|\d+\s*(?:楼|层)|[\u4e00-\u9fff]{2}(?:街道|镇)(?!的?[一-龥]{0,2}(?:评|获))"),
     ),
     AnswerType(
         # Who stood behind a listing or a fund: a sponsor, an underwriter, cornerstone investors, a fund's GP.
@@ -591,6 +602,8 @@ def expected_type(question: str) -> AnswerType | None:
         return _OPINION
     if _WINNER.asks.search(question):
         return _WINNER  # "which team won": the winner, not any team
+    if _SUCCESSION.asks.search(question):
+        return _SUCCESSION  # "接任的党工委书记是谁": who took the post over, not who holds it in an entry
     institution = _INSTITUTION.search(question)
     if institution:
         asked = institution.group(1) or institution.group(2)
@@ -639,6 +652,7 @@ _COUNT_VERB = re.compile(r"多少|构成|组成|左右|以上|参加|参与|入�
 
 
 _WINNER = next(kind for kind in TYPES if kind.name == "winner")
+_SUCCESSION = next(kind for kind in TYPES if kind.name == "succession")
 
 
 # Qualifiers whose values exclude each other: an event about a project's 一期 does not answer a question about

@@ -552,6 +552,10 @@ def _match_spans(kind: str, m: re.Match[str], invalid: list[str], years: tuple[i
     if kind == "en_year_part":
         start_words = ("beginning", "start", "new")
         begin = any(w in _key(text) for w in start_words)
+        if "new" in _key(text) and re.search(r"\b(?:after|post|following|since)\s+(?:the\s+)?$", m.string[: m.start()], re.I):
+            # "back after new year": after New Year's Day or after the Spring Festival, roughly (workers returned
+            # through February).
+            return [Span((1, 1), (2, 9), None, text, loose=True)]
         return [Span((1, 1), (1, 31), None, text) if begin else Span((12, 1), (12, 31), None, text)]
     if kind == "en_month":
         name = m.group(1)

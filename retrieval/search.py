@@ -422,9 +422,10 @@ _EXCLUDED = re.compile(
     r"[(（][^()（）]{1,60}(?:不算|不计|除外|不用算|不要)(?:了|在内)?\s*[)）]|"
     # …or begins by it ("(not the mass launch days where dozens of projects started at once)")
     r"[(（]\s*(?:not|excluding|except|but\s+not|no|without)\b[^()（）]{1,100}[)）]|"
-    r"(?:不含|不包括|不包含|不算|不计|除了|除去|排除|剔除|(?<=[，,])不是|(?<=[，,])不要|而不是)[^，。；？！,.;?!()（）]{1,20}|"
+    r"(?:不含|不包括|不包含|不算|不计|除了|除去|排除|剔除|撇开|抛开|刨去|刨除|去掉|扣除|不考虑|(?<=[，,])不是|(?<=[，,])不要|而不是)[^，。；？！,.;?!()（）]{1,20}|"
     r"[\u4e00-\u9fff、和及与]{2,20}(?:就|都|也)?(?:不算|不计|除外|不用算)(?:了|在内)?|"
-    r"(?:\b(?:excluding|except(?:\s+for)?|not\s+counting|not\s+including|other\s+than|apart\s+from|leaving\s+out|"
+    r"(?:\b(?:excluding|except(?:\s+for)?|not\s+counting|not\s+including|other\s+than|apart\s+from|aside\s+from|besides|"
+    r"leaving\s+aside|setting\s+aside|ignoring|disregarding|leaving\s+out|"
     r"skip(?:ping)?|omit(?:ting)?|minus)|"
     r",\s*(?:but\s+|and\s+)?not\b(?!\s+(?:yet|only|just|sure|necessarily|including)\b))\s+"
     r"(?:(?!,\s*(?:which|what|who|when|where|how|did|does|do|is|are|was|were|list|name|tell|give|show)\b)[^.;?!()]){1,60}",

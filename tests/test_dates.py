@@ -383,3 +383,14 @@ def test_seasons_place_a_time_roughly(question: str, expected: list) -> None:
     query = parse_dates(question, [2020])
     assert [(s.start, s.end) for s in query.spans] == expected
     assert all(s.loose for s in query.spans if s.label in ("春天", "入夏那会", "天冷那阵子", "年中"))
+
+
+def test_after_new_year_runs_roughly_into_spring() -> None:
+    # "back after new year" may mean New Year's Day or the Spring Festival: the first special train (1 March) is in
+    # reach, as after the CNY shutdown; "at new year" is still January.
+    (span,) = parse_dates("the first train bringing workers back after new year", [2020]).spans
+    assert span.loose and span.start == (1, 1)
+    (wide,) = parse_dates("the first train bringing workers back after new year", [2020]).around_holidays(7).spans
+    assert wide.end >= (3, 1)
+    (january,) = parse_dates("what happened at new year", [2020]).spans
+    assert (january.start, january.end, january.loose) == ((1, 1), (1, 31), False)

@@ -1467,3 +1467,33 @@ def test_where_a_train_went_must_be_stated(real_engine) -> None:  # type: ignore
     retriever = real_engine.retriever
     assert retriever.search("中欧班列自贸片区专列首发那趟开到了哪个城市").no_match
     assert ids(retriever.search("自贸片区首架国际货运包机飞到了哪个城市"))[0] == "2020-04-20-1"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "园区第一个区域性养老服务中心开在哪个街道？",  # the entry names no subdistrict
+        "where exactly is the Suzhou supercomputing center located, which building?",
+        "首趟园区专列是从哪个省把员工接回来的",  # whom it brought back, not from where
+        "吴庆文哪天卸任园区党工委书记的",  # no change of office is recorded
+        "Who succeeded Wu Qingwen as SIP party secretary?",
+        "who's heading the materials science Gusu lab?",  # no head is named
+        "Who from Tsinghua attended the founding of the Huihu pharmacy school?",  # a university no entry names
+    ],
+)
+def test_a_detail_no_entry_gives_is_not_answered(real_engine, question: str) -> None:  # type: ignore[no-untyped-def]
+    assert real_engine.retriever.search(question).no_match
+
+
+@pytest.mark.parametrize(
+    ("question", "gold"),
+    [
+        ("园区哪两个街道获评苏州市推进高质量发展先进地区？", "2020-03-05-1"),
+        ("Who is SIP's party secretary?", "2020-01-08-1"),
+        ("where exactly did the Super League's Suzhou opener take place", "2020-07-25-1"),
+        ("When did Nanjing University of Aeronautics and Astronautics sign the affiliated school deal?", "2020-01-10-1"),
+    ],
+)
+def test_the_same_kinds_of_detail_are_answered_where_given(real_engine, question: str, gold: str) -> None:  # type: ignore[no-untyped-def]
+    found = real_engine.retriever.search(question)
+    assert not found.no_match and gold in ids(found)[:2]
