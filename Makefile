@@ -28,7 +28,8 @@ EVAL_SETS := questions holdout fresh blind final sixth seventh eighth tenth elev
 	hundredfortysixth hundredfortyseventh hundredfortyeighth hundredfortyninth \
 	hundredfiftieth hundredfiftyfirst hundredfiftysecond hundredfiftythird \
 	hundredfiftyfourth hundredfiftyfifth hundredfiftysixth hundredfiftyseventh \
-	hundredfiftyeighth hundredfiftyninth hundredsixtieth hundredsixtyfirst
+	hundredfiftyeighth hundredfiftyninth hundredsixtieth hundredsixtyfirst \
+	hundredsixtysecond hundredsixtythird hundredsixtyfourth hundredsixtyfifth
 
 .PHONY: setup model index chat test eval bench clean help
 

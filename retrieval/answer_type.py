@@ -58,7 +58,8 @@ TYPES: tuple[AnswerType, ...] = (
         # "每个人最多能拿多少钱", "how much did each recipient get": a share per person, which a total (34名人才获得奖励800万余元)
         # does not give.
         "per person",
-        re.compile(r"(?:每个?人|每名|每位|单人|一个人|人均)[^，。？?！!]{0,10}?(?:多少|几)|"
+        # (…or a share claimed: "是每人发100万吗".)
+        re.compile(r"(?:每个?人|每名|每位|单人|一个人|人均)[^，。？?！!]{0,10}?(?:多少|几|\d+(?:\.\d+)?\s*(?:万|千|元|块))|"
                    r"\b(?:per\s+(?:person|head|capita|recipient|winner|employee)|each\s+(?:person|recipient|winner|employee|talent))\b", re.I),
         re.compile(r"每人|人均|每名|每位|单人|/\s*人|最高(?:可)?(?:获得?|奖励|补贴|资助)?[^，。；]{0,6}元"),
     ),
@@ -386,7 +387,7 @@ TYPES += (
         # a flight came from or went, which "接载453名一线员工返苏" does not say ("a bank from which country" asks
         # whose it is, not where it travelled).
         re.compile(r"从哪(?:里|儿|个[\u4e00-\u9fff]{1,3})?(?:发车|出发|起飞|开出|运来|开过来|开来|过来|(?:把[\u4e00-\u9fff]{1,4})?(?:接|运|拉|送)(?:回|过)?来)|终点|目的地|(?:开往|飞往|发往|飞到|开到|运到)了?哪(?!些)|"
-                   r"\bdestination\b|\bwhere\s+(?:did|does|was|were)\b.*\b(?:depart|leave|fly|go|head|headed|heading|bound|going)\b|"
+                   r"\bdestination\b|\bwhere\s+(?:did|does|was|were)\b.*\b(?:depart|leave|fly|go|head|headed|heading|bound|going)\b(?!\s+(?:public|live|on\s+sale))|"
                    r"\bwhere\s+(?:from|to)\b|"
                    r"\b(?:leave|left|depart|departed|come|came|start|started|originate|originated|set\s+off)\s+from\s+(?:which|what|where)\b|"
                    r"\b(?:which|what)\s+(?:\w+\s+)?(?:city|province|country|station|airport|port|town|region)\b[^?.]{0,60}?"
@@ -892,8 +893,11 @@ def _of_another_city(question: str, texts: list[str]) -> bool:
         for m in pattern.finditer(question):
             if city == "苏州" or not _HAN.fullmatch(m.group()):
                 continue
-            others = "|".join(c for c in _CITIES if c not in ("苏州", city))
-            after = re.match(r"市?([\u4e00-\u9fff]{4})", question[m.end():])
+            # (A city's branch of something, "南京片区", "上海海关", as well as a name of four after it; of a branch,
+            # the park's own city's is another one: 苏州片区 for 南京片区.)
+            branch = re.match(r"市?(片区|分行|分公司|分院|校区|赛区|海关)", question[m.end():])
+            after = branch or re.match(r"市?([\u4e00-\u9fff]{4})", question[m.end():])
+            others = "|".join(c for c in _CITIES if c != city and (branch or c != "苏州"))
             before = re.search(r"([\u4e00-\u9fff]{4})[（(]$", question[: m.start()])
             if after:
                 key = re.escape(after.group(1))
@@ -960,6 +964,11 @@ def _places(text: str) -> frozenset[str]:
         city for city, pattern in _CITIES.items()
         if any(_PLACED.search(text[max(0, m.start() - 6) : m.start()]) for m in pattern.finditer(text))
     )
+
+
+def cities_named(text: str) -> frozenset[str]:
+    """Every city ``text`` names, wherever it stands: 上海 in 园区金融创新（上海）中心."""
+    return frozenset(city for city, pattern in _CITIES.items() if pattern.search(text))
 
 
 @lru_cache(maxsize=16384)
@@ -1097,9 +1106,17 @@ _QUANTITY_EN = re.compile(
 )
 
 
+# Which of several happened first ("which came first, A or B", "哪个先批下来"): an order in time, not a rank.
+SEQUENCE_ASKED = re.compile(
+    r"\b(?:which|what|who)\s+(?:one\s+|event\s+|of\s+(?:them|the\s+two)\s+)?(?:came|happened|was|went|got\s+\w+|\w+ed)\s+"
+    r"(?:first|earlier|sooner|last|later)\b",
+    re.I,
+)
+
+
 def _ranks(text: str) -> set[int]:
     found = set()
-    for groups in _RANK.findall(text):
+    for groups in _RANK.findall(SEQUENCE_ASKED.sub(" ", text)):
         value = next(g for g in groups if g)
         found.add(int(value) if value.isdigit() else _CN_ORDINALS.get(value) or _EN_ORDINALS[value.lower()])
     return found

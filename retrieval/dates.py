@@ -19,6 +19,11 @@ from .festivals import FESTIVAL, FIXED, festival_days, fixed_day, moves
 
 _CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_NUM = "[0-9０-９〇零一二两三四五六七八九十]{1,3}"
+# The end of a day of a month: 日 or 号, or nothing after figures that nothing numeric follows ("4月29和4月30",
+# "4月29园区有啥事"; not "4月3个项目", "4月1.5亿").
+_DAY_END = (
+    r"(?:[日号]|(?<=[0-9])(?![0-9０-９.．%％]|\s*(?:万|亿|千|百|元|个|家|名|项|件|台|辆|栋|层|米|天|周|届|次|批|条|款|位|人|年|月|点|时|分)))"
+)
 _MONTHS_EN = {
     name.lower(): i for i, name in enumerate(calendar.month_name) if name
 } | {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name} | {"sept": 9}
@@ -222,7 +227,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "03.06.", "am 02.01.": a day and a month closed by a dot (a month and day when only that reads: "11.26.").
     ("dm_dotted", re.compile(r"(?<![\d./\w])(\d{1,2})\.(\d{1,2})\.(?!\d)")),
     ("cn_day_range", re.compile(
-        rf"(?:(\d{{4}})年)?({_CN_NUM})月({_CN_NUM})[日号]?\s*(?:至|到|—|–|-|~|～)\s*(?:({_CN_NUM})月)?({_CN_NUM})[日号]")),
+        rf"(?:(\d{{4}})年)?({_CN_NUM})月({_CN_NUM})[日号]?\s*(?:至|到|—|–|-|~|～)\s*(?:({_CN_NUM})月)?({_CN_NUM}){_DAY_END}")),
     # "12月20号以后到年底", "12月20日起": from that day to the end of the year.
     # "10月25号到10月底": from a day to the end of its month (or of another).
     ("cn_day_to_month_end", re.compile(
@@ -231,7 +236,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?:从)?(?:(\d{{4}})年)?({_CN_NUM})月({_CN_NUM})[日号]?\s*(?:(?:以后|之后|起|开始|往后)[，,]?\s*(?:(?:到|至)\s*(?:年底|年末|年终))?|(?:到|至)\s*(?:年底|年末|年终))")),
     # "4月29号30号", "4月29日、30日": two days of one month.
     ("cn_day_pair", re.compile(rf"(?:(\d{{4}})年)?({_CN_NUM})月({_CN_NUM})[日号]?\s*(?:[、,，和及与跟]|[日号]|(?<=\d)\s+(?=\d))\s*({_CN_NUM})[日号]")),
-    ("cn_day", re.compile(rf"(?:(\d{{4}})年)?({_CN_NUM})月({_CN_NUM})[日号]")),
+    ("cn_day", re.compile(rf"(?:(\d{{4}})年)?({_CN_NUM})月({_CN_NUM}){_DAY_END}")),
     # "9/9到9/11", "4/27-4/30": two days in figures, slashed (a dot may be a decimal: "1.5到2.5亿").
     ("md_numeric_range", re.compile(
         r"(?<![\d./\w])(\d{1,2})/(\d{1,2})\s*(?:到|至|~|～|–|—|-|to|until|till|through)\s*(\d{1,2})/(\d{1,2})(?![\d./%])|"
@@ -556,6 +561,9 @@ def _match_spans(kind: str, m: re.Match[str], invalid: list[str], years: tuple[i
             # "back after new year": after New Year's Day or after the Spring Festival, roughly (workers returned
             # through February).
             return [Span((1, 1), (2, 9), None, text, loose=True)]
+        if "new" in _key(text) and re.search(r"\b(?:before|ahead\s+of|(?:leading\s+)?up\s+to|run[-\s]up\s+to)\s+(?:the\s+)?$",
+                                            m.string[: m.start()], re.I):
+            return [Span((12, 1), (12, 31), None, text, loose=True)]  # "right before new year": the end of the year
         return [Span((1, 1), (1, 31), None, text) if begin else Span((12, 1), (12, 31), None, text)]
     if kind == "en_month":
         name = m.group(1)

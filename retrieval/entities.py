@@ -284,7 +284,12 @@ def apart(question: str) -> bool:
     return bool(_JOINED.search(question)) and not _TOGETHER.search(question)
 
 
-_JOINED = re.compile(r"和|与|及|、|以及|分别|还是|或者?|\b(?:and|or|both|each|respectively|versus|vs)\b", re.I)
+# (A comparison asks about each too: "泽布替尼跟贝伐珠单抗，哪个先批下来的", "which came first".)
+_JOINED = re.compile(
+    r"和|与|及|、|以及|分别|还是|或者?|哪个(?:先|早|晚|更|大|多|高)|谁(?:先|早|更)|先后|对比|"
+    r"\b(?:and|or|both|each|respectively|versus|vs)\b|\bwhich\s+(?:one\s+)?(?:\w+\s+)?(?:first|earlier|later|sooner)\b",
+    re.I,
+)
 _TOGETHER = re.compile(
     r"(?:和|与|跟|同)[^，。？?]{0,12}?(?:一起|一同|共同|联合|合建|共建|合办|合作|携手|共同主持)|"
     r"\bco-?(?:chair|chaired|host|hosted|found|founded|develop|developed|organi[sz]e|organi[sz]ed|sign|signed)\b|"

@@ -485,7 +485,12 @@ def either(terms: Sequence[KeyTerm], text: str, listing: bool = False) -> list[K
 
 
 # A question that offers alternatives to choose from: "…中国移动还是联通？", "which exchange, Shanghai or Shenzhen?".
-_CHOICE = re.compile(r"还是|\b(?:which|what|whether|is\s+it)\b[^?？]*\bor\b", re.I)
+# ("where did lingzhi go public, shanghai or hk?": two options set after the question.)
+_CHOICE = re.compile(
+    r"还是|\b(?:which|what|whether|is\s+it|where|who|when)\b[^?？]*\bor\b|"
+    r"[,，]\s*(?:[\w\-']+\s+){0,3}?[\w\-']+\s+or\s+(?:[\w\-']+\s*){1,4}[?？]\s*$",
+    re.I,
+)
 
 
 def is_choice(text: str) -> bool:

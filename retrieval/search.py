@@ -19,7 +19,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from .answer_type import asks_who, contradicted, expected_type, named_otherwise, other_stage
+from .answer_type import SEQUENCE_ASKED, asks_who, cities_named, contradicted, expected_type, named_otherwise, other_stage
 from .cantonese import to_mandarin
 from .wu import to_mandarin as wu_to_mandarin
 from .dates import DateQuery, Span, parse_dates
@@ -29,7 +29,7 @@ from .events import Event
 from .index import ChronicleIndex
 from .lexical import (
     INCLUDED, PROVINCES, BM25, GlossaryEntry, KeyTerm, KeyTerms, any_event, asked, beside_the_point, clauses_asking, counts_all, either, expand, is_choice, offered_among, load_glossary, sentences_asking,
-    probed, tokens, whole_words, without_asker_talk,
+    probed, segment, tokens, whole_words, without_asker_talk,
 )
 from .lexicon import chinese_words, traditional
 from .spoken import undictated
@@ -74,7 +74,8 @@ _ASSESSED = re.compile(
 # What is left of a date question once its date is cut out, when it asks for nothing but "what happened".
 # An English word may stand right against a Chinese one ("9月下旬SIP有啥大事"), with no word boundary between.
 _FILLER = re.compile(
-    r"大事记|发生了?|什么|哪些|有何|有啥|啥|事情?(?=[\s？?。，,！!]|$)|事件|大事|新闻|消息|资讯|新鲜事|动态|情况|活动|概况|回顾|盘点|总结|苏州园区(?!港)|园区(?!港)|苏州工业园区(?!港)|工业园区(?!港)|这一?天|当天|那一?天|期间|"
+    r"大事记|发生了?|什么|哪些|有何|有啥|啥|事情?(?=[\s？?。，,！!]|$)|事件|大事|新闻|消息|资讯|新鲜事|动态|情况|活动|概况|回顾|盘点|总结|"
+    r"分别(?!是)|对比一?下?|比较一?下?|(?<![\d一二三四五六七八九十])[两三]天(?![内后前])|苏州园区(?!港)|园区(?!港)|苏州工业园区(?!港)|工业园区(?!港)|这一?天|当天|那一?天|期间|"
     r"的|了|有|吗|呢|吧|呀|在|是|都|请问|请|告诉我|一下|列出|看看|条目|记录|记载|搞|干|做|举办|举行|召开|开展|进行|重要|主要|重大|有关|相关|"
     r"最后一周|第一周|(?:这|那)一?周|一周|事儿|按(?:照)?时间(?:的)?(?:先后)?(?:顺序)?|时间顺序|先后顺序|倒序|顺序|排序|排列|一些|有些|些|几件事?|哪几件|分别是(?:啥|什么(?!时候))|动静|动作|在办|办了?|也就是|就是|十来天|这几天|那几天|(?:这|那)段(?:时间|日子)?|[圆原元]区|"
     r"(?:领导|老板|上级|上面|客户|老师|经理|同事)(?:要|让我|叫我|需要|想要)(?:一份|一个|个|份)?|"
@@ -89,7 +90,8 @@ _FILLER = re.compile(
     r"everything|know|like|could|would|can|for|this|right|just|after|before|since|soon|shortly|holidays?|break|"
     r"vacation|calendar|agenda|schedule|timeline|onwards?|run|through|walk|catch|up|brief|briefing|roundup|round-up|"
     r"wrap-up|digest|breakdown|lowdown|logs?|whatever|summari[sz]e|items?|dated|including|only|chronological|"
-    r"covers?|covering|covered|iirc|afaik|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|weekday|"
+    r"covers?|covering|covered|iirc|afaik|stuff|headline|not\s+just|big|"
+    r"mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|weekday|"
     r"chronologically|order|sorted|headlines?|stories|story|idea|sense|picture|feel|newsworthy|noteworthy|number\s+of(?=\s+(?:events|entries|things|items|happenings)\b)|list\s+them|count\s+them)(?![A-Za-z0-9])|讲讲|说说|讲一讲|说一说|梳理一?下?|汇总一?下?|介绍一?下?|捋一?捋|清单|一览|"
     r"(?:是|是不是)?真的(?:吗|吧)?|对吗|对不对|属实吗?|准确吗|没错吧|\b(?:true|correct|accurate|really|wasn't\s+it|isn't\s+it|didn't\s+it)\b|(?:头|第)一?个?(?:礼拜|星期)|(?:这|那|上|下)?个?礼拜|每条写?一句话?|写一句话|一句话|\binclude\b",
     re.I,
@@ -423,7 +425,9 @@ _EXCLUDED = re.compile(
     # …or begins by it ("(not the mass launch days where dozens of projects started at once)")
     r"[(（]\s*(?:not|excluding|except|but\s+not|no|without)\b[^()（）]{1,100}[)）]|"
     r"(?:不含|不包括|不包含|不算|不计|除了|除去|排除|剔除|撇开|抛开|刨去|刨除|去掉|扣除|不考虑|(?<=[，,])不是|(?<=[，,])不要|而不是)[^，。；？！,.;?!()（）]{1,20}|"
-    r"[\u4e00-\u9fff、和及与]{2,20}(?:就|都|也)?(?:不算|不计|除外|不用算)(?:了|在内)?|"
+    # "forget the MOFCOM ranking, …", "never mind the listings." (up to the comma)
+    r"(?:^|(?<=[,.;]\s))\s*(?:forget(?:\s+about)?|never\s+mind)\s+[^,.;?!()]{1,60}|"
+    r"[\u4e00-\u9fff、和及与]{2,20}(?:就|都|也|先)?(?:不算|不计|除外|不用算|不说|不用说|不提|不谈|不管|略过)(?:了|在内)?|"
     r"(?:\b(?:excluding|except(?:\s+for)?|not\s+counting|not\s+including|other\s+than|apart\s+from|aside\s+from|besides|"
     r"leaving\s+aside|setting\s+aside|ignoring|disregarding|leaving\s+out|"
     r"skip(?:ping)?|omit(?:ting)?|minus)|"
@@ -431,6 +435,19 @@ _EXCLUDED = re.compile(
     r"(?:(?!,\s*(?:which|what|who|when|where|how|did|does|do|is|are|was|were|list|name|tell|give|show)\b)[^.;?!()]){1,60}",
     re.I,
 )
+# A name of capitalised words or initials ("KAIST", "Zai Lab"), no event described.
+_CAPITALISED_NAME = re.compile(r"(?:the\s+)?[A-Z][\w&.'’\-]*(?:\s+[A-Z][\w&.'’\-]*){0,3}")
+# The words that leave something out, without what they leave out.
+_EXCLUSION_WORDS = re.compile(
+    r"不含|不包括|不包含|不算|不计|除了|除去|排除|剔除|撇开|抛开|刨去|刨除|去掉|扣除|不考虑|不是|不要|而不是|除外|不用算|不用说|不说|"
+    r"不提|不谈|不管|略过|(?<=[\u4e00-\u9fff])(?:就|都|也|先)(?=不)|在内|"
+    r"\b(?:excluding|except(?:\s+for)?|not\s+counting|not\s+including|other\s+than|apart\s+from|aside\s+from|besides|leaving\s+aside|"
+    r"setting\s+aside|ignoring|disregarding|leaving\s+out|skip(?:ping)?|omit(?:ting)?|minus|forget(?:\s+about)?|never\s+mind|"
+    r"but\s+not|and\s+not|not|no|without)\b",
+    re.I,
+)
+
+
 def _excluded_out(question: str) -> str:
     """``question`` without what it leaves out; a sentence that began by leaving something out ("Apart from all the
     shopping, did anything happen…") begins where the rest does."""
@@ -759,6 +776,46 @@ def _assessed(question: str, label: str) -> bool:
     return at >= 0 and bool(_ASSESSED.match(question, at + len(label)))
 
 
+# Where the asker was when it happened ("I was on a business trip Nov 26-27, what did I miss", "我那几天在外地出差，
+# 园区有啥事"): a clause that tells it asks nothing of the chronicle.
+_AWAY = re.compile(
+    r"^\s*(?:i|we)\s+(?:was|were|had\s+been|have\s+been|'ve\s+been)\s+(?:on\s+(?:a\s+)?(?:business\s+)?(?:trip|leave|holiday|"
+    r"vacation|travel)|away|abroad|travell?ing|out\s+of\s+(?:town|the\s+country|office)|in\s+hospital|sick|ill|busy)\b|"
+    r"^\s*(?:我|我们)(?:那(?:时|会儿?|几天|阵子?)|当时|刚好|正好)?(?:在|去)?(?:外地|国外)?(?:出差|住院|休假|旅游|度假|回老家|在外地|在国外)",
+    re.I,
+)
+
+
+def _away_out(rest: str) -> str:
+    """``rest`` without the clauses that tell where the asker was, when another clause asks."""
+    clauses, asking = clauses_asking(rest)
+    if not asking or len(asking) == len(clauses):
+        return rest
+    kept = [c for c in clauses if c in asking or not _AWAY.search(c)]
+    return "，".join(kept) if kept else rest
+
+
+# The stock exchange each market name stands for: 科创板 is a board of 上海证券交易所.
+_EXCHANGE_OF = {
+    "科创板": "上海证券交易所", "上交所": "上海证券交易所", "上海证券交易所": "上海证券交易所",
+    "港交所": "香港联合交易所", "香港联合交易所": "香港联合交易所", "深交所": "深圳证券交易所", "创业板": "深圳证券交易所",
+    "深圳证券交易所": "深圳证券交易所", "北交所": "北京证券交易所", "北京证券交易所": "北京证券交易所", "新三板": "新三板",
+    "纳斯达克": "纳斯达克", "纽约证券交易所": "纽约证券交易所", "新加坡交易所": "新加坡交易所",
+}
+
+
+# Somewhere other than the park's city: a kind of place, which an entry names by the city itself.
+_ELSEWHERE = re.compile(
+    r"外地|外省|(?:其他|其它|别的|另外的?|异地)(?:的)?城市|省外|市外|"
+    r"\b(?:other|another)\s+(?:chinese\s+)?cit(?:y|ies)\b|\boutside\s+(?:of\s+)?suzhou\b|\belsewhere\s+in\s+china\b",
+    re.I,
+)
+
+
+# The park's city and the cities and districts under it: not "elsewhere".
+_SUZHOU_AREA = frozenset({"苏州", "张家港", "常熟", "太仓", "昆山", "吴江", "吴中", "相城", "姑苏", "虎丘"})
+
+
 def topic_of(rest: str) -> str:
     """The content words of a question once dates and "what happened" filler are gone.
 
@@ -1021,7 +1078,8 @@ class Retriever:
         """The events that answer one ask."""
         shown = question.strip()
         question = self.read(shown)
-        placed = self._placed_by_event(question)
+        # (Not by what it leaves out: "双年展除了开幕那天，展到什么时候结束".)
+        placed = self._placed_by_event(_excluded_out(question))
         if placed:
             # Asked again with those days; when nothing answers it then, as if they were not said.
             result = self._search(placed, k)
@@ -1037,7 +1095,7 @@ class Retriever:
             after = max(e.year for e in self.events) + 1 if self.events else 1
             dates = DateQuery([Span((1, 1), (12, 31), after, later)], dates.invalid, dates.rest)
         # Beside a date, words that point back at it ("in that window", "那几天") say when, not what.
-        rest = _glosses_out(kept, dates)
+        rest = SEQUENCE_ASKED.sub(" ", _away_out(_glosses_out(kept, dates)))
         topic = topic_of(_TIME_BACK.sub(" ", rest) if dates.spans else rest)
         is_list = is_list_question(question)
 
@@ -1138,6 +1196,27 @@ class Retriever:
             # Listing on a market is not a drug's approval for sale (批准上市): "园区哪些公司上市了" lists IPOs.
             if _ASKS_LISTING.search(question) and not _ASKS_APPROVAL.search(question):
                 chosen = [i for i in chosen if not _APPROVED_FOR_SALE.search(self.events[i].text) or _ON_A_MARKET.search(self.events[i].text)]
+            # What the question leaves out ("除了上交所上市的那几家", "besides Innovent") is no item of the list.
+            # (Not what the rest of the question names too: "Xinghai education group - besides Xinghai Experimental
+            # Middle School, which schools…".)
+            asked_by_name = {label for a in named for label in a.alternatives}
+            left_out = [
+                a for m in _EXCLUDED.finditer(question) for a in self.anchors(m.group())
+                if not set(a.alternatives) & asked_by_name
+            ]
+            remaining = [i for i in chosen if not self._only_left_out(i, left_out)] if left_out else chosen
+            chosen = remaining or chosen
+            # Items "in other cities" (在外地城市设了哪些创新中心) are those whose entries name a city other than the park's.
+            # (Those close enough to the best are looked at again: "金鸡湖创新合作中心（北京）" says 创新中心 otherwise.)
+            if _ELSEWHERE.search(question):
+                chosen = [
+                    i for i in pool
+                    if (i in chosen or fused[i] >= cut and coverage[i] >= enough / 2) and cities_named(self.events[i].text) - _SUZHOU_AREA
+                ] or chosen
+            # …nor the one event it names ("besides the AI products expo", "达伯华获批就不说了").
+            ids_out = self._left_out_events(question)
+            if ids_out and any(self.events[i].id not in ids_out for i in chosen):
+                chosen = [i for i in chosen if self.events[i].id not in ids_out]
             chosen.sort(key=lambda i: (self.events[i].date, self.events[i].id))
         else:
             chosen = self._answer_first(order, fused, terms, without_asker_talk(question))[:k]
@@ -1295,7 +1374,10 @@ class Retriever:
         if unnamed and (is_choice(question) or counts_all(question)):
             offers = set(offered_among([a.label for a in named], question))
             lacking = {a.label for a in unnamed}
-            choosing = 2 * len(unnamed) < len(named) or (lacking <= offers and len(lacking) < len(offers))
+            choosing = (
+                2 * len(unnamed) < len(named) or (lacking <= offers and len(lacking) < len(offers))
+                or (counts_all(question) and len(unnamed) < len(named))  # "港股、新三板都算": any one will do
+            )
         if unnamed and not choosing:
             return False
         # A qualifier (an edition, a phase, a city) is judged on the events that hold the most of the question's
@@ -1331,11 +1413,53 @@ class Retriever:
         (no entry names 2025), "商务部2018年度国家级经开区综合考评"."""
         return any(int(y) not in self._years_known for y in _YEAR_NAMED.findall(question))
 
+    def _left_out_events(self, question: str) -> set[str]:
+        """The ids of the events that what ``question`` leaves out names, one each: "besides the AI products
+        expo" finds the expo's entry; what finds nothing, or many ("除了上交所上市的那几家"), leaves none out."""
+        found = set()
+        for m in _EXCLUDED.finditer(question):
+            said = _EXCLUSION_WORDS.sub(" ", m.group()).strip(" ，,（）()")
+            # A name alone ("besides KAIST") leaves out that one, not the event it takes part in: an event is
+            # described ("达伯华获批", "the AI products expo").
+            # Nor does a kind ("一起开工的那种打包项目", "个人的"): the event must be one named thing's.
+            described = said
+            anchors = self.anchors(said)
+            for anchor in anchors:
+                described = described.replace(anchor.label, " ")
+            # (A word of three characters or more that one or two entries hold is as good as a name: 商务部.)
+            specific = bool(anchors) or bool(re.search(r"\b[A-Z]", said)) or any(
+                len(word) >= 3 and 0 < self.keys.document_frequency(word) <= 2 for word in segment(said)
+            )
+            if len(said) < 2 or not specific or not topic_of(described).strip() or _CAPITALISED_NAME.fullmatch(said):
+                continue
+            result = self._search(said, 1)
+            if not result.no_match and not result.is_list and not result.date_only and result.hits:
+                found.add(result.hits[0].event.id)
+        return found
+
+    def _only_left_out(self, event: int, left_out: Sequence[Anchor]) -> bool:
+        """True when event number ``event`` names something a question leaves out and nothing else of its kind: a
+        market and no other exchange ("凌志…在上海证券交易所科创板上市" for "除了上交所的"), an organisation and no other
+        ("信达生物…获批" for "besides Innovent"). 天臣…科创板，再鼎…香港联合交易所 names another listing; the
+        Korean institute's entry names other Korean bodies beside KAIST."""
+        out = [a for a in left_out if self.entities.mentions(a, event)]
+        if not out:
+            return False
+        text = self.events[event].text
+        said = {alt for a in out for alt in a.alternatives}
+        if all(is_market(a) for a in out):
+            exchanges = {_EXCHANGE_OF.get(m, m) for m in MARKETS if m in text and m in _EXCHANGE_OF}
+            return exchanges <= {_EXCHANGE_OF.get(alt, alt) for alt in said}
+        return not [o for o in organisations(text, every_clause=True) if not any(alt in o for alt in said)]
+
     def names_apart(self, topic: str, anchors: Sequence[Anchor], question: str = "", choosing: bool = False) -> bool:
         """True when the question names several things (companies, people, markets) of the chronicles that no
         one event names together: "百济神州什么时候在科创板上市的" (百济神州 never listed on 科创板). A place the
         question names only as where something stands ("the tower by Jinji Lake") is not one of them. Of the
-        names a question offers to choose from ("在上交所还是深交所"), one at a time."""
+        names a question offers to choose from ("在上交所还是深交所"), one at a time; those it counts any of
+        ("港股、新三板都算") are none it asks about together."""
+        if counts_all(question):
+            return False
         anchors = [a for a in anchors if not _placed_beside(a.label).search(question)]
         chosen_from = set(offered_among([a.label for a in anchors], question)) if not choosing else set()
         offers = [a for a in anchors if a.label in chosen_from]

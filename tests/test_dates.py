@@ -394,3 +394,21 @@ def test_after_new_year_runs_roughly_into_spring() -> None:
     assert wide.end >= (3, 1)
     (january,) = parse_dates("what happened at new year", [2020]).spans
     assert (january.start, january.end, january.loose) == ((1, 1), (1, 31), False)
+
+
+@pytest.mark.parametrize(
+    ("question", "days"),
+    [
+        ("4月29和4月30这两天园区都发生了什么", [((4, 29), (4, 29)), ((4, 30), (4, 30))]),
+        ("4月29园区有啥事", [((4, 29), (4, 29))]),
+        ("4月29到30", [((4, 29), (4, 30))]),
+        ("4月3个项目开工", [((4, 1), (4, 30))]),  # three projects in April, not April 3
+    ],
+)
+def test_a_day_of_a_month_may_go_without_its_ri(question: str, days: list) -> None:
+    assert [(s.start, s.end) for s in parse_dates(question, [2020]).spans] == days
+
+
+def test_before_new_year_is_the_end_of_the_year() -> None:
+    (span,) = parse_dates("which hospital opened right before new year", [2020]).spans
+    assert span.start == (12, 1) and span.end == (12, 31) and span.loose

@@ -855,9 +855,13 @@ FLOORS = {
     "hundredfiftysixth.jsonl": (0.93, 0.93, 0.90, 3, None),  # written last, measured once on 64a36ba (expats mixing pinyin and English): 0.949 / 0.949 / 0.94 / 2
     "hundredfiftyseventh.jsonl": (0.84, 0.85, 0.93, 6, None),  # written last, measured once on 64a36ba (long chatty messages, question at the end): 0.603 / 0.603 / 0.97 / 15
     "hundredfiftyeighth.jsonl": (0.95, 0.95, 0.96, 1, None),  # held back, then measured once on 601bb05 (ordinary users, eighth sample): 0.923 / 0.923 / 1.00 / 2
-    "hundredfiftyninth.jsonl": (0.97, 0.98, 0.87, 1, None),  # held back, then measured once on 601bb05 (is a topic recorded at all): 0.968 / 0.974 / 0.91 / 1
-    "hundredsixtieth.jsonl": (0.97, 0.96, 0.84, 1, None),  # held back, then measured once on 601bb05 (people and roles): 0.865 / 0.855 / 0.76 / 5
-    "hundredsixtyfirst.jsonl": (0.95, 0.93, 0.87, 2, None),  # held back, then measured once on 601bb05 (places and venues): 0.945 / 0.919 / 0.88 / 2
+    "hundredfiftyninth.jsonl": (0.97, 0.98, 0.93, 1, None),  # held back, then measured once on 601bb05 (is a topic recorded at all): 0.968 / 0.974 / 0.91 / 1
+    "hundredsixtieth.jsonl": (0.97, 0.96, 0.90, 1, None),  # held back, then measured once on 601bb05 (people and roles): 0.865 / 0.855 / 0.76 / 5
+    "hundredsixtyfirst.jsonl": (0.97, 0.96, 0.93, 1, None),  # held back, then measured once on 601bb05 (places and venues): 0.945 / 0.919 / 0.88 / 2
+    "hundredsixtysecond.jsonl": (0.98, 0.98, 0.93, 1, None),  # held back, then measured once on 9241d3b (ordinary users, ninth sample): 0.949 / 0.949 / 0.97 / 2
+    "hundredsixtythird.jsonl": (0.96, 0.93, 0.81, 1, None),  # held back, then measured once on 9241d3b (exclusions and contrasts): 0.759 / 0.701 / 0.82 / 8
+    "hundredsixtyfourth.jsonl": (0.94, 0.91, 0.75, 2, None),  # held back, then measured once on 9241d3b (firms and government services): 0.938 / 0.870 / 0.73 / 2
+    "hundredsixtyfifth.jsonl": (0.97, 0.97, 0.87, 1, None),  # held back, then measured once on 9241d3b (a period summed up): 0.966 / 0.962 / 0.91 / 1
 }
 
 # English recall of a set below the common floor, as first measured (its misses were left for the next round).
@@ -1497,3 +1501,53 @@ def test_a_detail_no_entry_gives_is_not_answered(real_engine, question: str) -> 
 def test_the_same_kinds_of_detail_are_answered_where_given(real_engine, question: str, gold: str) -> None:  # type: ignore[no-untyped-def]
     found = real_engine.retriever.search(question)
     assert not found.no_match and gold in ids(found)[:2]
+
+
+def test_what_a_list_question_leaves_out_is_no_item_of_it(real_engine) -> None:  # type: ignore[no-untyped-def]
+    found = set(ids(real_engine.retriever.search("撇开上交所上市的那几家，园区企业2020年还在哪些地方上市了？港股、新三板都算")))
+    assert {"2020-05-15-1", "2020-07-27-2", "2020-12-10-1"} <= found  # Hong Kong and the NEEQ
+    assert not {"2020-05-11-2", "2020-08-10-1"} & found  # Shanghai only
+    assert "2020-09-28-1" in found  # 天臣 on the STAR Market, and 再鼎 in Hong Kong the same day
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "泽布替尼和贝伐珠单抗哪个先获批上市的？",  # a comparison asks about each
+        "which came first, Kintor's HK listing or Lingzhi's STAR Market IPO?",  # an order in time, not a rank
+        "where did 3PEAK list, shanghai or shenzhen?",  # two options after the question
+        "We were travelling Sept 21-22, anything happen in SIP then?",  # where the asker was
+        "forget the MOFCOM ranking, where did SIP place overall in the Torch Center's evaluation?",
+        "The Wisdom Lake pharmacy school - which university set it up with the park?",
+    ],
+)
+def test_how_a_question_is_put_does_not_flag_it(real_engine, question: str) -> None:  # type: ignore[no-untyped-def]
+    assert not real_engine.retriever.search(question).no_match
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "金鸡湖双年展除了开幕那天，一直展到哪天结束？",  # what it leaves out places no date; no end is recorded
+        "江苏首张外商独资职业技能培训机构办学许可证是在南京片区颁发的吗？",  # in the Suzhou area
+        "首批高端和急需人才奖励是每人发了50万吗",  # only the total is given
+        "which new hospital opened in the park right before new year 2020?",  # the end of 2020, not January
+    ],
+)
+def test_a_claim_or_detail_the_entries_do_not_bear_out_is_flagged(real_engine, question: str) -> None:  # type: ignore[no-untyped-def]
+    result = real_engine.retriever.search(question)
+    if question.startswith("which new hospital"):
+        assert not result.no_match and ids(result)[0] == "2020-12-30-1"
+    else:
+        assert result.no_match
+
+
+def test_the_one_event_a_list_question_leaves_out_is_not_listed(real_engine) -> None:  # type: ignore[no-untyped-def]
+    found = set(ids(real_engine.retriever.search("apart from the AI expo, which other events took place at the Suzhou International Expo Center?")))
+    assert "2020-10-28-1" in found and "2020-08-14-1" not in found
+
+
+def test_items_in_other_cities_are_those_naming_one(real_engine) -> None:  # type: ignore[no-untyped-def]
+    # 金鸡湖创新合作中心（北京）, the Chengdu centre: an entry names the city, never "外地".
+    result = real_engine.retriever.search("园区在哪些外地城市设了创新合作中心？")
+    assert result.is_list and {"2020-05-30-1", "2020-11-26-2"} <= set(ids(result))
