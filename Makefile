@@ -29,7 +29,8 @@ EVAL_SETS := questions holdout fresh blind final sixth seventh eighth tenth elev
 	hundredfiftieth hundredfiftyfirst hundredfiftysecond hundredfiftythird \
 	hundredfiftyfourth hundredfiftyfifth hundredfiftysixth hundredfiftyseventh \
 	hundredfiftyeighth hundredfiftyninth hundredsixtieth hundredsixtyfirst \
-	hundredsixtysecond hundredsixtythird hundredsixtyfourth hundredsixtyfifth
+	hundredsixtysecond hundredsixtythird hundredsixtyfourth hundredsixtyfifth \
+	hundredsixtysixth hundredsixtyseventh hundredsixtyeighth hundredsixtyninth
 
 .PHONY: setup model index chat test eval bench clean help
 

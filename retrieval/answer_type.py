@@ -658,6 +658,8 @@ _SUCCESSION = next(kind for kind in TYPES if kind.name == "succession")
 
 # Qualifiers whose values exclude each other: an event about a project's 一期 does not answer a question about
 # its 二期, an entry on a provincial list does not answer one about a national list. Chinese and English forms.
+# Placed somewhere: "位于", "设在", "放在", "in", "by".
+_SITED = r"(?:(?:在|于|位于|放在|设在|建在|落户|落在|搬到|开在)\s*(?:苏州)?(?:工业园区|园区)?|\b(?:in|at|near|by|on)\s+(?:the\s+)?)"
 _QUALIFIERS: tuple[dict[str, re.Pattern[str]], ...] = tuple(
     {value: re.compile(pattern, re.I) for value, pattern in slot.items()}
     for slot in (
@@ -734,6 +736,12 @@ _QUALIFIERS: tuple[dict[str, re.Pattern[str]], ...] = tuple(
             "state": r"国有|国企|央企|\bstate[\s-]owned\b",
         },
         {
+            # Where in the park something stands: the materials lab's headquarters is "位于苏州独墅湖科教创新区", not
+            # on the Yangcheng Lake peninsula.
+            "独墅湖": rf"{_SITED}(?:独墅湖|\bdushu\s+lake\b)", "阳澄湖": rf"{_SITED}(?:阳澄湖|\byangcheng\s+lake\b)",
+            "金鸡湖": rf"{_SITED}(?:金鸡湖|\bjinji\s+lake\b)",
+        },
+        {
             # The country of a partner ("which Singaporean bank" finds 菲律宾首都银行).
             "新加坡": r"新加坡|\bsingapor(?:e|ean)\b", "菲律宾": r"菲律宾|\bphilippines?\b|\bfilipino\b",
             "美国": r"美国|\bamerican?\b|\bU\.?S\.?A?\b", "德国": r"德国|\bgerman(?:y)?\b", "韩国": r"韩国|中韩|\bkorean?\b",
@@ -804,7 +812,7 @@ _PLACED = re.compile(r"(?:在|于|从|赴|到|落户|飞往|抵达|开往)\s*(?:
 
 # An organisation of a kind (a city government, a university, a bank, a group) is told from another of its kind
 # by the characters before the kind: 昆山市政府 is not 张家港市政府, 南京大学 not 南京航空航天大学.
-_KIND = re.compile(r"(?:市政府|区政府|县政府|政府|大学|银行|集团|医院|研究院|检察院|法院)")
+_KIND = re.compile(r"(?:市政府|区政府|县政府|政府|大学|银行|集团|医院|研究院|检察院|法院|法庭)")
 # …unless those characters say which kind of one, not which one (外资银行, 哪所大学).
 _GENERIC_OWNER = re.compile(r"[哪啥何些该其各这那某本的家所个跟和与及同里在对向从给为被把]|还是|或者|或是|以及|还有|外资|中资|国有|商业|民营|本地|当地|外国|国外|国内|"
                             r"^第|附属|合作|联合|共建|合办|新建|新设|研究|创新|人民|地方|全国|全省|全市|级$|两家|多家|一家|几家|几所|家$|所$|"
@@ -834,7 +842,8 @@ def _counterparts(question: str) -> list[list[str]]:
         owner = question[max(0, start - 2) : start]  # 园区 of 园区人民法院
         if (
             len(owner) == 2 and re.fullmatch(r"[\u4e00-\u9fff]{2}", owner) and not _GENERIC_OWNER.search(owner)
-            and not _tail_of_a_word(question, start - 2, m.end())
+            # (A court is told by what it hears, the end of a longer word: 知识产权法庭 is not 商事法庭.)
+            and (m.group() == "法庭" or not _tail_of_a_word(question, start - 2, m.end()))
         ):
             groups.append([owner + m.group()])
             owner_before, end_before = owner, m.end()
@@ -982,7 +991,7 @@ _YEAR_ASKED = re.compile(
     r"((?:19|20)\d{2})\s*年?(?:度|版)|\b((?:19|20)\d{2})\s+(?:[\w\-]+\s+){0,2}?(?:assessment|evaluation|ranking|review|appraisal|awards?|rating|results?|edition|version)\b|"
     # …and the year in an event's name ("the 2021 Jinji Lake startup competition"): that year's edition.
     r"\b((?:19|20)\d{2})\s+(?:[\w\-']+\s+){0,4}?(?:competition|contest|conference|expo|forum|summit|festival|fair|finals?|"
-    r"championships?|biennale|exhibition|congress|marathon)\b",
+    r"championships?|biennale|exhibition|congress|marathon|league|season|opener|games?|matche?s?|tournament)\b",
     re.I,
 )
 _YEAR_STATED = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
@@ -1079,11 +1088,16 @@ _QUANTITY = re.compile(
 )
 
 
+# "一个个", "一家家": one by one, no amount.
+_ONE_BY_ONE = re.compile(r"一([个家项名所条栋])\1")
+
+
 def _quantities(text: str) -> dict[str, set[float]]:
     """Exact figures by unit, rounded to two significant digits; approximate ones (接近500米, 800万余元) left out."""
     from .dates import cn_number
 
     found: dict[str, set[float]] = {}
+    text = _ONE_BY_ONE.sub(" ", text)
     for about, number, more, unit in _QUANTITY.findall(text):
         value = float(number) if number[0].isdigit() else cn_number(number)
         if value is not None and not about and not more:

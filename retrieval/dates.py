@@ -243,7 +243,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         # …and with dots, month first as Chinese writers put it ("5.13-5.15", "11.23-11.27"), not before a unit (1.5-2.5亿)
         r"(?<![\d./\w])(\d{1,2})\.(\d{1,2})\s*(?:到|至|~|～|–|—|-)\s*(\d{1,2})\.(\d{1,2})(?=\s|这|那|号|日|的|$|[?？,，。!！)）|｜])", re.I)),
     # "11.26 那天", "3/25": month and day in figures, when nothing numeric follows.
-    ("md_numeric", re.compile(r"(?<![\d./\w])(\d{1,2})[/.](\d{1,2})(?![\d./%])(?=\s|那天|这天|当天|那日|号|日|$|[?？,，。!！)）])")),
+    # (Also beside Chinese words, "园区6.19发生了啥", not before a unit: "1.5亿", "2.5倍".)
+    ("md_numeric", re.compile(
+        r"(?<![\d./A-Za-z_])(\d{1,2})[/.](\d{1,2})(?![\d./%])"
+        r"(?=\s|那天|这天|当天|那日|号|日|$|[?？,，。!！)）]|(?<=\.\d)[^\W\d_A-Za-z亿万千百元个家名项倍米吨平%％]|"
+        r"(?<=\.\d\d)[^\W\d_A-Za-z亿万千百元个家名项倍米吨平%％])")),
     ("cn_month_part", re.compile(rf"(?:(\d{{4}})年)?({_CN_NUM})月份?(上旬|中旬|下旬|初|底|末|中)")),
     # "十月最后四天", "10月头三天", "the last four days of October".
     ("cn_month_days", re.compile(rf"(?:(\d{{4}})年)?({_CN_NUM})月份?的?(最后|最後|后|頭|头|前)({_CN_NUM})天")),

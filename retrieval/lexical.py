@@ -426,7 +426,13 @@ _EITHER_OR_EXAMPLE = re.compile(_EITHER.pattern + r"|、|,", re.I)
 
 
 # A part of what is asked, named in brackets ("在上交所上市（含科创板）", "(incl. STAR Market)", "（含开工奠基）").
-INCLUDED = re.compile(r"[(（]\s*(?:含|包含|包括|连同|including|incl\.?)\s*([^()（）]{1,30})[)）]", re.I)
+# A bracket that widens what is asked: "（含开工奠基）", "(including HK)", and "（科创板也算）", "(STAR counts too)".
+_WIDENS_AFTER = r"也算|也要|也包括|都算|在内|(?:are\s+|is\s+)?included|counts?\s+too|also\s+counts?"
+INCLUDED = re.compile(
+    rf"[(（]\s*(?=含|包含|包括|连同|including|incl|[^()（）]{{1,30}}?(?:{_WIDENS_AFTER})\s*[)）])"
+    rf"(?:含|包含|包括|连同|including|incl\.?)?\s*([^()（）]{{1,30}}?)\s*(?:{_WIDENS_AFTER})?\s*[)）]",
+    re.I,
+)
 
 
 def _widened(terms: Sequence[KeyTerm], text: str) -> list[KeyTerm]:

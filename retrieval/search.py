@@ -816,6 +816,10 @@ _ELSEWHERE = re.compile(
 _SUZHOU_AREA = frozenset({"苏州", "张家港", "常熟", "太仓", "昆山", "吴江", "吴中", "相城", "姑苏", "虎丘"})
 
 
+# A question that asks for the items themselves besides their number ("多少个…列一下", "how many… which ones").
+_NAMES_ITEMS = re.compile(r"哪些|哪几|都是哪|分别是|列一下|列出|列举|一一列|\bwhich\s+ones\b|\blist\s+(?:them|all|each)\b|\bname\s+them\b", re.I)
+
+
 def topic_of(rest: str) -> str:
     """The content words of a question once dates and "what happened" filler are gone.
 
@@ -1403,6 +1407,8 @@ class Retriever:
         # The kind of fact asked for ("…open yet?? we'd probably rent near there" asks no rent) is looked for in
         # the events that hold nearly as many key terms as the closest.
         kind = expected_type(own)
+        if kind is not None and kind.name == "count" and _NAMES_ITEMS.search(own):
+            kind = None  # "一共有多少个产品…列一下": the count is of the entries listed, not a figure one states
         return kind is None or any(
             kind.found_in(self.events[i].stated if kind.dated else self.events[i].text)
             for i in about if coverage.get(i, 0.0) >= most - self.params.answer_coverage_gap
