@@ -766,6 +766,9 @@ _STAGES = {
         "opened": r"开业|开张|启用|开园|开馆|开幕|揭牌|投用|投入使用|正式运营|成立|\bopen(?:ed|s|ing)?\b(?!\s+(?:up|to|again|innovation)\b)|"
                   r"\binaugurat(?:e|ed|ion)\b",
         "production": r"投产|量产|\bstart(?:ed)?\s+production\b|\bwent\s+into\s+production\b|\bproduction\s+(?:start(?:ed)?|began)\b",
+        # A listing on a market (not a drug's 批准上市): 恒瑞's entry tells of a signing, no listing.
+        "listed": r"(?<!批准)(?<!获批)(?<!准予)上市(?!许可|申请|销售)|\bIPO\b|\bwent\s+public\b|\bgo(?:es|ing)?\s+public\b|"
+                  r"\blisted\s+on\b",
     }.items()
 }
 

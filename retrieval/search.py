@@ -816,6 +816,8 @@ _ELSEWHERE = re.compile(
 _SUZHOU_AREA = frozenset({"苏州", "张家港", "常熟", "太仓", "昆山", "吴江", "吴中", "相城", "姑苏", "虎丘"})
 
 
+# …unless they are of one batch, which one entry tells of ("首批五星级党组织…有多少家，都是哪些").
+_ONE_BATCH = re.compile(r"首批|第[一二三四五六七八九十\d]+批|这批|那批|\b(?:first|second|that|this)\s+batch\b", re.I)
 # A question that asks for the items themselves besides their number ("多少个…列一下", "how many… which ones").
 _NAMES_ITEMS = re.compile(r"哪些|哪几|都是哪|分别是|列一下|列出|列举|一一列|\bwhich\s+ones\b|\blist\s+(?:them|all|each)\b|\bname\s+them\b", re.I)
 
@@ -1407,7 +1409,7 @@ class Retriever:
         # The kind of fact asked for ("…open yet?? we'd probably rent near there" asks no rent) is looked for in
         # the events that hold nearly as many key terms as the closest.
         kind = expected_type(own)
-        if kind is not None and kind.name == "count" and _NAMES_ITEMS.search(own):
+        if kind is not None and kind.name == "count" and _NAMES_ITEMS.search(own) and not _ONE_BATCH.search(own):
             kind = None  # "一共有多少个产品…列一下": the count is of the entries listed, not a figure one states
         return kind is None or any(
             kind.found_in(self.events[i].stated if kind.dated else self.events[i].text)

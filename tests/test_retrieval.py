@@ -1600,3 +1600,16 @@ def test_a_bracket_counting_a_market_in_widens_the_list(real_engine) -> None:  #
 def test_a_day_written_with_a_dot_beside_chinese_words_is_that_day(real_engine) -> None:  # type: ignore[no-untyped-def]
     result = real_engine.retriever.search("园区6.19发生了啥")
     assert result.date_only and {h.event.date for h in result.hits} == {"2020-06-19"}
+
+
+def test_a_listing_asked_of_a_firm_that_only_signed_is_not_answered(real_engine) -> None:  # type: ignore[no-untyped-def]
+    # 恒瑞's entry tells of a signing (签约落户), no listing; a drug's 批准上市 is no listing either.
+    retriever = real_engine.retriever
+    assert retriever.search("恒瑞医药是哪天在园区上市的？").no_match
+    assert ids(retriever.search("凌志软件是哪天上市的？"))[0] == "2020-05-11-2"
+    assert ids(retriever.search("泽布替尼哪天获批上市的"))[0] == "2020-06-03-2"
+
+
+def test_how_many_of_one_batch_needs_the_entry_to_count_them(real_engine) -> None:  # type: ignore[no-untyped-def]
+    # "授牌首批五星级党组织" names neither how many nor which.
+    assert real_engine.retriever.search("首批五星级党组织一共有多少家，都是哪些单位？").no_match
