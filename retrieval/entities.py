@@ -12,6 +12,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from .lexical import TITLES_ZH
+
 # Organisation names end with one of these; the name runs back to the start of its clause (or list item)…
 ORG = re.compile(
     r"[\u4e00-\u9fffA-Za-z0-9·（）()]{2,40}?(?:股份有限公司|有限责任公司|有限公司|集团|银行[\u4e00-\u9fff]{0,6}分行|银行|"
@@ -71,7 +73,7 @@ PERSON = re.compile(
     r"([\u4e00-\u9fff]{2,3}?)(?=考察|调研|到|一行|在|出席|主持|与|和|、|，|。|为|共同|视察|会见|参加|通过|举行)"
 )
 # The titles a question may give a person, in Chinese and in English (with the Chinese ones they stand for).
-_TITLES_ZH = "副总理|总理|书记|市长|省长|区长|县长|主任|院长|部长|局长|主席|大使|董事长|总裁|校长|总经理|秘书长|检察长"
+_TITLES_ZH = TITLES_ZH
 _TITLES_EN = {
     "mayor": "市长", "governor": "省长", "premier": "总理", "vice premier": "副总理", "minister": "部长",
     "party secretary": "书记", "party chief": "书记", "ambassador": "大使", "chairman": "董事长|主席",

@@ -283,10 +283,12 @@ _ORG_KINDS = {"bank": "银行", "university": "大学", "group": "集团", "hosp
 _QUESTION_EN = re.compile(r"(?:Which|What|When|Where|Who|How|Did|Does|Do|Is|Was|Were|Are|Has|Have|Any|Some|The|A|An)")
 # Common Chinese surnames (not those that are also everyday words in questions: 高, 金, 周, 于, 方, 文…).
 _SURNAMES_ZH = frozenset("王李张刘陈杨赵黄吴徐孙胡朱郭何罗梁宋郑谢韩唐冯董萧程曹袁邓许傅沈曾彭吕卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范石姚谭廖邹熊陆郝孔崔康毛邱秦史顾侯邵孟段雷钱汤尹黎常乔贺赖龚")
+# The titles a person is given, in Chinese (the longer first: 副总理 before 总理).
+TITLES_ZH = "副总理|总理|书记|市长|省长|区长|县长|主任|院长|部长|局长|主席|大使|董事长|总裁|校长|总经理|秘书长|检察长"
 # A surname and a title name a person by their office (吴书记, 丁主任), as the chronicles write it the other way round
-# ("党工委书记吴庆文").
-_TITLE_BEFORE = re.compile(r"(?:书记|主任|院长|市长|省长|区长|部长|局长|主席|总理|校长|董事长|总裁|秘书长|检察长|大使)$")
-_TITLED = re.compile(r"(.)(书记|主任|院长|市长|省长|区长|部长|局长|主席|总理|副总理|校长|董事长|总裁|秘书长)")
+# ("党工委书记吴庆文"); a title, then a surname and a given name, names one too ("贸工部长陈振声").
+_TITLE_BEFORE = re.compile(rf"(?:{TITLES_ZH})$")
+_TITLED = re.compile(rf"(.)({TITLES_ZH})")
 # Chinese surnames in pinyin: "Li Keqiang" is a person, whom the chronicles name (in characters) or not.
 _SURNAMES = set("""
 li wang zhang liu chen yang zhao huang zhou wu xu sun hu zhu gao lin he guo ma luo liang song zheng xie han tang

@@ -419,31 +419,33 @@ _TIME_BACK = re.compile(
 )
 # Listing on a market, and the exchange of a city ("listed in Hong Kong" is listed on 香港联合交易所).
 # What a question leaves out: "（不含医疗器械和检测试剂）", "医疗器械就不算了", "excluding devices and diagnostics".
+# The words that leave something out: before what they leave out ("除了…", "besides…"), or after it ("…不算").
+_LEAVE_OUT_BEFORE_ZH = "不含|不包括|不包含|不算|不计|除了|除去|排除|剔除|撇开|抛开|刨去|刨除|去掉|扣除|不考虑"
+_LEAVE_OUT_AFTER_ZH = "不算|不计|除外|不用算|不说|不用说|不提|不谈|不管|略过"
+_LEAVE_OUT_EN = (
+    r"excluding|except(?:\s+for)?|not\s+counting|not\s+including|other\s+than|apart\s+from|aside\s+from|besides|"
+    r"leaving\s+aside|setting\s+aside|ignoring|disregarding|leaving\s+out|skip(?:ping)?|omit(?:ting)?|minus"
+)
 _EXCLUDED = re.compile(
     # a bracket that ends by leaving out what it names ("（1月那种集中开工大会、10月苏相20个项目集中启动不算）")
     r"[(（][^()（）]{1,60}(?:不算|不计|除外|不用算|不要)(?:了|在内)?\s*[)）]|"
     # …or begins by it ("(not the mass launch days where dozens of projects started at once)")
     r"[(（]\s*(?:not|excluding|except|but\s+not|no|without)\b[^()（）]{1,100}[)）]|"
-    r"(?:不含|不包括|不包含|不算|不计|除了|除去|排除|剔除|撇开|抛开|刨去|刨除|去掉|扣除|不考虑|(?<=[，,])不是|(?<=[，,])不要|而不是)[^，。；？！,.;?!()（）]{1,20}|"
+    rf"(?:{_LEAVE_OUT_BEFORE_ZH}|(?<=[，,])不是|(?<=[，,])不要|而不是)[^，。；？！,.;?!()（）]{{1,20}}|"
     # "forget the MOFCOM ranking, …", "never mind the listings." (up to the comma)
     r"(?:^|(?<=[,.;]\s))\s*(?:forget(?:\s+about)?|never\s+mind)\s+[^,.;?!()]{1,60}|"
-    r"[\u4e00-\u9fff、和及与]{2,20}(?:就|都|也|先)?(?:不算|不计|除外|不用算|不说|不用说|不提|不谈|不管|略过)(?:了|在内)?|"
-    r"(?:\b(?:excluding|except(?:\s+for)?|not\s+counting|not\s+including|other\s+than|apart\s+from|aside\s+from|besides|"
-    r"leaving\s+aside|setting\s+aside|ignoring|disregarding|leaving\s+out|"
-    r"skip(?:ping)?|omit(?:ting)?|minus)|"
+    rf"[\u4e00-\u9fff、和及与]{{2,20}}(?:就|都|也|先)?(?:{_LEAVE_OUT_AFTER_ZH})(?:了|在内)?|"
+    rf"(?:\b(?:{_LEAVE_OUT_EN})|"
     r",\s*(?:but\s+|and\s+)?not\b(?!\s+(?:yet|only|just|sure|necessarily|including)\b))\s+"
     r"(?:(?!,\s*(?:which|what|who|when|where|how|did|does|do|is|are|was|were|list|name|tell|give|show)\b)[^.;?!()]){1,60}",
     re.I,
 )
 # A name of capitalised words or initials ("KAIST", "Zai Lab"), no event described.
 _CAPITALISED_NAME = re.compile(r"(?:the\s+)?[A-Z][\w&.'’\-]*(?:\s+[A-Z][\w&.'’\-]*){0,3}")
-# The words that leave something out, without what they leave out.
+# Those words, without what they leave out.
 _EXCLUSION_WORDS = re.compile(
-    r"不含|不包括|不包含|不算|不计|除了|除去|排除|剔除|撇开|抛开|刨去|刨除|去掉|扣除|不考虑|不是|不要|而不是|除外|不用算|不用说|不说|"
-    r"不提|不谈|不管|略过|(?<=[\u4e00-\u9fff])(?:就|都|也|先)(?=不)|在内|"
-    r"\b(?:excluding|except(?:\s+for)?|not\s+counting|not\s+including|other\s+than|apart\s+from|aside\s+from|besides|leaving\s+aside|"
-    r"setting\s+aside|ignoring|disregarding|leaving\s+out|skip(?:ping)?|omit(?:ting)?|minus|forget(?:\s+about)?|never\s+mind|"
-    r"but\s+not|and\s+not|not|no|without)\b",
+    rf"{_LEAVE_OUT_BEFORE_ZH}|{_LEAVE_OUT_AFTER_ZH}|不是|不要|而不是|除外|在内|(?<=[\u4e00-\u9fff])(?:就|都|也|先)(?=不)|"
+    rf"\b(?:{_LEAVE_OUT_EN}|forget(?:\s+about)?|never\s+mind|but\s+not|and\s+not|not|no|without)\b",
     re.I,
 )
 
@@ -816,10 +818,10 @@ _ELSEWHERE = re.compile(
 _SUZHOU_AREA = frozenset({"苏州", "张家港", "常熟", "太仓", "昆山", "吴江", "吴中", "相城", "姑苏", "虎丘"})
 
 
+# A question that asks for the items themselves besides their number ("多少个…列一下", "how many… which ones")…
+_NAMES_ITEMS = re.compile(r"哪些|哪几|都是哪|分别是|列一下|列出|列举|一一列|\bwhich\s+ones\b|\blist\s+(?:them|all|each)\b|\bname\s+them\b", re.I)
 # …unless they are of one batch, which one entry tells of ("首批五星级党组织…有多少家，都是哪些").
 _ONE_BATCH = re.compile(r"首批|第[一二三四五六七八九十\d]+批|这批|那批|\b(?:first|second|that|this)\s+batch\b", re.I)
-# A question that asks for the items themselves besides their number ("多少个…列一下", "how many… which ones").
-_NAMES_ITEMS = re.compile(r"哪些|哪几|都是哪|分别是|列一下|列出|列举|一一列|\bwhich\s+ones\b|\blist\s+(?:them|all|each)\b|\bname\s+them\b", re.I)
 
 
 def topic_of(rest: str) -> str:
