@@ -365,14 +365,6 @@ TYPES += (
         re.compile(r"领衔|牵头|负责人|带头人|主持|院士|教授|主任|院长|校长|所长|书记|董事长|理事长|总经理|创始人|创办|创立"),
     ),
     AnswerType(
-        # Who left a post or took it over ("吴庆文什么时候调走的", "who succeeded him"): a change of office, which
-        # an entry naming an official at work does not record.
-        "succession",
-        re.compile(r"调走|调离|调任|接任|继任|接班人|卸任|离任|免职|\bsucceed(?:ed|s)?\s+(?:him|her|(?-i:[A-Z])\w+|as)\b|\bsuccessor\b|\breplaced\s+(?:him|her)\b|"
-                   r"\bstep(?:ped|s)?\s+down\b|\b(?:was|got|been)\s+(?:transferred|reassigned|promoted)\b", re.I),
-        re.compile(r"调走|调离|调任|接任|继任|卸任|离任|退休|免职|任命|不再担任"),
-    ),
-    AnswerType(
         # "哪位领导揭的牌", "which official signed it": a person named with a title ("园区党工委书记吴庆文"), which
         # "苏州超级计算中心揭牌仪式举行" does not give. (Not "有哪些领导出席": a list may hold entries naming none.)
         "official",
@@ -441,9 +433,12 @@ TYPES += (
     ),
     AnswerType(
         "appointment",
-        re.compile(r"(?:哪一?年|什么时候|何时|啥时候)(?:开始)?(?:当|当上|担任|出任|就任|上任|任职|进的|加入|入职)|(?:哪一?年|几月份?|什么时候|何时|啥时候)(?:卸任|离任|调任|调离|卸职|辞职|退休)|\bwhen\s+did\s+.{2,40}\s+(?:step\s+down|resign|retire|leave\s+office)\b|(?:当|担任|出任)[\u4e00-\u9fff]{1,8}(?:多久|几年)|"
+        # (Also who left or took over a post: "吴庆文什么时候调走的？接任的是谁", "who succeeded him".)
+        re.compile(r"(?:哪一?年|什么时候|何时|啥时候)(?:开始)?(?:当|当上|担任|出任|就任|上任|任职|进的|加入|入职)|(?:哪一?年|几月份?|哪一?天|几号|什么时候|何时|啥时候)(?:卸任|离任|调任|调离|卸职|辞职|退休)|"
+                   r"调走|接任的|继任|接班人|\bsuccessor\b|\bsucceed(?:ed|s)?\s+(?:him|her|(?-i:[A-Z])\w+|as)\b|\breplaced\s+(?:him|her)\b|"
+                   r"\bwhen\s+did\s+.{2,40}\s+(?:step\s+down|resign|retire|leave\s+office)\b|(?:当|担任|出任)[\u4e00-\u9fff]{1,8}(?:多久|几年)|"
                    rf"\bwhen\s+did\s+.{{2,40}}\s+(?:become\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:new\s+)?(?:[\w-]+\s+)?(?:{_POSTS}|mayor|chief|governor|minister|leader|manager)|take\s+office|take\s+over|get\s+appointed|join)\b|\bsince\s+when\s+(?:has|have|had|is|was)\s+.{{2,40}}?\s+(?:been\s+)?(?:the\s+)?(?:{_POSTS}|mayor|in\s+charge|in\s+office)\b|\bappointed\b|\b(?:get|got|have|had|name|named)\s+a\s+new\s+(?:{_POSTS})\b|换了?(?:新)?(?:院长|所长|校长|主任|书记|行长|董事长|总经理|领导)|新(?:任|上任)的?(?:院长|所长|校长|主任|书记|行长|董事长|总经理)", re.I),
-        re.compile(r"任命|担任|就任|上任|出任|当选|履新|接任|任职|加入|入职|卸任|离任|调任|免去|辞职|退休"),
+        re.compile(r"任命|担任|就任|上任|出任|当选|履新|接任|继任|任职|加入|入职|卸任|离任|调任|调离|免去|辞职|退休"),
     ),
     AnswerType(
         "theme",
@@ -603,8 +598,8 @@ def expected_type(question: str) -> AnswerType | None:
         return _OPINION
     if _WINNER.asks.search(question):
         return _WINNER  # "which team won": the winner, not any team
-    if _SUCCESSION.asks.search(question):
-        return _SUCCESSION  # "接任的党工委书记是谁": who took the post over, not who holds it in an entry
+    if _APPOINTMENT.asks.search(question):
+        return _APPOINTMENT  # "接任的党工委书记是谁": who took the post over, not who holds it in an entry
     institution = _INSTITUTION.search(question)
     if institution:
         asked = institution.group(1) or institution.group(2)
@@ -653,7 +648,7 @@ _COUNT_VERB = re.compile(r"多少|构成|组成|左右|以上|参加|参与|入�
 
 
 _WINNER = next(kind for kind in TYPES if kind.name == "winner")
-_SUCCESSION = next(kind for kind in TYPES if kind.name == "succession")
+_APPOINTMENT = next(kind for kind in TYPES if kind.name == "appointment")
 
 
 # Qualifiers whose values exclude each other: an event about a project's 一期 does not answer a question about

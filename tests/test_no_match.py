@@ -840,7 +840,7 @@ def test_organisations_named_in_english_by_name_and_kind(keys: KeyTerms) -> None
     assert keys.organisations_en("When did DBS Bank open a branch in the Suzhou FTZ?") == [("银行", ())]
     # A name read through the glossary or pinyin gives the words an event naming it holds.
     assert keys.organisations_en("Which Philippine Bank opened a branch?") == [("银行", ("菲律宾",))]
-    assert ("大学", ("南京",)) in keys.organisations_en("What did Nanjing University sign?")
+    assert ("大学", ("武汉",)) in keys.organisations_en("What did Wuhan University sign?")
     # The glossary's own names are named things already; a kind alone names nobody.
     assert keys.organisations_en("When did Bank of China sign with SIP?") == []
     assert keys.organisations_en("Which bank opened the first foreign bank branch?") == []
@@ -898,7 +898,7 @@ def test_side_talk_and_kind_words_do_not_make_a_question_unanswerable(keys: KeyT
 
 
 def test_an_acronym_in_a_chinese_question_that_no_chronicle_writes_is_absent(keys: KeyTerms) -> None:
-    assert "CBA" in absent(keys, "2020年CBA联赛苏州赛区的揭幕战是哪天打的？")
+    assert "cba" in [label.lower() for label in absent(keys, "2020年CBA联赛苏州赛区的揭幕战是哪天打的？")]
     assert "GDP" in absent(keys, "昆山2020年GDP多少？")
     # The chronicle's own acronyms, a slip of the keys (ECOM for ECMO) and the glossary's (IND) are not.
     assert not absent(keys, "赛腾那个国产便携式ECOM现在到哪一步了")
