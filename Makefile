@@ -30,7 +30,9 @@ EVAL_SETS := questions holdout fresh blind final sixth seventh eighth tenth elev
 	hundredfiftyfourth hundredfiftyfifth hundredfiftysixth hundredfiftyseventh \
 	hundredfiftyeighth hundredfiftyninth hundredsixtieth hundredsixtyfirst \
 	hundredsixtysecond hundredsixtythird hundredsixtyfourth hundredsixtyfifth \
-	hundredsixtysixth hundredsixtyseventh hundredsixtyeighth hundredsixtyninth
+	hundredsixtysixth hundredsixtyseventh hundredsixtyeighth hundredsixtyninth \
+	hundredseventieth hundredseventyfirst hundredseventysecond hundredseventythird \
+	hundredseventyfourth hundredseventyfifth hundredseventysixth hundredseventyseventh
 
 .PHONY: setup model index chat test eval bench clean help
 
@@ -60,7 +62,7 @@ chat: setup
 	@$(BIN)/chronicle chat
 
 test: setup
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n auto --maxprocesses 4
 
 eval: setup
 	@for set in $(EVAL_SETS); do echo "== data/eval/$$set.jsonl"; \

@@ -1174,6 +1174,14 @@ _GUESS = re.compile(
     r"(?:我|我妈|我爸|他|她|有人)?(?:记得|觉得|以为|猜|印象中)(?:好像|大概|应该|可能)?是[^，,。？?！!；;]*",
     re.I,
 )
+_EXAMPLES = re.compile(
+    r"[(（][^()（）]*(?:\betc\b|\be\.g\.|\bsuch\s+as\b|\bfor\s+example\b|等|之类|比如|例如|譬如)[^()（）]*[)）]", re.I
+)
+_OFFERS_OTHER = re.compile(
+    r"[^，,。？?！!；;]*(?:还是|或者|或是)(?:别的|其他|其它|另外的?)[^，,。？?！!；;]*|"
+    r"[^,.?!;]*\bor\s+(?:something\s+else|some\s+other|another\s+one|what)\b[^,.?!;]*",
+    re.I,
+)
 _CHECKS_CLAIM = re.compile(
     r"对吗|对不对|是不是|真的吗|属实|没错吧|\b(?:true|correct|right|accurate)\s*[?？]|\bis\s+(?:that|this|she|he)\s+(?:true|right|correct)\b|"
     r"\b(?:isn'?t|wasn'?t|aren'?t)\s+(?:it|they)\b",
@@ -1191,7 +1199,13 @@ def contradicted(question: str, texts: list[str], years: Sequence[int] = ()) -> 
     # answer must share, unless the question asks whether the guess is right.
     if not _CHECKS_CLAIM.search(question):
         question = _GUESS.sub(" ", question)
+    # Examples in brackets ("(R&D bases, plants, phase 2 etc.)", "（比如二期之类）") widen what is asked; they claim nothing.
+    question = _EXAMPLES.sub(" ", question)
+    # A value offered beside "or another" ("是劳模还是别的称号", "a gold medal or something else?") is asked, not claimed.
+    offered = " ".join(m.group() for m in _OFFERS_OTHER.finditer(question))
     for number, slot in enumerate(_QUALIFIERS):
+        if offered and any(pattern.search(offered) for pattern in slot.values()):
+            continue
         asked = {value for value, pattern in slot.items() if pattern.search(question)}
         # An honour is the one the entry says was won ("在全国劳动模范和先进工作者表彰大会上…获评“全国先进工作者”"),
         # not every honour the ceremony's name lists.

@@ -125,6 +125,7 @@ class Anchor:
 
 # How names of places, and words that are no name, start: 苏州大学 is a name, 苏州 and 全国首个 are not.
 _NOT_A_NAME_START = re.compile(r"苏州|江苏|国家|全国|中国|国内|自贸|园区|首个|首家|第一|省|市")
+_NO_NAME_BUT_STARTS = re.compile(rf"(?:{_NOT_A_NAME_START.pattern})+")
 
 
 class Entities:
@@ -159,6 +160,13 @@ class Entities:
             return True
         return len(name) >= 3 and not _NOT_A_NAME_START.match(name) and any(n.startswith(name) for n in self.names)
 
+    def kind_asked(self, label: str, question: str) -> bool:
+        """True when ``label``, in everyday words only, is the kind of the items a list question asks for:
+        创新中心 in "设了哪些创新中心"."""
+        return re.search(rf"哪(?:些|几个|几家|几所|几项)\s*{re.escape(label)}", question) is not None and not self._distinctive(
+            label, whole=False
+        )
+
     def _only_in_names(self, word: str) -> bool:
         starting = [n for n in self.names if n.startswith(word)]
         if not starting:
@@ -175,6 +183,8 @@ class Entities:
         only everyday words: it names nothing in particular. A whole name (凌志软件) always names."""
         if whole:
             return True
+        if _NO_NAME_BUT_STARTS.fullmatch(prefix):
+            return False  # 全国首个 of 全国首个工业互联网安全研究院: words a name starts with, not the name
         from .lexical import segment
 
         words = segment(prefix)

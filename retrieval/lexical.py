@@ -272,7 +272,7 @@ receive hold see say tell know want need use find bring live ask wonder hear put
 # An English word or a code (5G); a hyphen joins two words ("Vietnam-Singapore", "Su-Xiang").
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9']+|[0-9]+[A-Za-z][A-Za-z0-9]*")
 _TRADE = r"(?:bio|biotech|biologics|biosciences?|pharma|pharmaceuticals?|medical|therapeutics|technolog(?:y|ies)|tech|" \
-    r"software|semiconductors?|electronics|materials|diagnostics|healthcare|health)\b"
+    r"software|semiconductors?|micro|microelectronics|electronics|materials|diagnostics|healthcare|health)\b"
 # China and another country (中日, 中美): names the partner as surely as the country's name would.
 _BILATERAL = re.compile(r"中[日美韩德法英俄意澳加欧非泰越印朝蒙巴]")
 # An organisation an English question names by its name and kind: "DBS Bank", "Tsinghua University".
@@ -588,6 +588,25 @@ def sentences_asking(text: str) -> tuple[list[str], list[str]]:
 _QUOTED = re.compile(r"“[^”]{1,30}”|「[^」]{1,30}」|《[^》]{1,30}》")
 
 
+# Words for a time of the year that Chinese writes against the words around it ("苏相合作区全年", "园区港今年").
+_TIME_WORDS_ZH = frozenset("今年 去年 明年 当年 那年 全年 整年 本年 年内 今天 昨天 当天 那天 这天 本月 上月 下月".split())
+
+
+def _times_out(run: str) -> list[str]:
+    """``run`` (Chinese characters) in pieces around the words for a time it holds, so that no bigram crosses
+    into one ("区全" of 苏相合作区全年); a time word it holds only inside another word (安全年会) stays."""
+    if not any(w in run for w in _TIME_WORDS_ZH):
+        return [run]
+    pieces, current = [], ""
+    for word in segment(run):
+        if word in _TIME_WORDS_ZH:
+            pieces.append(current)
+            current = ""
+        else:
+            current += word
+    return [p for p in [*pieces, current] if p]
+
+
 def clauses_asking(text: str, spaced: bool = False) -> tuple[list[str], list[str]]:
     """The clauses of ``text`` (parted by commas; with ``spaced``, also by a space between Chinese words typed
     for one), and those of them that ask something."""
@@ -778,6 +797,12 @@ def beside_the_point(terms: Sequence[KeyTerm], text: str) -> list[KeyTerm]:
     of the key-term weight (else it is the premise they build on). Not when the sentence that asks points back
     ("…When did it list?"); names stay, as do missing words (see :func:`asked`)."""
     sentences, asking = sentences_asking(text)
+    if len(sentences) == 1:
+        # …or the clauses of one, when those that ask nothing tell of the asker ("园区港今年都有些啥进展，我做物流的").
+        clauses, in_clauses = clauses_asking(text)
+        told = [c for c in clauses if c not in in_clauses]
+        if in_clauses and told and all(_ASKER.search(c) for c in told):
+            sentences, asking = clauses, in_clauses
     if not asking or len(asking) == len(sentences):
         return list(terms)  # most questions: one sentence, which asks
     # "Zai Lab had a busy 2020. When did it list?": the sentence before says what about, whoever's story it is.
@@ -1011,6 +1036,11 @@ def _before_trade(word: str, context: Sequence[str]) -> bool:
     return re.search(rf"\b{re.escape(word)}\s+{_TRADE}", " ".join(context), re.I) is not None
 
 
+def _after_a_name(word: str, context: Sequence[str]) -> bool:
+    """True when ``word`` follows a capitalised word in ``context`` (the question's words): "Minxin Micro"."""
+    return re.search(rf"\b[A-Z][\w\-]*\s+{re.escape(word)}\b", " ".join(context)) is not None
+
+
 # What an organisation does, said of it in a question: "When did DBS open", "PwC signed", "DBS's new branch".
 _DEEDS = (r"open(?:s|ed)?|sign(?:s|ed)?|set(?:s)?\s+up|launch(?:es|ed)?|invest(?:s|ed)?|list(?:s|ed)?|build(?:s)?|built|"
           r"establish(?:es|ed)?|move[sd]?|expand(?:s|ed)?|enter(?:s|ed)?|acquire[sd]?|buy|bought")
@@ -1195,7 +1225,7 @@ class KeyTerms:
                     continue  # 国药 in 美国药企: 美国 and 药企, no name
                 terms.append(KeyTerm(entry.term, alternatives, weight, absent=missing, proper=named, foreign=named))
                 remaining = entry.pattern.sub(" ", remaining)
-        for run in _CJK.findall(_QUESTION_WORDS.sub(" ", remaining)):
+        for run in (piece for run in _CJK.findall(_QUESTION_WORDS.sub(" ", remaining)) for piece in _times_out(run)):
             unknown = [False] * len(run)  # characters of a bigram that no chronicle has
             words = segment(run) if any(c in _GLUE for c in run) else []
             glued = {w for w in words if len(w) == 2}
@@ -1281,7 +1311,12 @@ class KeyTerms:
                 terms.append(KeyTerm(word, (word,), self._idf(self._latin[lowered])))
                 continue
             # Pinyin written with a capital inside is a brand (WuXi), not the dictionary's word for it (无锡, a city).
+            if word[0].isupper() and re.fullmatch(_TRADE, lowered) and _after_a_name(word, context):
+                continue  # the trade of the name before it ("Minxin Micro", "Zelgen Biotech"), no name of its own
             found = translations(lowered) if not (_CAMEL.match(word) and is_pinyin(word)) else frozenset()
+            if word.isupper() and all(len(t) == 1 for t in found):
+                # An abbreviation the dictionary gives only a character for ("PR": 瓧, a unit) is read as one.
+                found = frozenset()
             chinese = [t for t in found if len(t) >= 2] or list(found)
             # A people or a language is its country's (Filipino → 菲律宾人 → 菲律宾, Burmese → 缅甸语 → 缅甸).
             chinese += [t[:-1] for t in chinese if len(t) >= 3 and t[-1] in "人语文" and is_proper_name(t[:-1])]
@@ -1616,7 +1651,7 @@ class KeyTerms:
             if word and is_pinyin(word) and word.lower() not in _STOP_LATIN and (word[0].isupper() or not is_english(word.lower())):
                 run.append(word)
                 continue
-            if run and word and is_pinyin(word) and self._names_by_sound([*run, word]):
+            if run and word and is_pinyin(word) and self._named_by_sound([*run, word]):
                 # An English word that goes on a name in pinyin ("yuanqu gang": 园区港) is a syllable of it.
                 run.append(word)
                 continue
@@ -1624,21 +1659,23 @@ class KeyTerms:
                 # The longest stretch of the run that names something, from its start.
                 for end in range(len(run), 0, -1):
                     piece = run[:end]
-                    spoken = split_pinyin("".join(piece).lower())
-                    if spoken and len(spoken) >= 2:
-                        matches = self._by_sound(spoken)
-                        if 0 < len(matches) <= 3:
-                            found.append((" ".join(piece), tuple(matches)))
-                            run = run[end:]
-                            break
+                    matches = self._named_by_sound(piece)
+                    if matches:
+                        found.append((" ".join(piece), matches))
+                        run = run[end:]
+                        break
                 else:
                     run = run[1:]
         return found
 
-    def _names_by_sound(self, words: Sequence[str]) -> bool:
-        """True when ``words`` read together as pinyin name one to three things of the chronicles."""
+    def _named_by_sound(self, words: Sequence[str]) -> tuple[str, ...]:
+        """The one to three things of the chronicles that ``words``, read together as pinyin of two syllables or
+        more, name; none when they name nothing or more than three."""
         spoken = split_pinyin("".join(words).lower())
-        return bool(spoken) and len(spoken) >= 2 and 0 < len(self._by_sound(spoken)) <= 3
+        if not spoken or len(spoken) < 2:
+            return ()
+        matches = self._by_sound(spoken)
+        return tuple(matches) if 0 < len(matches) <= 3 else ()
 
     def warm_up(self) -> None:
         """Build the indexes of pinyin readings and of characters now (tens of milliseconds for a chronicle),

@@ -576,6 +576,7 @@ _ONE_RECALLED = re.compile(
     r"(?:(?<=[.?!。？！;；])|(?<=\?\s)|(?<=[.!]\s))\s*(?:"
     r"(?:i\s+(?:know|remember|recall|think|believe)|i'm\s+(?:sure|pretty\s+sure))\s+(?:that\s+)?(?:at\s+least\s+)?one\b"
     r"|(?:我)?(?:记得|好像|印象中|印象里)(?:其中)?有一(?:家|个|家是|个是)"
+    r"|(?:我)?(?:听说|记得|好像)(?:是)?(?:有|开了|搞了|建了|办了|设了|落了|成立了)一?(?:个|家|项)"
     r")(?:(?![哪啥吗]|\b(?:which|what|when|who)\b)[^.?!。？！])*(?:[.!。！]|$)",
     re.I,
 )
@@ -781,7 +782,7 @@ def _assessed(question: str, label: str) -> bool:
 # Where the asker was when it happened ("I was on a business trip Nov 26-27, what did I miss", "我那几天在外地出差，
 # 园区有啥事"): a clause that tells it asks nothing of the chronicle.
 _AWAY = re.compile(
-    r"^\s*(?:i|we)\s+(?:was|were|had\s+been|have\s+been|'ve\s+been)\s+(?:on\s+(?:a\s+)?(?:business\s+)?(?:trip|leave|holiday|"
+    r"^\s*(?:(?:i|we)\s+)?(?:was|were|had\s+been|have\s+been|'ve\s+been|been)\s+(?:on\s+(?:a\s+)?(?:business\s+)?(?:trip|leave|holiday|"
     r"vacation|travel)|away|abroad|travell?ing|out\s+of\s+(?:town|the\s+country|office)|in\s+hospital|sick|ill|busy)\b|"
     r"^\s*(?:我|我们)(?:那(?:时|会儿?|几天|阵子?)|当时|刚好|正好)?(?:在|去)?(?:外地|国外)?(?:出差|住院|休假|旅游|度假|回老家|在外地|在国外)",
     re.I,
@@ -789,7 +790,11 @@ _AWAY = re.compile(
 
 
 def _away_out(rest: str) -> str:
-    """``rest`` without the clauses that tell where the asker was, when another clause asks."""
+    """``rest`` without the sentences or clauses that tell where the asker was, when another one asks."""
+    sentences, _ = sentences_asking(rest)
+    told = [s for s in sentences if _AWAY.search(s) and not s.rstrip().endswith(("?", "？"))]
+    if told and len(told) < len(sentences):
+        rest = " ".join(s for s in sentences if s not in told)  # "anything happen in may? was away on a trip"
     clauses, asking = clauses_asking(rest)
     if not asking or len(asking) == len(clauses):
         return rest
@@ -1115,7 +1120,7 @@ class Retriever:
         # then the question is only a date too. So it is when the sentence that asks holds only a date
         # ("what was going on oct 29th? traffic near the expo center was crazy"), and when it asks for events of
         # any kind ("这几天有哪些会议和活动").
-        if dates.spans and (not terms or any_event(terms, dates.rest) or self._asks_only_date(question) or self._asks_only_date(kept)):
+        if dates.spans and (not terms or any_event(terms, dates.rest) or any(map(self._asks_only_date, dict.fromkeys((question, kept))))):
             topic = ""
         if dates.spans and not topic:
             # "6月3日发生了什么": exactly the events of that date or period, in date order.
@@ -1153,6 +1158,9 @@ class Retriever:
         # Shenzhen we had quite a few biotech IPOs too"), unless a sentence that asks points back at them.
         own = without_asker_talk(kept, pointed_at=True)
         named = self.anchors(topic if own == kept else topic_of(_glosses_out(own, parse_dates(own, self.years))), question)
+        if is_list:
+            # The kind of the items asked for ("设了哪些创新中心"), in everyday words, names none of them.
+            named = [a for a in named if not self.entities.kind_asked(a.label, question)]
         if named:
             # Where the asker places what they ask about ("东方之门那边说又要盖个楼 叫中南中心"): a landmark the chronicles
             # lack says where, beside a name they have.
@@ -1208,10 +1216,8 @@ class Retriever:
             # (Not what the rest of the question names too: "Xinghai education group - besides Xinghai Experimental
             # Middle School, which schools…".)
             asked_by_name = {label for a in named for label in a.alternatives}
-            left_out = [
-                a for m in _EXCLUDED.finditer(question) for a in self.anchors(m.group())
-                if not set(a.alternatives) & asked_by_name
-            ]
+            exclusions = self._exclusions(question)
+            left_out = [a for _, anchors in exclusions for a in anchors if not set(a.alternatives) & asked_by_name]
             remaining = [i for i in chosen if not self._only_left_out(i, left_out)] if left_out else chosen
             chosen = remaining or chosen
             # Items "in other cities" (在外地城市设了哪些创新中心) are those whose entries name a city other than the park's.
@@ -1222,7 +1228,7 @@ class Retriever:
                     if (i in chosen or fused[i] >= cut and coverage[i] >= enough / 2) and cities_named(self.events[i].text) - _SUZHOU_AREA
                 ] or chosen
             # …nor the one event it names ("besides the AI products expo", "达伯华获批就不说了").
-            ids_out = self._left_out_events(question)
+            ids_out = self._left_out_events(exclusions)
             if ids_out and any(self.events[i].id not in ids_out for i in chosen):
                 chosen = [i for i in chosen if self.events[i].id not in ids_out]
             chosen.sort(key=lambda i: (self.events[i].date, self.events[i].id))
@@ -1423,17 +1429,21 @@ class Retriever:
         (no entry names 2025), "商务部2018年度国家级经开区综合考评"."""
         return any(int(y) not in self._years_known for y in _YEAR_NAMED.findall(question))
 
-    def _left_out_events(self, question: str) -> set[str]:
-        """The ids of the events that what ``question`` leaves out names, one each: "besides the AI products
-        expo" finds the expo's entry; what finds nothing, or many ("除了上交所上市的那几家"), leaves none out."""
+    def _exclusions(self, question: str) -> list[tuple[str, list[Anchor]]]:
+        """What ``question`` leaves out ("除了上交所上市的那几家", "besides the AI products expo"), each piece
+        without the words that leave it out, with the named things in it."""
+        pieces = (_EXCLUSION_WORDS.sub(" ", m.group()).strip(" ，,（）()") for m in _EXCLUDED.finditer(question))
+        return [(said, self.anchors(said)) for said in pieces]
+
+    def _left_out_events(self, exclusions: Sequence[tuple[str, Sequence[Anchor]]]) -> set[str]:
+        """The ids of the events that what a question leaves out (``_exclusions``) names, one each: "besides the AI
+        products expo" finds the expo's entry; what finds nothing, or many ("除了上交所上市的那几家"), leaves none out."""
         found = set()
-        for m in _EXCLUDED.finditer(question):
-            said = _EXCLUSION_WORDS.sub(" ", m.group()).strip(" ，,（）()")
+        for said, anchors in exclusions:
             # A name alone ("besides KAIST") leaves out that one, not the event it takes part in: an event is
             # described ("达伯华获批", "the AI products expo").
             # Nor does a kind ("一起开工的那种打包项目", "个人的"): the event must be one named thing's.
             described = said
-            anchors = self.anchors(said)
             for anchor in anchors:
                 described = described.replace(anchor.label, " ")
             # (A word of three characters or more that one or two entries hold is as good as a name: 商务部.)

@@ -1613,3 +1613,52 @@ def test_a_listing_asked_of_a_firm_that_only_signed_is_not_answered(real_engine)
 def test_how_many_of_one_batch_needs_the_entry_to_count_them(real_engine) -> None:  # type: ignore[no-untyped-def]
     # "授牌首批五星级党组织" names neither how many nor which.
     assert real_engine.retriever.search("首批五星级党组织一共有多少家，都是哪些单位？").no_match
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # An abbreviation the dictionary gives only a character for ("PR") is no name of someone else.
+        ("Did the Commerce Ministry's 2019 assessment really put SIP first, or is that just PR?", "2020-01-17-1"),
+        # A value offered beside "or another" is asked, not claimed.
+        ("马瑜婷得的是全国劳模还是别的什么称号？", "2020-11-24-1"),
+        # The trade after a name in pinyin is that firm's, no name of its own.
+        ("When did Minxin Micro go public, and where?", "2020-08-10-1"),
+        # A term of foreign investment the glossary gives.
+        ("When did the Suzhou FTZ publish its rules for WFOE vocational training institutions?", "2020-07-16-1"),
+    ],
+)
+def test_words_around_the_asked_thing_do_not_make_it_someone_elses(real_engine, question: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    result = real_engine.retriever.search(question, k=5)
+    assert not result.no_match
+    assert expected in ids(result)[:3]
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # "全国首个" is how entries describe things, no organisation the list must name.
+        ("园区今年出了哪些新冠疫苗？好像有的还号称全国首个", {"2020-06-03-3", "2020-06-3"}),
+        # The kind of the items asked for, in everyday words, is no name of one of them.
+        ("园区在外地（比如北京、深圳、成都）都设了哪些创新中心？", {"2020-05-30-1", "2020-11-26-2"}),
+        # A time word written against the name ("全年") splits no bigram out of it.
+        ("苏相合作区全年有什么进展", {"2020-04-08-1", "2020-04-29-1", "2020-09-29-1", "2020-10-23-1"}),
+        # A clause about the asker's own work holds no key term.
+        ("园区港今年都有啥进展，我是干物流的", {"2020-01-17-2", "2020-06-02-1"}),
+        # What the asker heard of one item does not bound the list.
+        ("华为今年在园区都有啥动作？听说建了个研究所", {"2020-03-1", "2020-06-19-1"}),
+        # Examples in brackets claim no phase.
+        ("Which multinationals signed investment projects in SIP in 2020 (R&D bases, phase 2 etc.)?",
+         {"2020-05-15-3", "2020-07-22-1"}),
+    ],
+)
+def test_a_list_is_not_narrowed_by_what_only_describes_or_surrounds_it(real_engine, question: str, expected: set) -> None:  # type: ignore[no-untyped-def]
+    result = real_engine.retriever.search(question)
+    assert result.is_list and not result.no_match
+    assert expected <= set(ids(result))
+
+
+def test_where_the_asker_was_said_without_a_subject_asks_nothing(real_engine) -> None:  # type: ignore[no-untyped-def]
+    result = real_engine.retriever.search("what went on from May 25 to 31? was on a business trip")
+    assert result.date_only and not result.no_match
+    assert ids(result) == [e.id for e in real_engine.retriever.events if "2020-05-25" <= e.date <= "2020-05-31"]
