@@ -76,7 +76,10 @@ TYPES: tuple[AnswerType, ...] = (
             r"比例|占比|百分之|百分比|增长了?多少|增幅|涨了?多少|降了?多少|率(?:是|为|有)?多少|率多高|"
             r"\bpercent(?:age)?\b|\bwhat\s+share\b|\bgrowth\s+rate\b|\brate\s+of\b|\bby\s+how\s+much\b|"
             r"利率|利息|票面利率|\binterest\s+rates?\b|\bcoupon(?:\s+rate)?\b|涨幅|升幅|首日(?:涨|跌|升|表现|收盘)|"
-            r"\b(?:first|opening)[-\s]day\s+(?:gain|pop|jump|rise|return|performance|close)s?\b|\bday[-\s]one\s+(?:gain|pop)\b",
+            r"\b(?:first|opening)[-\s]day\s+(?:gain|pop|jump|rise|return|performance|close)s?\b|\bday[-\s]one\s+(?:gain|pop)\b|"
+            # "how much did Peijia pop on its first trading day", "how much did the shares fall"
+            r"\bhow\s+much\s+(?:did|does|do|has|have|had|will|would)\s+[^?.!]{0,60}?\b(?:rise|jump|pop|gain|fall|drop|climb|surge|"
+            r"soar|grow|increase|decrease|decline|slump)(?:ed|s)?\b",
             re.I,
         ),
         re.compile(rf"(?:{_NUMBER})\s*(?:%|％)|百分之|(?:{_NUMBER})\s*成|翻(?:了)?(?:一|两|几)?番|近?100%"),
@@ -110,10 +113,11 @@ TYPES: tuple[AnswerType, ...] = (
         "turnout",
         re.compile(r"参观人数|观众(?:人数|数量)|多少(?:名|位)?(?:观众|游客|球迷)|游客(?:人数|数量|量)|客流量?|人流量?|多少人次|"
                    r"(?:参观|观展|观赛)人次|多少人(?:来)?(?:参观|观展|观赛|入场|到场|光临|参加|出席|与会)|(?:参加|出席|参会|与会)(?:的)?人数|"
-                   r"多少(?:支|个)?(?:参赛)?(?:队伍|团队|参赛队)|参赛(?:队伍|团队|选手|项目)(?:数|数量)?(?:有|是)?多少|"
+                   r"多少(?:支|个)?(?:参赛)?(?:队伍|团队|参赛队)|多少(?:位|名|个)?(?:艺术家|嘉宾|运动员|球员|选手|志愿者)|参赛(?:队伍|团队|选手|项目)(?:数|数量)?(?:有|是)?多少|"
                    r"\bhow\s+many\s+(?:teams|entries|entrants|contestants|competitors)\b|"
                    r"\bvisitor\s+(?:numbers?|counts?|figures?|traffic)\b|\bnumbers?\s+of\s+(?:visitors|attendees|spectators)\b|"
-                   r"\bhow\s+many\s+(?:people|visitors|guests|attendees|fans|spectators|participants)\s+(?:attended|visited|came|"
+                   r"\bhow\s+many\s+(?:people|visitors|guests|attendees|fans|spectators|participants|artists|speakers|"
+                   r"delegates|athletes|players|performers|students|volunteers)\s+(?:attended|visited|came|"
                    r"turned\s+(?:up|out)|went|were\s+there|showed\s+up|took\s+part|were\s+let\s+in)\b|\battendance\b|\bfootfall\b|\bturnout\b", re.I),
         re.compile(rf"人次|观众|游客|参观者|(?:{_NUMBER})[^，。；]{{0,8}}参赛|(?:{_NUMBER})\s*(?:多|余)?\s*(?:万)?\s*(?:名|位|人)[\u4e00-\u9fff]{{0,12}}?(?:参加|出席|参观|到场|与会|参与)"),
     ),
@@ -378,7 +382,8 @@ TYPES += (
         # "从哪个省开过来的", "which city did it leave from", "which European city did it go to": where a train or
         # a flight came from or went, which "接载453名一线员工返苏" does not say ("a bank from which country" asks
         # whose it is, not where it travelled).
-        re.compile(r"从哪(?:里|儿|个[\u4e00-\u9fff]{1,3})?(?:发车|出发|起飞|开出|运来|开过来|开来|过来|(?:把[\u4e00-\u9fff]{1,4})?(?:接|运|拉|送)(?:回|过)?来)|终点|目的地|(?:开往|飞往|发往|飞到|开到|运到)了?哪(?!些)|"
+        re.compile(r"从哪(?:里|儿|个[\u4e00-\u9fff]{1,3})?(?:发车|出发|起飞|开出|运来|开过来|开来|过来|(?:把[\u4e00-\u9fff]{1,4})?(?:接|运|拉|送)(?:回|过)?来)|"
+                   r"从哪(?:里|儿)?(?:发|开|出发|始发)的(?:车|火车|列车|班)?|终点|目的地|(?:开往|飞往|发往|飞到|开到|运到)了?哪(?!些)|"
                    r"\bdestination\b|\bwhere\s+(?:did|does|was|were)\b.*\b(?:depart|leave|fly|go|head|headed|heading|bound|going)\b(?!\s+(?:public|live|on\s+sale))|"
                    r"\bwhere\s+(?:from|to)\b|"
                    r"\b(?:leave|left|depart|departed|come|came|start|started|originate|originated|set\s+off)\s+from\s+(?:which|what|where)\b|"
@@ -735,6 +740,11 @@ _QUALIFIERS: tuple[dict[str, re.Pattern[str]], ...] = tuple(
             # on the Yangcheng Lake peninsula.
             "独墅湖": rf"{_SITED}(?:独墅湖|\bdushu\s+lake\b)", "阳澄湖": rf"{_SITED}(?:阳澄湖|\byangcheng\s+lake\b)",
             "金鸡湖": rf"{_SITED}(?:金鸡湖|\bjinji\s+lake\b)",
+            # …or in another district of the city altogether (the materials lab is not "在高新区").
+            "高新区": rf"{_SITED}(?:苏州)?(?:高新区|\bSND\b|\b(?:suzhou\s+)?new\s+district\b)",
+            "吴中区": rf"{_SITED}(?:苏州)?(?:吴中区|\bwuzhong(?:\s+district)?\b)",
+            "吴江区": rf"{_SITED}(?:苏州)?(?:吴江区|\bwujiang(?:\s+district)?\b)",
+            "姑苏区": rf"{_SITED}(?:苏州)?(?:姑苏区|\bgusu\s+district\b)",
         },
         {
             # The country of a partner ("which Singaporean bank" finds 菲律宾首都银行).
@@ -743,6 +753,15 @@ _QUALIFIERS: tuple[dict[str, re.Pattern[str]], ...] = tuple(
             "日本": r"日本|中日|\bjapan(?:ese)?\b", "英国": r"英国|\bbritish\b|\bU\.?K\.?\b|\bbritain\b",
             "法国": r"法国|\bfrench\b|\bfrance\b", "缅甸": r"缅甸|\bmyanmar\b|\bburm(?:a|ese)\b",
             "泰国": r"泰国|\bthai(?:land)?\b", "越南": r"越南|\bvietnam(?:ese)?\b", "瑞士": r"瑞士|\bswiss\b|\bswitzerland\b",
+            "香港": r"香港|港澳|\bhong\s?kong(?:ese)?\b",
+        },
+        {
+            # The venue something was held at ("the opener at the Expo Center" finds 在苏州奥林匹克体育中心开赛).
+            "expo": r"博览中心|博览馆|\bexpo(?:sition)?\s+(?:cent(?:er|re)|hall)s?\b",
+            "olympic": r"奥林匹克体育中心|奥体|体育中心|体育场|体育馆|\bolympic\s+(?:sports\s+)?(?:cent(?:er|re)|stadium)\b|"
+                       r"\b(?:sports\s+(?:cent(?:er|re)|park)|stadium|arena)\b|\baoti\b",
+            "conference": r"会议中心|国际会议|\bconference\s+(?:cent(?:er|re)|hall)\b|\bconvention\s+cent(?:er|re)\b",
+            "arts": r"文化艺术中心|艺术中心|大剧院|\barts?\s+cent(?:er|re)\b|\btheat(?:er|re)\b|\bopera\s+house\b",
         },
     )
 )
@@ -787,6 +806,7 @@ _CITIES = {
         "南京": r"南京(?!航空航天大学|大学)|\bnan\s?jing\b", "无锡": r"无锡|\bwu\s?xi\b", "成都": r"成都|\bcheng\s?du\b", "武汉": r"武汉|\bwu\s?han\b",
         "天津": r"天津|\btian\s?jin\b", "重庆": r"重庆|\bchong\s?qing\b", "西安": r"西安(?!交通|交大)|\bxi'?an\b(?!\s+jiaotong)",
         "香港": r"香港|\bhong\s+kong\b", "昆山": r"昆山|\bkun\s?shan\b", "常州": r"常州|\bchang\s?zhou\b",
+        "张家港": r"张家港|\bzhangjiagang\b", "常熟": r"常熟|\bchang\s?shu\b", "太仓": r"太仓|\btai\s?cang\b",
         "法兰克福": r"法兰克福|\bfrankfurt\b", "巴黎": r"巴黎|\bparis\b", "伦敦": r"伦敦|\blondon\b",
         "东京": r"东京|\btokyo\b", "首尔": r"首尔|\bseoul\b", "纽约": r"纽约|\bnew\s+york\b",
         "汉堡": r"汉堡|\bhamburg\b", "杜伊斯堡": r"杜伊斯堡|\bduisburg\b", "莫斯科": r"莫斯科|\bmoscow\b",
@@ -810,7 +830,7 @@ _PLACED = re.compile(r"(?:在|于|从|赴|到|落户|飞往|抵达|开往)\s*(?:
 
 # An organisation of a kind (a city government, a university, a bank, a group) is told from another of its kind
 # by the characters before the kind: 昆山市政府 is not 张家港市政府, 南京大学 not 南京航空航天大学.
-_KIND = re.compile(r"(?:市政府|区政府|县政府|政府|大学|银行|集团|医院|研究院|检察院|法院|法庭)")
+_KIND = re.compile(r"(?:市政府|区政府|县政府|政府|大学|(?:医|药|法|商)?学院|银行|集团|医院|研究院|检察院|法院|法庭)")
 # …unless those characters say which kind of one, not which one (外资银行, 哪所大学).
 _GENERIC_OWNER = re.compile(r"[哪啥何些该其各这那某本的家所个跟和与及同里在对向从给为被把]|还是|或者|或是|以及|还有|外资|中资|国有|商业|民营|本地|当地|外国|国外|国内|"
                             r"^第|附属|合作|联合|共建|合办|新建|新设|研究|创新|人民|地方|全国|全省|全市|级$|两家|多家|一家|几家|几所|家$|所$|"
@@ -818,7 +838,7 @@ _GENERIC_OWNER = re.compile(r"[哪啥何些该其各这那某本的家所个跟�
 
 
 # Kinds of organisation the chronicle's events are told apart by.
-_FAMILIES = ("法院|检察院|法庭", "市政府|区政府|县政府|政府", "大学|学院")
+_FAMILIES = ("法院|检察院|法庭", "市政府|区政府|县政府|政府", "大学|(?:医|药|法|商)?学院")
 
 
 # What joins organisations named together: "园区法院、检察院", "法院还是检察院", "南京大学和东南大学".
@@ -973,6 +993,32 @@ def _places(text: str) -> frozenset[str]:
     )
 
 
+# A city as the other party of an agreement or a visit: "园区跟昆山签战略合作", "园区管委会与张家港市政府…".
+_PARTNERED = re.compile(r"(?:跟|和|与|同|携手)\s*$|\b(?:with|and)\s+(?:the\s+)?$", re.I)
+
+
+@lru_cache(maxsize=16384)
+def _partners(text: str) -> frozenset[str]:
+    """The cities ``text`` names as another party ("与张家港市政府")."""
+    return frozenset(
+        city for city, pattern in _CITIES.items()
+        if any(_PARTNERED.search(text[max(0, m.start() - 6) : m.start()]) for m in pattern.finditer(text))
+    )
+
+
+# A thing placed in a city ("its AI innovation center in nanjing"), not an event ("list in Hong Kong").
+_THING_IN = re.compile(
+    r"\b(?:cent(?:er|re)|institute|branch|office|factory|plant|lab|laboratory|campus|headquarters|hq|base|hub|school)s?\s+"
+    r"(?:in|at)\s+(?:the\s+)?[A-Za-z\u4e00-\u9fff]|(?:在|位于)[\u4e00-\u9fff]{2,3}的[\u4e00-\u9fff]{0,8}(?:中心|研究院|分行|工厂|基地|校区)",
+    re.I,
+)
+
+
+def _bracketed(text: str) -> frozenset[str]:
+    """The cities ``text`` gives in brackets inside a name: 苏州 of 华为（苏州）人工智能创新中心."""
+    return frozenset(city for city, pattern in _CITIES.items() if re.search(rf"[（(](?:{pattern.pattern})[）)]", text))
+
+
 def cities_named(text: str) -> frozenset[str]:
     """Every city ``text`` names, wherever it stands: 上海 in 园区金融创新（上海）中心."""
     return frozenset(city for city, pattern in _CITIES.items() if pattern.search(text))
@@ -1009,7 +1055,10 @@ _RANK = re.compile(
     r"(?![\d届次代批季期个家款台部架辆座例张只所项件种套条艘枚栋幢])|"
     r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top)\s+(?:place|spot|position)\b|"
     r"\b(?:ranked?|ranks|ranking|came|come|comes|coming|finished|placed)\s+(?:in\s+|at\s+)?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b|"
-    r"\bno\.\s*(\d{1,2})\b|\bnumber\s+(one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\b",
+    r"\bno\.\s*(\d{1,2})\b|\bnumber\s+(one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\b|"
+    # "rated the 3rd best government LP", "#1 in the ranking"
+    r"\b(\d{1,2})(?:st|nd|rd|th)\s+best\b|\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+best\b|"
+    r"(?<![\w#])#\s*(\d{1,2})\b(?!\s*(?:号|楼|栋|线|地块))",
     re.I,
 )
 # A rank overall ("overall", 综合排名第五) is not a rank in one indicator (国际化…全国第一).
@@ -1028,7 +1077,9 @@ _EDITION = re.compile(
     r"第\s*([一二三四五六七八九十]{1,3}|\d{1,3})\s*(?:届|次[\u4e00-\u9fff]{0,4}?会议|次全体会议)|会议\s*第\s*([一二三四五六七八九十]{1,3}|\d{1,3})\s*次|"
     r"\b(\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+"
     r"(?:\(?[A-Z][\w\-]*\)?\s+){0,6}?(?:edition|session|expo|exposition|fair|forum|summit|"
-    r"conference|congress|biennale|biennial|festival|meeting|week|competition|contest|games|awards?|plenary)\b",
+    r"conference|congress|biennale|biennial|festival|meeting|week|competition|contest|games|awards?|plenary)\b|"
+    # "the Biennale in 2020 was only the 3rd one": an edition said with "one" (in figures: "the first one" may be anything)
+    r"\b(\d{1,3}(?:st|nd|rd|th))\s+one\b",
     re.I,
 )
 
@@ -1178,8 +1229,8 @@ _EXAMPLES = re.compile(
     r"[(（][^()（）]*(?:\betc\b|\be\.g\.|\bsuch\s+as\b|\bfor\s+example\b|等|之类|比如|例如|譬如)[^()（）]*[)）]", re.I
 )
 _OFFERS_OTHER = re.compile(
-    r"[^，,。？?！!；;]*(?:还是|或者|或是)(?:别的|其他|其它|另外的?)[^，,。？?！!；;]*|"
-    r"[^,.?!;]*\bor\s+(?:something\s+else|some\s+other|another\s+one|what)\b[^,.?!;]*",
+    r"[^，,。？?！!；;]*(?:还是|或者|或是)(?:别的|其他|其它|另外的?|别处)[^，,。？?！!；;]*|"
+    r"[^,.?!;]*\bor\s+(?:something\s+else|somewhere\s+else|elsewhere|some\s+other|another\s+one|what)\b[^,.?!;]*",
     re.I,
 )
 _CHECKS_CLAIM = re.compile(
@@ -1216,10 +1267,16 @@ def contradicted(question: str, texts: list[str], years: Sequence[int] = ()) -> 
         if _only_others(asked, stated):
             return True
     # The city something took place in ("在上海哪个场馆", "from Nanjing", "in Hangzhou"), against the cities the
-    # events place it in ("在苏州国际博览中心举办"); a city in a name (再鼎医药（苏州）) places nothing. The park's
-    # own city is named in passing by most questions, so it is never the one asked about.
-    if _only_others(_places(question) - {"苏州"}, [_places(t) for t in texts]):
+    # events place it in ("在苏州国际博览中心举办"); a city in a name (再鼎医药（苏州）) places nothing, unless nothing
+    # else does ("华为（苏州）人工智能创新中心揭幕" is no centre in Nanjing). The park's own city is named in passing by
+    # most questions, so it is never the one asked about.
+    placed = _places(question) - {"苏州"}
+    things_placed = _THING_IN.search(question) is not None
+    if _only_others(placed, [_places(t) or (_bracketed(t) if things_placed else frozenset()) for t in texts]):
         return True
+    partner = _partners(question) - {"苏州"}
+    if len(partner) == 1 and any(map(_partners, texts)) and not any(partner & cities_named(t) for t in texts):
+        return True  # "跟昆山签的战略合作" against "与张家港市政府…签约" (and events with no city for a party)
     if _swapped(question, texts) or _of_another_city(question, texts) or _another_trade(question, texts):
         return True
     # A figure the question states ("规划高度是729米，对吗") that the events give otherwise (499.15米).

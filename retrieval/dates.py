@@ -714,6 +714,11 @@ _EXACT = {"md_dashed", "en_bare_day_to_month_day", "en_day_to_month_end", "cn_ho
 _WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b,?\s*|[（(]\s*(?:星期|周|礼拜)[一二三四五六日天]\s*[）)]", re.I)
 
 
+# What was done, right before a bare year in English: "brukinsa approved 2019" says when.
+_DONE_BEFORE_EN = re.compile(
+    r"\b(?:approved|listed|opened|signed|launched|founded|held|built|started|completed|unveiled|established)$", re.I
+)
+
 def parse_dates(question: str, years: Iterable[int] = ()) -> DateQuery:
     """Find the date expressions of a question; ``rest`` is the question without them. ``years`` are those a
     festival without a year is looked up in (the chronicles' years): 端午 falls on another day every year."""
@@ -822,7 +827,8 @@ def parse_dates(question: str, years: Iterable[int] = ()) -> DateQuery:
                 or bool(_DONE_IN_YEAR.match(after))
             )
         else:
-            when = bool(m.group(0).lower().startswith(("in", "during")))
+            # (…or right after what was done, as a quick note puts it: "brukinsa approved 2019 which month".)
+            when = bool(m.group(0).lower().startswith(("in", "during"))) or bool(_DONE_BEFORE_EN.search(before))
         if when:
             label = m.group(0).strip() if m.group(1) else str(year)
             query.spans.append(Span((1, 1), (12, 31), year, label))

@@ -25,6 +25,7 @@ _LEADING = re.compile(r"^(?:园区企业|园区与|园区|由|在|苏州工业�
 _CLAUSE = re.compile(r"[。；;，,]")
 # Items of a list inside a clause: "百拓众创空间、同程众创、欧朗物联硬创空间和武汉大学苏州创客中心入选".
 _CONJUNCTION = re.compile(r"^(?:和|与|及|以及|、)")
+_LEGAL_FORM = re.compile(r"^(?:股份)?有限(?:责任)?公司")
 # Without a suffix, the subject of a clause such as "罗氏组织诊断和专业诊断系统试剂项目签约" is what it is about.
 _SUBJECT = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9·]{2,24}?(?=项目|基地|签约|落户|开业|揭牌|投产|上市|获批|获)")
 
@@ -47,10 +48,12 @@ def organisations(text: str, terms: Sequence[str] = (), every_clause: bool = Fal
     for clause in matched:
         end = None
         for m in ORG.finditer(clause):
-            listed = end is None or clause[end : m.start()] == "、" or _CONJUNCTION.match(m.group(0))
+            # (The legal form of the name before is no part of this one: "…集团有限公司与深圳市创新投资集团".)
+            found = _LEGAL_FORM.sub("", m.group(0)) if end is not None else m.group(0)
+            listed = end is None or clause[end : m.start()] == "、" or _CONJUNCTION.match(found)
             if not listed and not every_clause:
                 break  # for a headline, only the first name and the items of a list right after it
-            name = _LEADING.sub("", _LEADING.sub("", m.group(0)))  # "由园区与…": both go
+            name = _LEADING.sub("", _LEADING.sub("", found))  # "由园区与…": both go
             # A name holds no 的 or 在: "以“…”为主题的…博览会在苏州国际博览中心" names 苏州国际博览中心.
             name = re.split(r"[的在](?!线)", name)[-1]
             # A list item after the first starts after its conjunction; 和铂医药 at a clause's start keeps its 和.
@@ -263,11 +266,12 @@ class Entities:
         """True when text number ``event`` names ``anchor``."""
         return any(alt.lower() in self._lowered[event] for alt in anchor.alternatives)
 
-    def together(self, anchors: Sequence[Anchor], clause: bool = False) -> int:
+    def together(self, anchors: Sequence[Anchor], clause: bool = False, within: Sequence[int] | None = None) -> int:
         """The most of ``anchors`` that one event names (with ``clause``, one clause of an event:
-        "天臣…在科创板上市，再鼎医药…在香港联合交易所主板挂牌上市" names 再鼎医药 with 香港联合交易所 only)."""
+        "天臣…在科创板上市，再鼎医药…在香港联合交易所主板挂牌上市" names 再鼎医药 with 香港联合交易所 only); with
+        ``within``, one of the events of those numbers."""
         alternatives = [[alt.lower() for alt in a.alternatives] for a in anchors]
-        texts = self._clauses if clause else self._lowered
+        texts = self._clauses if clause else self._lowered if within is None else [self._lowered[i] for i in within]
         return max((sum(1 for alts in alternatives if any(alt in text for alt in alts)) for text in texts), default=0)
 
 

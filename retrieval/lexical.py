@@ -1402,20 +1402,28 @@ class KeyTerms:
                     and not re.search(rf"(?<![A-Za-z]){re.escape(word)}(?:-?\d+)?\s*{_TARGET_OF}", question, re.I)
                 )
                 terms.append(KeyTerm(word, (word,), self.unknown_weight, absent=bool(acronym), proper=bool(acronym), foreign=lone))
-            elif (
-                word.isalpha() and word.islower() and len(word) >= 3 and not is_pinyin(word) and not is_english(lowered)
-                and lowered not in _CHAT and not self._two_words(lowered)
-                and not _before_trade(word, context)
-            ):
+            elif self._unknown_in_lower_case(word) and not _before_trade(word, context):
                 # Written in lower case, a word that is neither English, pinyin nor the chronicle's (gdp, dbs,
                 # deloitte) is something it does not mention; as it may be a slip or a short form of what it
                 # does, it weighs as an English common word the chronicle lacks, deciding only when it is much
                 # of what is asked.
                 # Acting in the question ("when did dbs open its branch"), it is an organisation the chronicle
-                # does not name.
-                acts = _acts(word, question)
+                # does not name; so is a run of such words ("singapore PM lee hsien loong"): a name in lower case.
+                # (Of four letters or more: short ones run together are abbreviations, "econ dev zone", "mtg jcc".)
+                acts = _acts(word, question) or len(word) >= 4 and any(
+                    0 <= j < len(context) and len(context[j]) >= 4 and self._unknown_in_lower_case(context[j])
+                    for i, w in enumerate(context) if w == word for j in (i - 1, i + 1)
+                )
                 terms.append(KeyTerm(word, (word,), self.unknown_weight if acts else self.unknown_weight / 2, absent=True, proper=acts))
         return terms
+
+    def _unknown_in_lower_case(self, word: str) -> bool:
+        """True for a word in lower case that is neither English, pinyin, chat nor two known words run together."""
+        lowered = word.lower()
+        return (
+            word.isalpha() and word.islower() and len(word) >= 3 and not is_pinyin(word) and not is_english(lowered)
+            and lowered not in _CHAT and not self._two_words(lowered)
+        )
 
     def _two_words(self, word: str) -> bool:
         """True for two known words, or a combining form and a word, run together (medtech, nanotech, biomed)."""

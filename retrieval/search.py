@@ -1170,7 +1170,7 @@ class Retriever:
             # (An entry that states the size asked about is what the question is about, whatever its words.)
             (self.is_no_match(terms, dense, order) and not (sized is not None and sized[best]))
             or not self.holds_answer(_EXCLUDED.sub(" ", question), named, order, fused, terms)
-            or self.names_apart(topic, named, question)
+            or self.names_apart(topic, named, question, within=in_dates)
             or self.names_another(question, terms, named, best)
             or self.entities.miscast(question, named)
             or self.compared_apart(question, order)
@@ -1472,9 +1472,12 @@ class Retriever:
             return exchanges <= {_EXCHANGE_OF.get(alt, alt) for alt in said}
         return not [o for o in organisations(text, every_clause=True) if not any(alt in o for alt in said)]
 
-    def names_apart(self, topic: str, anchors: Sequence[Anchor], question: str = "", choosing: bool = False) -> bool:
+    def names_apart(
+        self, topic: str, anchors: Sequence[Anchor], question: str = "", choosing: bool = False, within: Sequence[int] | None = None
+    ) -> bool:
         """True when the question names several things (companies, people, markets) of the chronicles that no
-        one event names together: "百济神州什么时候在科创板上市的" (百济神州 never listed on 科创板). A place the
+        one event names together: "百济神州什么时候在科创板上市的" (百济神州 never listed on 科创板), or none of the
+        events ``within`` the period it asks about ("再鼎医药5月在港交所上市": it listed there in September). A place the
         question names only as where something stands ("the tower by Jinji Lake") is not one of them. Of the
         names a question offers to choose from ("在上交所还是深交所"), one at a time; those it counts any of
         ("港股、新三板都算") are none it asks about together."""
@@ -1485,7 +1488,7 @@ class Retriever:
         offers = [a for a in anchors if a.label in chosen_from]
         if offers and len(offers) < len(anchors):
             return all(
-                self.names_apart(topic, [a for a in anchors if a not in offers or a is one], question, choosing=True)
+                self.names_apart(topic, [a for a in anchors if a not in offers or a is one], question, True, within)
                 for one in offers
             )
         if len(anchors) < 2:
@@ -1505,7 +1508,7 @@ class Retriever:
         anchors = distinct
         if len(anchors) < 2 or apart(outside):
             return False
-        if self.entities.together(anchors) <= len(anchors) / 2:
+        if self.entities.together(anchors, within=within) <= len(anchors) / 2:
             return True
         # A market or a regulator is named with what the question pairs it with: "百济神州泽布替尼…拿到FDA许可"
         # asks about an approval no event gives, though 百济神州 and 泽布替尼 are named together.

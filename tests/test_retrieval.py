@@ -1662,3 +1662,52 @@ def test_where_the_asker_was_said_without_a_subject_asks_nothing(real_engine) ->
     result = real_engine.retriever.search("what went on from May 25 to 31? was on a business trip")
     assert result.date_only and not result.no_match
     assert ids(result) == [e.id for e in real_engine.retriever.events if "2020-05-25" <= e.date <= "2020-05-31"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # Another party: a city as the partner, a fund's partner firm, a venue, a district, a centre's city.
+        "园区和昆山市签过战略合作协议吗？是哪天",
+        "When was the Yuanchuang fund that New Jianyuan set up with Hillhouse unveiled?",
+        "Which day was the CSL opener played at the Suzhou Expo Center?",
+        "材料科学姑苏实验室的总部设在吴中区吗",
+        "when did huawei open its AI innovation center in wuhan",
+        # A person's name in lower case, of words no dictionary or pinyin reads.
+        "when did han zheng and singapore pm lee hsien loong hold the JSC video meeting?",
+        # A figure the entry does not give: a first day's gain, a turnout.
+        "How much did Kintor pop on its first day of trading?",
+        "how many artists took part in the jinji lake biennale this year?",
+        # A word of finance no entry holds.
+        "园区今年有企业发行可转债吗",
+        # Two things one entry names together, but not in the month asked.
+        "再鼎医药是2020年5月在香港上市的吗",
+        # A rank, an edition, a year, a route, a school the entries give otherwise or not at all.
+        "In which forum was SIP named the second best government LP?",
+        "The 2020 nano expo was the 10th one, right? when was it?",
+        "zanubrutinib got approved 2019, which month?",
+        "首趟园区专列G1938是从哪里发的车",
+        "园区和西浦一起建的临床医学院是哪天成立的",
+    ],
+)
+def test_another_party_place_or_figure_than_the_entrys_is_not_answered(real_engine, question: str) -> None:  # type: ignore[no-untyped-def]
+    assert real_engine.retriever.search(question).no_match
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # The co-chair by the name English writes him by, in lower case.
+        ("who co-chaired the 21st JSC meeting with han zheng, was it heng swee keat?", "2020-12-08-1"),
+        # A venue offered beside "somewhere else" is asked, not claimed.
+        ("the 2020 CSL opener in Suzhou, was it at the expo center or somewhere else?", "2020-07-25-1"),
+        # The firm's own city in brackets places no event asked about elsewhere.
+        ("Zai Lab: when was Optune approved, and when did the company list in Hong Kong?", "2020-05-13-2"),
+        # Abbreviations run together are no name in lower case.
+        ("how did sip do in the mofcom natl econ dev zone evaluation?", "2020-01-17-1"),
+    ],
+)
+def test_the_entry_is_found_beside_what_only_looks_like_another_party(real_engine, question: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    result = real_engine.retriever.search(question, k=5)
+    assert not result.no_match
+    assert expected in ids(result)[:3]
