@@ -388,6 +388,13 @@ _REPORTED = re.compile(
 _DASH_BREAK = re.compile(r"\s+[-–—]+\s+(?=[A-Za-z\u4e00-\u9fff])")
 # A time said in words before the dates that say it again ("开学那阵子，也就是9月1号到10号"): the dates say when.
 _TIME_SAID = re.compile(r"[\u4e00-\u9fff]{1,8}(?:那阵子|那会儿|那会|那段时间|那几天|期间|前后)[，,]\s*(?:也就是|就是|即)")
+# A time described after it is given ("the first ten days of April (April 1-10), when spring was really kicking in"):
+# what the season was like, not what is asked.
+_WHEN_DESCRIBED = re.compile(
+    r"(?<=[),])\s*when\s+(?:the\s+|my\s+|our\s+)?(?!was\b|were\b|did\b|is\b)[a-z]+\s+(?:was|were|had|started|began)\s+"
+    r"(?:really\s+|just\s+|finally\s+|still\s+)?[a-z]+ing\b[^?.!]*",
+    re.I,
+)
 # The year after the chronicles ("明年纳米博览会还在园区办吗", "will the FTZ get more foreign banks next year"):
 # asked of a clause that says nothing of the asker ("孩子明年要上小学", "baby due next year" is their own news).
 _NEXT_YEAR = re.compile(r"明年|来年|下一年|\bnext\s+year\b", re.I)
@@ -1101,6 +1108,7 @@ class Retriever:
         # What the question leaves out ("不含医疗器械", "apart from the kickoff in January") is no key term an
         # answer must hold, nor a date it must fall in.
         kept = _TIME_SAID.sub(" ", _ASIDE.sub(self._aside_out, _ONE_RECALLED.sub(" ", _excluded_out(self._included_out(question)))))
+        kept = _WHEN_DESCRIBED.sub(" ", kept)
         dates = self._asker_times_out(parse_dates(kept, self.years), kept)
         later = next_year_asked(kept) if not dates.spans else None
         if later:

@@ -1647,6 +1647,8 @@ def test_words_around_the_asked_thing_do_not_make_it_someone_elses(real_engine, 
         ("园区港今年都有啥进展，我是干物流的", {"2020-01-17-2", "2020-06-02-1"}),
         # What the asker heard of one item does not bound the list.
         ("华为今年在园区都有啥动作？听说建了个研究所", {"2020-03-1", "2020-06-19-1"}),
+        # Shows are expos.
+        ("what expos or trade shows were held at the expo centre this year?", {"2020-08-14-1", "2020-10-28-1"}),
         # Examples in brackets claim no phase.
         ("Which multinationals signed investment projects in SIP in 2020 (R&D bases, phase 2 etc.)?",
          {"2020-05-15-3", "2020-07-22-1"}),
@@ -1705,9 +1707,17 @@ def test_another_party_place_or_figure_than_the_entrys_is_not_answered(real_engi
         ("Zai Lab: when was Optune approved, and when did the company list in Hong Kong?", "2020-05-13-2"),
         # Abbreviations run together are no name in lower case.
         ("how did sip do in the mofcom natl econ dev zone evaluation?", "2020-01-17-1"),
+        # Terms of housing the glossary gives.
+        ("when did SIP start giving the property ownership certificate to buyers as they get the keys to a new flat?", "2020-05-09-1"),
     ],
 )
 def test_the_entry_is_found_beside_what_only_looks_like_another_party(real_engine, question: str, expected: str) -> None:  # type: ignore[no-untyped-def]
     result = real_engine.retriever.search(question, k=5)
     assert not result.no_match
     assert expected in ids(result)[:3]
+
+
+def test_a_time_described_after_the_dates_asks_nothing(real_engine) -> None:  # type: ignore[no-untyped-def]
+    result = real_engine.retriever.search("anything notable from 1 to 10 April, when the weather was finally warming up?")
+    assert result.date_only and not result.no_match
+    assert ids(result) == [e.id for e in real_engine.retriever.events if "2020-04-01" <= e.date <= "2020-04-10"]
