@@ -32,7 +32,8 @@ EVAL_SETS := questions holdout fresh blind final sixth seventh eighth tenth elev
 	hundredsixtysecond hundredsixtythird hundredsixtyfourth hundredsixtyfifth \
 	hundredsixtysixth hundredsixtyseventh hundredsixtyeighth hundredsixtyninth \
 	hundredseventieth hundredseventyfirst hundredseventysecond hundredseventythird \
-	hundredseventyfourth hundredseventyfifth hundredseventysixth hundredseventyseventh
+	hundredseventyfourth hundredseventyfifth hundredseventysixth hundredseventyseventh \
+	hundredseventyeighth hundredseventyninth hundredeightieth hundredeightyfirst
 
 .PHONY: setup model index chat test eval bench clean help
 

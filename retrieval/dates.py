@@ -837,6 +837,23 @@ def parse_dates(question: str, years: Iterable[int] = ()) -> DateQuery:
     # A range of years ("2020—2035年", "2020 to 2035") names a plan's horizon, not when something happened.
     rest = re.sub(r"(?<!\d)(?:19|20)\d{2}\s*年?\s*(?:—|–|-|~|～|至|到|to|through)\s*(?:19|20)\d{2}\s*年?", " ", rest)
     rest = re.sub(r"(?<!\d)((?:19|20)\d{2})\s*(?:年(?:度)?|(?=这一?年|一?整年|全年))|\b(?:(?:in|during)\s+)?((?:19|20)\d{2})\b", bare_year, rest)
-    query.spans = _narrowest(query.spans)
+    query.spans = _narrowest(_joined_ranges(question, query.spans))
     query.rest = re.sub(r"\s+", " ", rest).strip()
     return query
+
+
+# Between the ends of a range said as two date expressions: "Dec 20 to end of year", "12月20号到年底".
+_RANGE_JOIN = r"\s*(?:to|till|until|thru|through|[-–—~～]|至|到)\s*(?:the\s+)?"
+
+
+def _joined_ranges(question: str, spans: list[Span]) -> list[Span]:
+    """``spans`` with a day and a later span it runs to ("Dec 20 to end of year": Dec 20 and the end of the year)
+    joined into one range from the first to the end of the second."""
+    for first in spans:
+        for second in spans:
+            if first is second or not first.single_day or not second.label or second.end <= first.start:
+                continue
+            if re.search(re.escape(first.label) + _RANGE_JOIN + re.escape(second.label), question, re.I):
+                joined = Span(first.start, second.end, first.year or second.year, f"{first.label}—{second.label}")
+                return [joined, *(s for s in spans if s is not first and s is not second)]
+    return spans

@@ -364,7 +364,7 @@ quick quickly brief briefly short golden actually exactly precisely
 _FRAME_EN = set("""
 venue place location site spot designation title status honour honor award prize rank ranking milestone milestones
 sale sales approval amount number figure size scale total cost price value share rate stage step steps progress
-detail details purpose reason result results outcome role type kind category name names
+detail details purpose reason result results outcome role type kind category name names money
 proportion percentage ratio footprint compare compared comparing comparison versus vs
 """.split()) | _HEDGES
 
@@ -621,6 +621,8 @@ def _carry_most(present: Sequence[KeyTerm], asking: Sequence[str]) -> bool:
     return held > 0.5 * sum(t.weight for t in present)
 
 
+# A comma or a dash between spaces: where a note before a question ends.
+_CLAUSE_OR_DASH = re.compile(r"[，,]\s*|\s+[-–—]+\s+")
 # Where the clauses of a sentence part: a comma, or a space between Chinese words typed for one.
 _COMMA = re.compile(r"[，,]\s*")
 _CLAUSE_BREAK = re.compile(_COMMA.pattern + r"|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
@@ -732,10 +734,13 @@ _BACK = re.compile(r"\b(?:it|its|they|them|their|he|him|his|she|her|one|ones|thi
 
 _ASKER = re.compile(
     r"^\s*(?:(?:in|at|back\s+in|over\s+in|here\s+in)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2},?\s+)?"
-    r"(?:i|i'm|im|i've|i'd|we|we're|we've|my|our|me|us)\b|^\s*(?:我|本人)|"
+    r"(?:i|i'm|im|i've|i'd|we|we're|we've|my|our|me|us)\b|^\s*(?:我|本人|家里|我家|咱家)|"
+    # (…after when it was: "疫情那会儿我在园区一家外企上班")
+    r"^\s*[\u4e00-\u9fff]{1,8}(?:那会儿?|那时候?|那阵子?|那几年|那年|的时候|期间)[，,]?\s*(?:我|本人)|"
     # Said without a subject, as Chinese allows: what the asker means to do ("想找外地对接窗口"); so in a quick English
     # note ("want to do inspection at the terminal instead of trucking boxes").
     r"^\s*(?:想|打算|准备|正在找|在找|需要找|要找)|^\s*(?:want|wanting|wanna|trying|planning|hoping)\s+to\b|"
+    r"^\s*(?:just\s+)?(?:moved|relocated|arrived)\s+(?:to|here|in)\b|"
     # (…or where they were: "was on leave", "been away")
     r"^\s*(?:was|were|been)\s+(?:on\s+(?:leave|holiday|vacation|a\s+trip)|away|abroad|out\s+of\s+town|travell?ing)\b|"
     # …or what they are doing and why ("need a USD account for importing parts", "asking bc our IT guys…", "Doing site
@@ -776,14 +781,23 @@ def without_asker_talk(text: str, pointed_at: bool = False, premises: bool = Fal
     return " ".join(kept) if kept and len(kept) < len(sentences) else text
 
 
-def _pointed_at(sentences: Sequence[str], asking: Sequence[str]) -> set[int]:
+def _pointed_at(sentences: Sequence[str], asking: Sequence[str], times: bool = True) -> set[int]:
     """The places of the sentences that a sentence asking points back at: the one right before it, when that one
     asks nothing ("I'm writing about Zai Lab. When did it list?"). "…How did SIP place? list all of them" points
-    back at a question, not at what the asker tells."""
+    back at a question, not at what the asker tells. Without ``times``, a pointer at a time ("that day") does not
+    count."""
     return {
         i - 1 for i, s in enumerate(sentences)
-        if i and s in asking and sentences[i - 1] not in asking and _BACK.search(s)
+        if i and s in asking and sentences[i - 1] not in asking and _BACK.search(s if times else _TIME_POINTED.sub(" ", s))
     }
+
+
+# A pointer back at a time ("that day", 那几天): the dates say when; it points at no subject.
+_TIME_POINTED = re.compile(
+    r"\b(?:that|this|those|these)\s+(?:day|days|week|weeks|month|year|time|period|morning|afternoon|evening|weekend)\b|"
+    r"那(?:天|几天|周|一周|个月|段时间|阵子|会儿?)",
+    re.I,
+)
 
 
 # Marks between words (a slash, a dash, brackets): "innovation/cooperation centres" says the glossary's phrase.
@@ -798,15 +812,18 @@ def beside_the_point(terms: Sequence[KeyTerm], text: str) -> list[KeyTerm]:
     ("…When did it list?"); names stay, as do missing words (see :func:`asked`)."""
     sentences, asking = sentences_asking(text)
     if len(sentences) == 1:
-        # …or the clauses of one, when those that ask nothing tell of the asker ("园区港今年都有些啥进展，我做物流的").
-        clauses, in_clauses = clauses_asking(text)
+        # …or the clauses of one, when those that ask nothing tell of the asker ("园区港今年都有些啥进展，我做物流的",
+        # "just moved to SIP and saw a news thing about Jan 2 — how many…").
+        clauses = [c for c in _CLAUSE_OR_DASH.split(text) if c.strip()]
+        in_clauses = [c for c in clauses if _ASKS.search(c)]
         told = [c for c in clauses if c not in in_clauses]
         if in_clauses and told and all(_ASKER.search(c) for c in told):
             sentences, asking = clauses, in_clauses
     if not asking or len(asking) == len(sentences):
         return list(terms)  # most questions: one sentence, which asks
     # "Zai Lab had a busy 2020. When did it list?": the sentence before says what about, whoever's story it is.
-    referents = [sentences[i].lower() for i in sorted(_pointed_at(sentences, asking))]
+    # (A pointer back at a time, "that day", points at the date, which is read from the whole question.)
+    referents = [sentences[i].lower() for i in sorted(_pointed_at(sentences, asking, times=False))]
     told = [s.lower() for s in sentences if s not in asking]
     meant = [s for s in told if _MEANT.search(s) or s in referents]
     # A sentence about the asker ("We love evening walks", "I'm putting together a note") is side talk however

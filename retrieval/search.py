@@ -76,7 +76,7 @@ _ASSESSED = re.compile(
 _FILLER = re.compile(
     r"大事记|发生了?|什么|哪些|有何|有啥|啥|事情?(?=[\s？?。，,！!]|$)|事件|大事|新闻|消息|资讯|新鲜事|动态|情况|活动|概况|回顾|盘点|总结|"
     r"分别(?!是)|对比一?下?|比较一?下?|(?<![\d一二三四五六七八九十])[两三]天(?![内后前])|苏州园区(?!港)|园区(?!港)|苏州工业园区(?!港)|工业园区(?!港)|这一?天|当天|那一?天|期间|"
-    r"的|了|有|吗|呢|吧|呀|在|是|都|请问|请|告诉我|一下|列出|看看|条目|记录|记载|搞|干|做|举办|举行|召开|开展|进行|重要|主要|重大|有关|相关|"
+    r"的|了|有|吗|呢|吧|呀|在|是|都|请问|想问(?:问|一下|下)?|问(?:问|一下|下)(?!题)|请|告诉我|一下|列出|看看|条目|记录|记载|搞|干|做|举办|举行|召开|开展|进行|重要|主要|重大|有关|相关|"
     r"最后一周|第一周|(?:这|那)一?周|一周|事儿|按(?:照)?时间(?:的)?(?:先后)?(?:顺序)?|时间顺序|先后顺序|倒序|顺序|排序|排列|一些|有些|些|几件事?|哪几件|分别是(?:啥|什么(?!时候))|动静|动作|在办|办了?|也就是|就是|十来天|这几天|那几天|(?:这|那)段(?:时间|日子)?|[圆原元]区|"
     r"(?:领导|老板|上级|上面|客户|老师|经理|同事)(?:要|让我|叫我|需要|想要)(?:一份|一个|个|份)?|"
     r"过完|过后|之后|以后|之前|以前|前后|左右|假期|小长假|长假|放假|节后|节前|周末|(?:星期|礼拜|周)[一二三四五六日天]|核实|确认|"
@@ -412,9 +412,15 @@ def next_year_asked(question: str) -> str | None:
     """The words that ask about the year after the chronicles' ("明年", "next year"), or None."""
     for clause in _CLAUSE.findall(question):
         found = _NEXT_YEAR.search(clause)
-        if found and not _ASKER_IN_CLAUSE.search(clause):
+        if found and not _ASKER_IN_CLAUSE.search(clause) and not _PURPOSE.match(clause):
             return found.group()
     return None
+
+
+# A clause saying what the asker will do with the answer ("好估计明年的业务量", "以便做明年的计划").
+_PURPOSE = re.compile(r"\s*(?:好|以便|便于|方便|为了|用来|用于)[\u4e00-\u9fff]")
+# …after what they ask for: no word of it is one the answer must hold.
+_PURPOSE_CLAUSE = re.compile(r"[，,]\s*(?:好|以便|便于|方便|用来|用于)(?!的)[\u4e00-\u9fff][^，,。？?！!；;]*")
 
 
 # Words that point back at a time named before ("during those three days", "那几天").
@@ -1108,7 +1114,7 @@ class Retriever:
         # What the question leaves out ("不含医疗器械", "apart from the kickoff in January") is no key term an
         # answer must hold, nor a date it must fall in.
         kept = _TIME_SAID.sub(" ", _ASIDE.sub(self._aside_out, _ONE_RECALLED.sub(" ", _excluded_out(self._included_out(question)))))
-        kept = _WHEN_DESCRIBED.sub(" ", kept)
+        kept = _PURPOSE_CLAUSE.sub(" ", _WHEN_DESCRIBED.sub(" ", kept))
         dates = self._asker_times_out(parse_dates(kept, self.years), kept)
         later = next_year_asked(kept) if not dates.spans else None
         if later:
@@ -1177,7 +1183,7 @@ class Retriever:
         no_match = (
             # (An entry that states the size asked about is what the question is about, whatever its words.)
             (self.is_no_match(terms, dense, order) and not (sized is not None and sized[best]))
-            or not self.holds_answer(_EXCLUDED.sub(" ", question), named, order, fused, terms)
+            or not self.holds_answer(_excluded_out(question), named, order, fused, terms)
             or self.names_apart(topic, named, question, within=in_dates)
             or self.names_another(question, terms, named, best)
             or self.entities.miscast(question, named)

@@ -1721,3 +1721,33 @@ def test_a_time_described_after_the_dates_asks_nothing(real_engine) -> None:  # 
     result = real_engine.retriever.search("anything notable from 1 to 10 April, when the weather was finally warming up?")
     assert result.date_only and not result.no_match
     assert ids(result) == [e.id for e in real_engine.retriever.events if "2020-04-01" <= e.date <= "2020-04-10"]
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "last"),
+    [
+        # A day, then the time it runs to.
+        ("anything on? say Dec 20 to end of year", "2020-12-20", "2020-12-31"),
+    ],
+)
+def test_a_day_running_to_a_later_time_is_one_range(real_engine, question: str, first: str, last: str) -> None:  # type: ignore[no-untyped-def]
+    result = real_engine.retriever.search(question)
+    assert result.date_only and not result.no_match
+    assert ids(result) == [e.id for e in real_engine.retriever.events if first <= e.date <= last]
+
+
+@pytest.mark.parametrize(
+    ("question", "some"),
+    [
+        # Who the asker is, after when it was; what they will do with the answer.
+        ("疫情那会儿我在外企上班，现在写回忆录要把时间点对上。2020年2月中旬园区出了哪些事，复工的、政策的都要", {"2020-02-12-1", "2020-02-20-1"}),
+        ("我们做会展服务的，想知道今年苏州国际博览中心开过哪些大会，好估计明年的生意。", {"2020-04-25-1"}),
+        # A note before a dash, and "that day" pointing at its date.
+        ("Just moved here and saw something about Jan 2 — how many industrial projects did the park start that day?", {"2020-01-02-1"}),
+        # The asker's family and "想问下" ask nothing.
+        ("家里孩子要上学了，想问下园区今年中小学教育方面有哪些新闻？", {"2020-09-08-1"}),
+    ],
+)
+def test_what_the_asker_tells_of_themselves_holds_no_key_term(real_engine, question: str, some: set) -> None:  # type: ignore[no-untyped-def]
+    result = real_engine.retriever.search(question)
+    assert not result.no_match and some <= set(ids(result))
