@@ -33,7 +33,8 @@ EVAL_SETS := questions holdout fresh blind final sixth seventh eighth tenth elev
 	hundredsixtysixth hundredsixtyseventh hundredsixtyeighth hundredsixtyninth \
 	hundredseventieth hundredseventyfirst hundredseventysecond hundredseventythird \
 	hundredseventyfourth hundredseventyfifth hundredseventysixth hundredseventyseventh \
-	hundredseventyeighth hundredseventyninth hundredeightieth hundredeightyfirst
+	hundredseventyeighth hundredseventyninth hundredeightieth hundredeightyfirst \
+	hundredeightysecond hundredeightythird hundredeightyfourth hundredeightyfifth
 
 .PHONY: setup model index chat test eval bench clean help
 

@@ -878,6 +878,10 @@ FLOORS = {
     "hundredseventyninth.jsonl": (0.97, 0.98, 0.93, 1, None),  # held back, then measured once on fe82617 (ordinary users on phones, vague references): 0.966 / 0.974 / 0.97 / 1
     "hundredeightieth.jsonl": (0.94, 0.95, 0.90, 2, None),  # held back, then measured once on fe82617 (numbers and figures): 0.962 / 0.974 / 0.94 / 1
     "hundredeightyfirst.jsonl": (0.95, 0.95, 0.81, 2, None),  # held back, then measured once on fe82617 (long messages with background): 0.923 / 0.923 / 0.85 / 3
+    "hundredeightysecond.jsonl": (0.96, 0.98, 0.93, 1, None),  # written last, measured once on 769f3ed (ordinary users, fourteenth sample): 0.979 / 1.000 / 0.97 / 0
+    "hundredeightythird.jsonl": (0.93, 0.91, 0.81, 2, None),  # written last, measured once on 769f3ed (locals on WeChat, Wu words): 0.953 / 0.938 / 0.85 / 1
+    "hundredeightyfourth.jsonl": (0.92, 0.94, 0.93, 2, None),  # written last, measured once on 769f3ed (students' reports): 0.942 / 0.962 / 0.97 / 1
+    "hundredeightyfifth.jsonl": (0.93, 0.91, 0.84, 3, None),  # written last, measured once on 769f3ed (ties with Singapore and other cities): 0.949 / 0.936 / 0.88 / 2
 }
 
 # English recall of a set below the common floor, as first measured (its misses were left for the next round).
@@ -895,6 +899,7 @@ ENGLISH_FLOORS = {
 DATE_FLOORS = {
     "ninetyeighth.jsonl": 0.85, "hundredtwentythird.jsonl": 0.85, "hundredfortyfourth.jsonl": 0.70, "hundredfiftyfifth.jsonl": 0.70,
     "hundredsixtieth.jsonl": 0.95, "hundredseventythird.jsonl": 0.85, "hundredeightyfirst.jsonl": 0.95,
+    "hundredeightythird.jsonl": 0.95, "hundredeightyfourth.jsonl": 0.85,
 }
 
 
@@ -1659,8 +1664,9 @@ def test_words_around_the_asked_thing_do_not_make_it_someone_elses(real_engine, 
         ("园区港今年都有啥进展，我是干物流的", {"2020-01-17-2", "2020-06-02-1"}),
         # What the asker heard of one item does not bound the list.
         ("华为今年在园区都有啥动作？听说建了个研究所", {"2020-03-1", "2020-06-19-1"}),
-        # Shows are expos.
-        ("what expos or trade shows were held at the expo centre this year?", {"2020-08-14-1", "2020-10-28-1"}),
+        # "expos" is the plural of a glossary word: an aside on liking them narrows nothing.
+        ("which events were held at the expo centre in 2020? we love going to expos",
+         {"2020-04-25-1", "2020-07-27-1", "2020-08-14-1", "2020-10-28-1"}),
         # Examples in brackets claim no phase.
         ("Which multinationals signed investment projects in SIP in 2020 (R&D bases, phase 2 etc.)?",
          {"2020-05-15-3", "2020-07-22-1"}),
