@@ -1002,7 +1002,7 @@ def _partners(text: str) -> frozenset[str]:
     """The cities ``text`` names as another party ("与张家港市政府")."""
     return frozenset(
         city for city, pattern in _CITIES.items()
-        if any(_PARTNERED.search(text[max(0, m.start() - 6) : m.start()]) for m in pattern.finditer(text))
+        if any(_PARTNERED.search(text[max(0, m.start() - 10) : m.start()]) for m in pattern.finditer(text))
     )
 
 
@@ -1012,6 +1012,13 @@ _THING_IN = re.compile(
     r"(?:in|at)\s+(?:the\s+)?[A-Za-z\u4e00-\u9fff]|(?:在|位于)[\u4e00-\u9fff]{2,3}的[\u4e00-\u9fff]{0,8}(?:中心|研究院|分行|工厂|基地|校区)",
     re.I,
 )
+
+
+def another_partner(question: str, texts: Sequence[str]) -> bool:
+    """True when the question names a city as the other party ("跟昆山签的战略合作", "with the kunshan government") and
+    of ``texts`` (the events it is about) some name a city as a party ("与张家港市政府…签约") and none names that one."""
+    partner = _partners(question) - {"苏州"}
+    return len(partner) == 1 and any(map(_partners, texts)) and not any(partner & cities_named(t) for t in texts)
 
 
 def _bracketed(text: str) -> frozenset[str]:
@@ -1274,9 +1281,6 @@ def contradicted(question: str, texts: list[str], years: Sequence[int] = ()) -> 
     things_placed = _THING_IN.search(question) is not None
     if _only_others(placed, [_places(t) or (_bracketed(t) if things_placed else frozenset()) for t in texts]):
         return True
-    partner = _partners(question) - {"苏州"}
-    if len(partner) == 1 and any(map(_partners, texts)) and not any(partner & cities_named(t) for t in texts):
-        return True  # "跟昆山签的战略合作" against "与张家港市政府…签约" (and events with no city for a party)
     if _swapped(question, texts) or _of_another_city(question, texts) or _another_trade(question, texts):
         return True
     # A figure the question states ("规划高度是729米，对吗") that the events give otherwise (499.15米).

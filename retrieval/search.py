@@ -19,7 +19,9 @@ from functools import lru_cache
 
 import numpy as np
 
-from .answer_type import SEQUENCE_ASKED, asks_who, cities_named, contradicted, expected_type, named_otherwise, other_stage
+from .answer_type import (
+    SEQUENCE_ASKED, another_partner, asks_who, cities_named, contradicted, expected_type, named_otherwise, other_stage,
+)
 from .cantonese import to_mandarin
 from .wu import to_mandarin as wu_to_mandarin
 from .dates import DateQuery, Span, parse_dates
@@ -78,7 +80,7 @@ _FILLER = re.compile(
     r"分别(?!是)|对比一?下?|比较一?下?|(?<![\d一二三四五六七八九十])[两三]天(?![内后前])|苏州园区(?!港)|园区(?!港)|苏州工业园区(?!港)|工业园区(?!港)|这一?天|当天|那一?天|期间|"
     r"的|了|有|吗|呢|吧|呀|在|是|都|请问|想问(?:问|一下|下)?|问(?:问|一下|下)(?!题)|请|告诉我|一下|列出|看看|条目|记录|记载|搞|干|做|举办|举行|召开|开展|进行|重要|主要|重大|有关|相关|"
     r"最后一周|第一周|(?:这|那)一?周|一周|事儿|按(?:照)?时间(?:的)?(?:先后)?(?:顺序)?|时间顺序|先后顺序|倒序|顺序|排序|排列|一些|有些|些|几件事?|哪几件|分别是(?:啥|什么(?!时候))|动静|动作|在办|办了?|也就是|就是|十来天|这几天|那几天|(?:这|那)段(?:时间|日子)?|[圆原元]区|"
-    r"(?:领导|老板|上级|上面|客户|老师|经理|同事)(?:要|让我|叫我|需要|想要)(?:一份|一个|个|份)?|"
+    r"(?:领导|老板|上级|上面|客户|老师|经理|同事)(?:要|让我?|叫我|需要|想要)(?:一份|一个|个|份)?|按时间线|时间线|整理|"
     r"过完|过后|之后|以后|之前|以前|前后|左右|假期|小长假|长假|放假|节后|节前|周末|(?:星期|礼拜|周)[一二三四五六日天]|核实|确认|"
     r"(?<![A-Za-z0-9])(?:in\s+terms\s+of|the\s+period|(?:over|during|in)\s+the\s+(?:final|last|closing)\s+(?:few\s+)?days(?:\s+of)?|"
     r"every\s+row|rows|nothing\s+(?:skipped|left\s+out|missed)|what|which|happened|happen|happening|wat|wot|happend|happned|hapened|happenned|did|does|do|anything|something|events?|news|in|on|at|during|the|"
@@ -1422,6 +1424,9 @@ class Retriever:
         # A stage of a project (opened, completed) against all the events it is about: a list of groundbreakings
         # is not refuted by the signing that holds the most of its words.
         if other_stage(question, [self.events[i].text for i in about]):
+            return False
+        # …and so is the other party of an agreement: a city no event it is about names as one.
+        if another_partner(own, [self.events[i].text for i in about]):
             return False
         # An organisation named in English that each of those events names otherwise: "DBS Bank" finds the
         # entry on 菲律宾首都银行, "Tsinghua University" the one on 牛津大学.

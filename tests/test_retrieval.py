@@ -125,6 +125,8 @@ def test_a_date_question_returns_exactly_that_day(real_engine, question: str) ->
         # "In that window" points back at the dates.
         ("anything on in the park Sep 16-18? list all of it in that window",
          ["2020-09-16-1", "2020-09-16-2", "2020-09-17-1", "2020-09-18-1"]),
+        # What a teacher asked for (a timeline) frames the question.
+        ("老师让按时间线整理一下，10月上旬园区有啥大事？", ["2020-10-09-1"]),
     ],
 )
 def test_a_date_with_only_filler_is_a_date_question(real_engine, question: str, expected: list) -> None:  # type: ignore[no-untyped-def]
@@ -1689,6 +1691,7 @@ def test_where_the_asker_was_said_without_a_subject_asks_nothing(real_engine) ->
     [
         # Another party: a city as the partner, a fund's partner firm, a venue, a district, a centre's city.
         "园区和昆山市签过战略合作协议吗？是哪天",
+        "did SIP ever sign a strategic cooperation deal with the kunshan city government?",
         "When was the Yuanchuang fund that New Jianyuan set up with Hillhouse unveiled?",
         "Which day was the CSL opener played at the Suzhou Expo Center?",
         "材料科学姑苏实验室的总部设在吴中区吗",
