@@ -983,14 +983,19 @@ def _names(name: str, kind: str, text: str) -> bool:
     return bool(re.search(f"{re.escape(name[: -len(kind)])}(?:人民)?{re.escape(kind)}", text))
 
 
+def _cities_after(text: str, lead: re.Pattern[str], window: int) -> frozenset[str]:
+    """The cities ``text`` names right after what ``lead`` finds in the ``window`` characters before them."""
+    return frozenset(
+        city for city, pattern in _CITIES.items()
+        if any(lead.search(text[max(0, m.start() - window) : m.start()]) for m in pattern.finditer(text))
+    )
+
+
 @lru_cache(maxsize=4096)
 def _places(text: str) -> frozenset[str]:
     """The cities ``text`` places something in: named right after 在, 从, in, from… (an event's text is read
     once, not for every question)."""
-    return frozenset(
-        city for city, pattern in _CITIES.items()
-        if any(_PLACED.search(text[max(0, m.start() - 6) : m.start()]) for m in pattern.finditer(text))
-    )
+    return _cities_after(text, _PLACED, 6)
 
 
 # A city as the other party of an agreement or a visit: "园区跟昆山签战略合作", "园区管委会与张家港市政府…".
@@ -1000,10 +1005,7 @@ _PARTNERED = re.compile(r"(?:跟|和|与|同|携手)\s*$|\b(?:with|and)\s+(?:the
 @lru_cache(maxsize=16384)
 def _partners(text: str) -> frozenset[str]:
     """The cities ``text`` names as another party ("与张家港市政府")."""
-    return frozenset(
-        city for city, pattern in _CITIES.items()
-        if any(_PARTNERED.search(text[max(0, m.start() - 10) : m.start()]) for m in pattern.finditer(text))
-    )
+    return _cities_after(text, _PARTNERED, 10)
 
 
 # A thing placed in a city ("its AI innovation center in nanjing"), not an event ("list in Hong Kong").
@@ -1023,7 +1025,10 @@ def another_partner(question: str, texts: Sequence[str]) -> bool:
 
 def _bracketed(text: str) -> frozenset[str]:
     """The cities ``text`` gives in brackets inside a name: 苏州 of 华为（苏州）人工智能创新中心."""
-    return frozenset(city for city, pattern in _CITIES.items() if re.search(rf"[（(](?:{pattern.pattern})[）)]", text))
+    return frozenset(city for city, pattern in _CITIES_IN_BRACKETS.items() if pattern.search(text))
+
+
+_CITIES_IN_BRACKETS = {city: re.compile(rf"[（(](?:{pattern.pattern})[）)]") for city, pattern in _CITIES.items()}
 
 
 def cities_named(text: str) -> frozenset[str]:

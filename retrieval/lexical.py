@@ -607,10 +607,10 @@ def _times_out(run: str) -> list[str]:
     return [p for p in [*pieces, current] if p]
 
 
-def clauses_asking(text: str, spaced: bool = False) -> tuple[list[str], list[str]]:
+def clauses_asking(text: str, spaced: bool = False, dashes: bool = False) -> tuple[list[str], list[str]]:
     """The clauses of ``text`` (parted by commas; with ``spaced``, also by a space between Chinese words typed
-    for one), and those of them that ask something."""
-    clauses = [c for c in (_CLAUSE_BREAK if spaced else _COMMA).split(text) if c.strip()]
+    for one; with ``dashes``, by a dash between spaces), and those of them that ask something."""
+    clauses = [c for c in (_CLAUSE_BREAK if spaced else _CLAUSE_OR_DASH if dashes else _COMMA).split(text) if c.strip()]
     return clauses, [c for c in clauses if _ASKS.search(c)]
 
 
@@ -621,11 +621,11 @@ def _carry_most(present: Sequence[KeyTerm], asking: Sequence[str]) -> bool:
     return held > 0.5 * sum(t.weight for t in present)
 
 
-# A comma or a dash between spaces: where a note before a question ends.
-_CLAUSE_OR_DASH = re.compile(r"[，,]\s*|\s+[-–—]+\s+")
 # Where the clauses of a sentence part: a comma, or a space between Chinese words typed for one.
 _COMMA = re.compile(r"[，,]\s*")
 _CLAUSE_BREAK = re.compile(_COMMA.pattern + r"|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+# …or a comma or a dash between spaces: where a note before a question ends.
+_CLAUSE_OR_DASH = re.compile(_COMMA.pattern + r"|\s+[-–—]+\s+")
 
 
 def asked(terms: Sequence[KeyTerm], text: str) -> list[KeyTerm]:
@@ -814,8 +814,7 @@ def beside_the_point(terms: Sequence[KeyTerm], text: str) -> list[KeyTerm]:
     if len(sentences) == 1:
         # …or the clauses of one, when those that ask nothing tell of the asker ("园区港今年都有些啥进展，我做物流的",
         # "just moved to SIP and saw a news thing about Jan 2 — how many…").
-        clauses = [c for c in _CLAUSE_OR_DASH.split(text) if c.strip()]
-        in_clauses = [c for c in clauses if _ASKS.search(c)]
+        clauses, in_clauses = clauses_asking(text, dashes=True)
         told = [c for c in clauses if c not in in_clauses]
         if in_clauses and told and all(_ASKER.search(c) for c in told):
             sentences, asking = clauses, in_clauses

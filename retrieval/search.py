@@ -420,9 +420,10 @@ def next_year_asked(question: str) -> str | None:
 
 
 # A clause saying what the asker will do with the answer ("好估计明年的业务量", "以便做明年的计划").
-_PURPOSE = re.compile(r"\s*(?:好|以便|便于|方便|为了|用来|用于)[\u4e00-\u9fff]")
+_PURPOSE_WORDS = "好|以便|便于|方便|用来|用于"
+_PURPOSE = re.compile(rf"\s*(?:{_PURPOSE_WORDS}|为了)[\u4e00-\u9fff]")
 # …after what they ask for: no word of it is one the answer must hold.
-_PURPOSE_CLAUSE = re.compile(r"[，,]\s*(?:好|以便|便于|方便|用来|用于)(?!的)[\u4e00-\u9fff][^，,。？?！!；;]*")
+_PURPOSE_CLAUSE = re.compile(rf"[，,]\s*(?:{_PURPOSE_WORDS})(?!的)[\u4e00-\u9fff][^，,。？?！!；;]*")
 
 
 # Words that point back at a time named before ("during those three days", "那几天").
