@@ -34,7 +34,8 @@ EVAL_SETS := questions holdout fresh blind final sixth seventh eighth tenth elev
 	hundredseventieth hundredseventyfirst hundredseventysecond hundredseventythird \
 	hundredseventyfourth hundredseventyfifth hundredseventysixth hundredseventyseventh \
 	hundredseventyeighth hundredseventyninth hundredeightieth hundredeightyfirst \
-	hundredeightysecond hundredeightythird hundredeightyfourth hundredeightyfifth
+	hundredeightysecond hundredeightythird hundredeightyfourth hundredeightyfifth \
+	hundredeightysixth hundredeightyseventh hundredeightyeighth hundredeightyninth
 
 .PHONY: setup model index chat test eval bench clean help
 

@@ -1238,7 +1238,7 @@ _GUESS = re.compile(
     re.I,
 )
 _EXAMPLES = re.compile(
-    r"[(（][^()（）]*(?:\betc\b|\be\.g\.|\bsuch\s+as\b|\bfor\s+example\b|等|之类|比如|例如|譬如)[^()（）]*[)）]", re.I
+    r"[(（][^()（）]*(?:\betc\b|\band\s+so\s+on\b|\band\s+the\s+like\b|\be\.g\.|\bsuch\s+as\b|\bfor\s+example\b|等|之类|比如|例如|譬如)[^()（）]*[)）]", re.I
 )
 _OFFERS_OTHER = re.compile(
     r"[^，,。？?！!；;]*(?:还是|或者|或是)(?:别的|其他|其它|另外的?|别处)[^，,。？?！!；;]*|"

@@ -170,7 +170,11 @@ _HOLIDAY = re.compile(
 )
 
 # Ordered: the longest, most specific expressions first; each match is cut out of the text before the next.
-_YEAR_END_EN = r"(?:the\s+)?(?:end\s+of\s+(?:the\s+year|(?:19|20)\d{2}|december)|year[-\s]end|new\s+year['’]?s\s+eve)"
+# (New Year closing a span that starts in the year is its end: "from Christmas Eve to new year".)
+_YEAR_END_EN = (
+    r"(?:the\s+)?(?:end\s+of\s+(?:the\s+year|(?:19|20)\d{2}|december)|year[-\s]end|new\s+year['’]?s\s+eve"
+    r"|new\s+years?(?:['’]s?)?(?:\s+day)?(?![-\s]*(?:eve|holiday|break)))"
+)
 # Seasons and loose periods of the year, as (first, last) (month, day); roughly then (see Span.loose).
 _SEASONS: dict[str, tuple[tuple[int, int], tuple[int, int]]] = {
     "开春": ((2, 20), (4, 15)), "入春": ((2, 20), (4, 15)), "初春": ((3, 1), (4, 10)), "early spring": ((3, 1), (4, 10)),
@@ -202,9 +206,9 @@ _SEASON = re.compile(
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "between Christmas Eve and the end of 2020", "from December 20 to year-end", "from christmas eve (24 dec)
-    # until new years eve": to the last day of the year.
+    # until new years eve", "christmas eve through new years eve": to the last day of the year.
     ("en_day_onward", re.compile(
-        rf"\b(?:between|from|since)\s+(?:(?:({_MONTH_EN})\s+(\d{{1,2}}){_ORD}|(\d{{1,2}}){_ORD}\s+(?:of\s+)?({_MONTH_EN}))"
+        rf"\b(?:(?:between|from|since)\s+)?(?:(?:({_MONTH_EN})\s+(\d{{1,2}}){_ORD}|(\d{{1,2}}){_ORD}\s+(?:of\s+)?({_MONTH_EN}))"
         rf"|(?:the\s+)?({_HOLIDAY.pattern}))(?:\s*[（(][^()（）]{{1,20}}[)）])?\s+(?:and|to|until|till|through)\s+{_YEAR_END_EN}", re.I)),
     # "元旦过后到1月10号", "国庆到10月8日": from a festival (or the day after it) to a day.
     ("cn_holiday_range", re.compile(
@@ -364,6 +368,8 @@ def _match_spans(kind: str, m: re.Match[str], invalid: list[str], years: tuple[i
             return []
         return [Span((month, day), (month, day), year, text)]
     if kind == "en_day_onward":
+        if re.search(r"\sand\s", text, re.I) and not re.match(r"between\b", text, re.I):
+            return None  # "Christmas Eve and New Year's Eve" are two days; "between … and …" a range
         if m.group(5):
             start = fixed_day(m.group(5))
         elif m.group(1):
@@ -627,11 +633,15 @@ _TO_FESTIVAL = re.compile(
 def _festival_written(m: re.Match[str]) -> str:
     name = m.group(2) or m.group(4)
     month, day = fixed_day(name)
+    if (month, day) == (1, 1):
+        # New Year's Day closing a span that starts in the year is its end ("12月24日到元旦").
+        month, day = 12, 31
     if m.group(1) is not None:
         return f"{m.group(0)[: m.start(1) - m.start(0)]}{m.group(1)}{calendar.month_name[month]} {day}"
     return f"{m.group(3)}{month}月{day}日"
 
 
+_FESTIVAL_TO_NEW_YEAR = re.compile(rf"({_FIXED_NAMES})\s*(?:到|至|—|-|~|～)\s*(?:元旦|跨年|新年|年底|年末)", re.I)
 _BETWEEN_SLASHED = re.compile(r"\bbetween\s+(\d{1,2}/\d{1,2})\s+and\s+(\d{1,2}/\d{1,2})(?![\d/])", re.I)
 _CN_DAY = re.compile(r"(?<![\d月第])([一二三四五六七八九十]{1,3})(?=\s*[日号])")
 # "二十一号到月底": from a day to the end of the month named.
@@ -708,7 +718,7 @@ def _week_of(day: Span, starting: bool = False) -> Span:
 _TO_YEAR_END = re.compile(rf"\b(?:to|until|till|through)\s+{_YEAR_END_EN}\b|(?:到|至|直到)\s*(?:年底|年末|年终)", re.I)
 # Parts of a month a question may restate in days.
 _VAGUE = {"cn_month_part", "cn_month_week", "en_month_part", "en_month_week"}
-_EXACT = {"md_dashed", "en_bare_day_to_month_day", "en_day_to_month_end", "cn_holiday_range", "iso", "iso_range", "dmy_numeric", "dm_dotted_range", "dm_dotted", "md_numeric_range", "cn_day_range", "cn_day", "cn_day_pair", "en_span", "en_range", "en_range_dash", "en_day_range", "en_month_day",
+_EXACT = {"md_dashed", "en_day_onward", "cn_day_onward", "cn_day_to_month_end", "en_bare_day_to_month_day", "en_day_to_month_end", "cn_holiday_range", "iso", "iso_range", "dmy_numeric", "dm_dotted_range", "dm_dotted", "md_numeric_range", "cn_day_range", "cn_day", "cn_day_pair", "en_span", "en_range", "en_range_dash", "en_day_range", "en_month_day",
           "en_days_month", "en_day_month"}
 # A weekday beside a date says nothing more ("Monday October 26", "10月26日（周一）").
 _WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b,?\s*|[（(]\s*(?:星期|周|礼拜)[一二三四五六日天]\s*[）)]", re.I)
@@ -723,8 +733,8 @@ def parse_dates(question: str, years: Iterable[int] = ()) -> DateQuery:
     """Find the date expressions of a question; ``rest`` is the question without them. ``years`` are those a
     festival without a year is looked up in (the chronicles' years): 端午 falls on another day every year."""
     query = DateQuery()
-    # A year the question names is the one its festivals fall in ("2019年春节").
-    named = tuple(sorted({int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", question)}))
+    # A year the question names is the one its festivals fall in ("2019年春节"); a train's number (G1938) is none.
+    named = tuple(sorted({int(y) for y in re.findall(r"(?<![\dA-Za-z])((?:19|20)\d{2})(?!\d)", question)}))
     festival_years = named or tuple(sorted(set(years)))
     # A year said digit by digit (二零二零年, as speech input writes it) is written in figures, a year said short (20年)
     # in full, and "thru" in full.
@@ -734,6 +744,8 @@ def parse_dates(question: str, years: Iterable[int] = ()) -> DateQuery:
     question = _BETWEEN_SLASHED.sub(r"\1 to \2", question)
     # "Dec 18 through Christmas Eve", "12月20日到圣诞": a festival on a fixed day closing a range is that day.
     question = _TO_FESTIVAL.sub(_festival_written, question)
+    # "平安夜到元旦", "圣诞到跨年": from a festival's day to the end of the year.
+    question = _FESTIVAL_TO_NEW_YEAR.sub(lambda m: "{}月{}日到年底".format(*fixed_day(m.group(1))), question)
     rest = said = _WEEKDAY.sub(" ", question)
     vague: list[Span] = []
     exact: list[Span] = []

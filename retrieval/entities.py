@@ -73,7 +73,7 @@ def organisations(text: str, terms: Sequence[str] = (), every_clause: bool = Fal
 # A person's name follows a title and comes before what they did ("主任娄勤俭考察", "院长周强一行").
 PERSON = re.compile(
     r"(?:书记|主任|院长|副总理|总理|省长|市长|部长|局长|主席|大使|董事长|总裁)、?"
-    r"([\u4e00-\u9fff]{2,3}?)(?=考察|调研|到|一行|在|出席|主持|与|和|、|，|。|为|共同|视察|会见|参加|通过|举行)"
+    r"([\u4e00-\u9fff]{2,3}?)(?=考察|调研|到|一行|在|出席|主持|与|和|、|，|。|为|共同|视察|会见|参加|通过|举行|等)"
 )
 # The titles a question may give a person, in Chinese and in English (with the Chinese ones they stand for).
 _TITLES_ZH = TITLES_ZH

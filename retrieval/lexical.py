@@ -412,9 +412,9 @@ class KeyTerm:
 # "获批上市或推向市场", "A or B": alternatives, of which the chronicle need hold only one.
 _EITHER = re.compile(r"或者|或是|还是|或|\bor\b|/", re.I)
 _EXAMPLES = re.compile(
-    r"\betc\b|\bsuch\s+as\b|\be\.g\.|\bincluding\b|\blike\b|(?<![一二三四五六七八九十第高上中下同平均])等等?(?![次奖级于同候待])|之类|比如|例如|包括|诸如|"
+    r"\betc\b|\band\s+so\s+on\b|\band\s+the\s+like\b|\bsuch\s+as\b|\be\.g\.|\bincluding\b|\blike\b|(?<![一二三四五六七八九十第高上中下同平均])等等?(?![次奖级于同候待])|之类|比如|例如|包括|诸如|"
     r"像[^，。？?！!]{2,40}?(?:这种|这样|这类|那种|那样)|"  # "像公寓、商务楼、市民中心这种"
-    r"、[^，。？?！!、]{1,12}(?:这些|这几个|这几家|这几座|这几处|这几类)|"  # "北京、深圳、上海这些"
+    r"、[^，。？?！!、]{1,12}(?:这些|这几个|这几家|这几座|这几处|这几类|这种|那种|这类|那类|之类)|"  # "北京、深圳、上海这些"
     r"哪些[\u4e00-\u9fff]{2,6}、[\u4e00-\u9fff]{2,6}[？?，,。]|"  # "开了哪些峰会、论坛？": the kinds a list may hold
     # Short options after a dash or colon, closing the question: "What new freight options opened - port, rail, air?"
     r"[-–—:：]\s*(?:[a-z]+(?:\s[a-z]+)?\s*,\s*)+(?:or\s+|and\s+)?[a-z]+(?:\s[a-z]+)?\s*[?？]",
@@ -740,6 +740,8 @@ _ASKER = re.compile(
     # Said without a subject, as Chinese allows: what the asker means to do ("想找外地对接窗口"); so in a quick English
     # note ("want to do inspection at the terminal instead of trucking boxes").
     r"^\s*(?:想|打算|准备|正在找|在找|需要找|要找)|^\s*(?:want|wanting|wanna|trying|planning|hoping)\s+to\b|"
+    # (…or their trade: "做房产中介的，想问下…")
+    r"^\s*(?:做|干|搞)[\u4e00-\u9fff]{1,6}的\s*$|"
     r"^\s*(?:just\s+)?(?:moved|relocated|arrived)\s+(?:to|here|in)\b|"
     # (…or where they were: "was on leave", "been away")
     r"^\s*(?:was|were|been)\s+(?:on\s+(?:leave|holiday|vacation|a\s+trip)|away|abroad|out\s+of\s+town|travell?ing)\b|"
@@ -1643,10 +1645,28 @@ class KeyTerms:
                     for spoken in itertools.product(*sounds)
                     for match in self._by_sound(spoken)
                     if _differs_once_in(match, piece, slip_at)
+                    # (Two characters stand for a word, not for the end of one and the start of the next: 新开 is
+                    # no slip for the 心开 of 中心开工.)
+                    and (size > 2 or not self._cuts_words(match))
                 }
                 if 0 < len(found) <= 3:
                     return piece, tuple(sorted(found))
         return None
+
+    def _cuts_words(self, stretch: str) -> bool:
+        """True when ``stretch`` starts or ends inside a word wherever the chronicles have it (心开 of 中心开工)."""
+        for text in self.texts:
+            for run in _CJK.findall(text):
+                at = run.find(stretch)
+                while at >= 0:
+                    bounds, position = {0}, 0
+                    for word in segment(run):
+                        position += len(word)
+                        bounds.add(position)
+                    if at in bounds and at + len(stretch) in bounds:
+                        return False
+                    at = run.find(stretch, at + 1)
+        return True
 
     def _glued_name(self, gram: str) -> bool:
         """True for a word whose character is also grammar (华为: 为, 并购: 并), which the chronicles use: a rare

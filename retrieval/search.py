@@ -311,6 +311,13 @@ def _options_offered(question: str) -> str:
 _HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
 
 
+# A bracket naming an instance of what it follows: "（科创板那些）", "（比如科创板）", "(the STAR Market ones)".
+_INSTANCE = re.compile(
+    r"[(（]\s*(?:像|比如|例如|譬如|e\.g\.|like|such\s+as)?\s*([^()（）]{1,24}?)\s*"
+    r"(?:那些|这些|那种|这种|那类|这类|之类|啥的|等|\s+ones?|\s+etc\.?)\s*[)）]",
+    re.I,
+)
+
 # An acronym in brackets after a name the glossary knows and that it spells ("the Chinese Association for
 # Artificial Intelligence (CAAI)"): the name said twice, not a second name.
 _ACRONYM = re.compile(r"\s*[(（]\s*([A-Z]{2,8})s?\s*[)）]")
@@ -581,9 +588,9 @@ _HEARSAY = re.compile(
     r"外孙|老伴|邻居|他|她)们?(?:跟我|和我|对我)?(?:讲|说|告诉我|提到|提起)(?:过|的)?(?![\u4e00-\u9fff]{0,2}[吗呢？?])"
 )
 # The asker's own lead-in before they ask, in the sentence that asks ("今天翻照片想起来，想问问2020年6月19日…"): when, or
-# why, they thought of it.
+# why, they thought of it, or their trade ("做房产中介的，想问下…").
 _ASK_INTRODUCED = re.compile(
-    r"(?:(?<=[。！？!?\n])|^)[^。！？!?\n，,]*?(?:我|俺|咱|今天|昨天|前几天|刚才|刚刚|突然|想起|翻|看到)[^。！？!?\n，,哪啥吗几谁]*?(?:[，,]|\s)\s*"
+    r"(?:(?<=[。！？!?\n])|^)[^。！？!?\n，,]*?(?:我|俺|咱|今天|昨天|前几天|刚才|刚刚|突然|想起|翻|看到|^\s*(?:做|干|搞)(?=[\u4e00-\u9fff]{1,6}的[，,]))[^。！？!?\n，,哪啥吗几谁]*?(?:[，,]|\s)\s*"
     r"(?=(?:我)?(?:就|只)?(?:想)?(?:问问|问一下|问下|请问|想知道|了解一下|打听一下|麻烦问一下))"
 )
 # After a list question, what the asker recalls of one of its items ("I know one listed right after the May Day
@@ -1585,7 +1592,14 @@ class Retriever:
         """``question`` without a named thing given in brackets as a part of its subject ("在上交所上市（含科创板）",
         "园区（含苏州自贸片区）"): the subject covers it, so an answer need not name it. Other words in such brackets
         widen what is asked ("开工（含开工奠基）") and stay."""
-        return INCLUDED.sub(lambda m: " " if self.anchors(m.group(1)) else m.group(0), question)
+        question = INCLUDED.sub(lambda m: " " if self.anchors(m.group(1)) else m.group(0), question)
+        # So is a market given as an instance of it: "在上交所上市的（科创板那些）", "(STAR Market ones)". (Cities given
+        # as instances, "（北京、深圳那种）", say where: they stay.)
+        def instance(m: re.Match[str]) -> str:
+            found = self.anchors(m.group(1))
+            return " " if found and all(is_market(a) for a in found) else m.group(0)
+
+        return _INSTANCE.sub(instance, question)
 
     def anchors(self, topic: str, question: str = "") -> list[Anchor]:
         """The named things of the chronicles (organisations, people, markets) that ``topic`` mentions, in

@@ -412,3 +412,29 @@ def test_a_day_of_a_month_may_go_without_its_ri(question: str, days: list) -> No
 def test_before_new_year_is_the_end_of_the_year() -> None:
     (span,) = parse_dates("which hospital opened right before new year", [2020]).spans
     assert span.start == (12, 1) and span.end == (12, 31) and span.loose
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "from Christmas Eve to new year",
+        "christmas eve through new years eve",
+        "12月24日到元旦",
+        "平安夜到跨年",
+        "from Dec 24 to New Year's Day",
+        # The days restating a vaguer span widen it: Christmas Eve is the 24th, the last week starts on the 25th.
+        "What happened in the last week of Dec 2020, like from Christmas Eve to new year?",
+    ],
+)
+def test_a_span_closed_by_new_year_runs_to_the_end_of_the_year(question: str) -> None:
+    assert spans(question) == [((12, 24), (12, 31))]
+
+
+def test_two_festivals_joined_by_and_are_two_days() -> None:
+    assert spans("Christmas Eve and New Year's Eve") == [((12, 24), (12, 24)), ((12, 31), (12, 31))]
+
+
+def test_a_train_number_is_no_year() -> None:
+    # G1938 names a train: "after CNY" is the Lunar New Year of the chronicle's year, not of 1938.
+    (span,) = parse_dates("how many workers came back on the first special train after CNY? the G1938 one", [2020]).spans
+    assert span.year != 1938

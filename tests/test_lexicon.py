@@ -127,6 +127,13 @@ def test_a_slip_of_pinyin_input_names_the_chronicles_word() -> None:
     assert "今年" not in {t.label for t in keys.extract("园区今年有啥新闻") if t.alternatives == ("近年",)}
 
 
+def test_two_characters_are_no_slip_for_the_end_of_one_word_and_the_start_of_the_next() -> None:
+    # 新开 sounds like the 心开 of 中心开工, which is no word; 苏湘 is a slip for the 苏相 of 苏相合作区.
+    keys = KeyTerms(["园区南部市民中心开工仪式举行。", "苏相合作区开发有限公司揭牌仪式举行。"])
+    assert not any("心开" in t.alternatives for t in keys.extract("园区有哪些新开的中小学"))
+    assert any(t.alternatives == ("苏相",) for t in keys.extract("苏湘合作区有啥进展"))
+
+
 def test_a_slip_of_the_keys_in_an_english_word_is_put_right() -> None:
     keys = KeyTerms(["苏州工业园区凌志软件股份有限公司在科创板上市。"])
     assert keys.spell("Events in Suzhou Industial Park on Septmber 17?") == "Events in Suzhou Industrial Park on September 17?"
