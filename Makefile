@@ -35,7 +35,8 @@ EVAL_SETS := questions holdout fresh blind final sixth seventh eighth tenth elev
 	hundredseventyfourth hundredseventyfifth hundredseventysixth hundredseventyseventh \
 	hundredseventyeighth hundredseventyninth hundredeightieth hundredeightyfirst \
 	hundredeightysecond hundredeightythird hundredeightyfourth hundredeightyfifth \
-	hundredeightysixth hundredeightyseventh hundredeightyeighth hundredeightyninth
+	hundredeightysixth hundredeightyseventh hundredeightyeighth hundredeightyninth \
+	hundredninetieth hundredninetyfirst hundredninetysecond hundredninetythird
 
 .PHONY: setup model index chat test eval bench clean help
 

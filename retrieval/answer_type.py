@@ -1109,7 +1109,9 @@ _RUN = re.compile(
 # Which one of its kind: 首款新药, 全球第二款, 首家外资银行, 首个养老服务中心; "the very first antigen test", "the second new drug".
 _NTH_OF_KIND = re.compile(
     r"(首|第\s*(?:[一二三四五六七八九十]{1,3}|\d{1,3}))\s*(?:款|家|个|座|所)|"
-    r"\b(first|second|third|fourth|fifth)\s+(?:(?!batch|shipment|round|lot)[\w\-]+\s+){0,3}?"
+    # (Two offered: "the first or second antigen test".)
+    r"\b(first|second|third|fourth|fifth)(?:\s+or\s+(first|second|third|fourth|fifth))?\s+"
+    r"(?:(?!batch|shipment|round|lot)[\w\-]+\s+){0,3}?"
     r"(?:kits?|tests?|drugs?|vaccines?|medicines?|banks?|cent(?:er|re)s?|hospitals?|schools?|labs?)\b",
     re.I,
 )
@@ -1129,15 +1131,15 @@ def _ordinals(pattern: re.Pattern[str], text: str) -> set[int]:
 
     found = set()
     for m in pattern.finditer(text):
-        word = next(g for g in m.groups() if g).lstrip("第").strip()
-        if word in ("首", "头"):
-            value = 1
-        elif word[0].isdigit():
-            value = int(word[:-2]) if word[-1].isalpha() else int(word)
-        else:
-            value = cn_number(word) or _EN_ORDINALS.get(word.lower())
-        if value:
-            found.add(value)
+        for word in (g.lstrip("第").strip() for g in m.groups() if g):
+            if word in ("首", "头"):
+                value = 1
+            elif word[0].isdigit():
+                value = int(word[:-2]) if word[-1].isalpha() else int(word)
+            else:
+                value = cn_number(word) or _EN_ORDINALS.get(word.lower())
+            if value:
+                found.add(value)
     return found
 
 
@@ -1195,6 +1197,10 @@ def _ranks(text: str) -> set[int]:
         value = next(g for g in groups if g)
         found.add(int(value) if value.isdigit() else _CN_ORDINALS.get(value) or _EN_ORDINALS[value.lower()])
     return found
+
+
+# The first of its kind within a place ("国内首个获批开展临床试验的新冠DNA疫苗"): first there, as "国内第一" asks.
+_FIRST_IN = re.compile(r"(?:全国|全省|全市|全球|国内|省内|世界|亚洲)(?:范围内)?首(?:个|家|款|批|台|例|张|单|票|次)")
 
 
 _HONOURS = next(i for i, slot in enumerate(_QUALIFIERS) if "model" in slot)
@@ -1294,7 +1300,8 @@ def contradicted(question: str, texts: list[str], years: Sequence[int] = ()) -> 
         if _only_others(values, [figures.get(unit, set()) for figures in stated_figures]):
             return True
     ranks = _ranks(question)
-    if _unstated(ranks, [_ranks(t) for t in texts]):
+    # (An entry's "国内首个…", "全球首个…" is first in the country, in the world: the rank "国内第一" asks.)
+    if _unstated(ranks, [_ranks(t) | ({1} if _FIRST_IN.search(t) else set()) for t in texts]):
         return True  # a place in a ranking must be stated: "why did SIP slip to third place" finds 第五
     if _only_others(_overall_asked(question), [_overall_ranks(t) for t in texts]):
         return True  # "number one overall" against 综合排名第五 (and 国际化…全国第一, another indicator)

@@ -44,7 +44,7 @@ _STOP_LATIN = {
     "eh", "ah", "lah", "leh", "lor", "meh", "hor", "ya", "oh",
     "without", "within", "regarding", "than", "then", "so", "if", "not", "no", "yes", "can", "could", "would",
     "every", "each", "many", "much", "several", "such", "other", "another", "own", "same", "time", "times", "co",
-    "compile", "compiled", "gather", "collect", "summarise", "summarize", "miss", "missed", "stretch", "worth", "knowing", "notable", "noteworthy", "interesting", "remarkable", "ish",
+    "compile", "compiled", "gather", "collect", "summarise", "summarize", "outline", "recap", "overview", "miss", "missed", "stretch", "worth", "knowing", "notable", "noteworthy", "interesting", "remarkable", "ish",
     "outside", "itself", "themselves", "himself", "herself", "oneself", "ourselves", "yourself", "yourselves", "myself",
 }
 
@@ -412,7 +412,7 @@ class KeyTerm:
 # "获批上市或推向市场", "A or B": alternatives, of which the chronicle need hold only one.
 _EITHER = re.compile(r"或者|或是|还是|或|\bor\b|/", re.I)
 _EXAMPLES = re.compile(
-    r"\betc\b|\band\s+so\s+on\b|\band\s+the\s+like\b|\bsuch\s+as\b|\be\.g\.|\bincluding\b|\blike\b|(?<![一二三四五六七八九十第高上中下同平均])等等?(?![次奖级于同候待])|之类|比如|例如|包括|诸如|"
+    r"\betc\b|\band\s+so\s+on\b|\band\s+the\s+like\b|\bsuch\s+as\b|\be\.g\.|\bincluding\b|\blike\b|(?<![一二三四五六七八九十第高上中下同平均])等等?(?![次奖级于同候待])|之类|什么的|啥的|比如|例如|包括|诸如|"
     r"像[^，。？?！!]{2,40}?(?:这种|这样|这类|那种|那样)|"  # "像公寓、商务楼、市民中心这种"
     r"、[^，。？?！!、]{1,12}(?:这些|这几个|这几家|这几座|这几处|这几类|这种|那种|这类|那类|之类)|"  # "北京、深圳、上海这些"
     r"哪些[\u4e00-\u9fff]{2,6}、[\u4e00-\u9fff]{2,6}[？?，,。]|"  # "开了哪些峰会、论坛？": the kinds a list may hold
@@ -729,7 +729,8 @@ _BACK = re.compile(r"\b(?:it|its|they|them|their|he|him|his|she|her|one|ones|thi
                    # ("that", not when it opens a clause of its own: "the rankings that came out")
                    r"\bthat\b(?!\s+(?:\w+ed|came|was|were|is|are|has|had|have|will|would|can|could|got|won|went|made|took|"
                    r"set|began|begun|ran|held|saw|drew|brought|left|built|broke|grew|rose|fell|lost|led)\b)|"
-                   r"它|其|该|他们|她们|这|那", re.I)
+                   # (…not 这块, 这方面 after a noun: "教育这块" is education.)
+                   r"它|其|该|他们|她们|(?<![\u4e00-\u9fff]{2})这|(?<=[\u4e00-\u9fff]{2})这(?!一?块|方面)|那", re.I)
 
 
 _ASKER = re.compile(
@@ -1166,8 +1167,12 @@ class KeyTerms:
     def _respelt(self, match: re.Match[str]) -> str:
         word = match.group()
         lowered = word.lower()
-        if self._knows(lowered) or is_pinyin(word) or _DRUG_NAME.search(lowered):
+        if self._knows(lowered) or is_pinyin(word):
             return word
+        if _DRUG_NAME.search(lowered):
+            # A drug's name is put right only to one the glossary gives ("zanubritinib" → zanubrutinib).
+            drugs = one_slip_away(lowered) & {entry.term for entry in load_glossary()}
+            return next(iter(drugs)) if len(drugs) == 1 else word
         if re.search(r"[a-z][A-Z]", word):
             return word  # a capital inside a word is a brand's (BioNTech, AstraZeneca), not a slip
         # A British spelling ("neighbouring", "optimising") is the American one the dictionary knows: found at

@@ -318,6 +318,9 @@ _INSTANCE = re.compile(
     re.I,
 )
 
+# A foreign name, then the chronicle's Chinese for it in brackets: "Innovent's Tyvyt (达伯华)".
+_NAME_THEN_CHINESE = re.compile(r"\b([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})(\s*[(（]\s*([\u4e00-\u9fff]{2,12})\s*[)）])")
+
 # An acronym in brackets after a name the glossary knows and that it spells ("the Chinese Association for
 # Artificial Intelligence (CAAI)"): the name said twice, not a second name.
 _ACRONYM = re.compile(r"\s*[(（]\s*([A-Z]{2,8})s?\s*[)）]")
@@ -565,6 +568,8 @@ _ASKER_CLAUSE = re.compile(
     r"(?:(?<=[)）])\s*|(?<=[\u4e00-\u9fff])\s+)(?=(?:我们|我|俺们|俺|咱们|咱)(?:想|要|打算|准备|正在|在找|得)"
     r"(?:(?![哪啥吗么几多谁]|什么|怎么)[^，,。？?！!\s]){1,16}\s*$)"
 )
+# Who the asker is, opening a message before a comma ("我是小学老师，2020年…有哪些新闻"): a sentence of its own.
+_ASKER_LEAD = re.compile(r"^\s*(?:我|本人)(?:是|在)(?!说|指|问)[^，,。？?！!哪啥吗么几多谁]{1,14}(?=[，,])")
 # A greeting that opens a message: "Good morning from a retired German engineer!", "Evening all.", "Hello again."
 _GREETING_EN = re.compile(
     r"^\s*(?:(?:good\s+(?:morning|afternoon|evening|day)|morning|afternoon|evening|hello|hi|hey|greetings|howdy)(?:\s+again)?"
@@ -1037,7 +1042,9 @@ class Retriever:
         question = _acronyms_out(_BLANK.sub(" ", _options_offered(_INSTRUCTED.sub(" ", question)))).strip() or question
         question = _HEARD_EN.sub("", _GREETING_EN.sub("", question)).strip() or question
         if not question.isascii():
+            question = self._translated_out(question)
             question = _ASK_INTRODUCED.sub("", _HEARSAY.sub("听说", _ASKER_CLAUSE.sub("。", question)))
+            question = _ASKER_LEAD.sub(lambda m: m.group(0) + "。", question, count=1).replace("。，", "。").replace("。,", "。")
             question = _verbs_joined(_unspaced(wu_to_mandarin(to_mandarin(question).translate(self.simplify).translate(_PLAIN_LATIN))))
         return self.keys.spell(_FORM.sub(" ", _REPORTED.sub("", _PREAMBLE.sub("", _SIGN_ON.sub("", question)))).strip())
 
@@ -1514,10 +1521,11 @@ class Retriever:
         chosen_from = set(offered_among([a.label for a in anchors], question)) if not choosing else set()
         offers = [a for a in anchors if a.label in chosen_from]
         if offers and len(offers) < len(anchors):
-            return all(
-                self.names_apart(topic, [a for a in anchors if a not in offers or a is one], question, True, within)
-                for one in offers
-            )
+            choices = [[a for a in anchors if a not in offers or a is one] for one in offers]
+            if len(offers) == 1:
+                # One name offered beside something else ("主板还是创业板"): the other may be the answer.
+                choices.append([a for a in anchors if a not in offers])
+            return all(self.names_apart(topic, choice, question, True, within) for choice in choices)
         if len(anchors) < 2:
             return False
         # "和" inside a name (和铂医药) joins nothing: look for joining words outside the names.
@@ -1587,6 +1595,15 @@ class Retriever:
             and not any(alt in name or name in alt for alt in alternatives)
         ]
         return bool(others)
+
+    def _translated_out(self, question: str) -> str:
+        """``question`` without a foreign name followed by the chronicle's name for it in brackets ("Tyvyt (达伯华)"):
+        the name said twice, not a second one."""
+        def named_again(m: re.Match[str]) -> str:
+            chinese = m.group(3)
+            return m.group(2) if self.anchors(chinese) and any(chinese in e.text for e in self.events) else m.group(0)
+
+        return _NAME_THEN_CHINESE.sub(named_again, question)
 
     def _included_out(self, question: str) -> str:
         """``question`` without a named thing given in brackets as a part of its subject ("在上交所上市（含科创板）",
