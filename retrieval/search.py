@@ -758,6 +758,8 @@ class SearchParams:
     dense_floor_coverage: float = 0.5
     # A question naming something no chronicle contains (absent key term) needs this much dense evidence.
     absent_sure_z: float = 3.5
+    # The share of a question's key terms an event outside the period it names must hold to be what it is about.
+    elsewhere_coverage: float = 0.8
     absent_share: float = 0.45
     # Absent Chinese words that are this much of the question's key-term weight decide below this z.
     dominant_absent_share: float = 0.5
@@ -1206,6 +1208,7 @@ class Retriever:
             or self.entities.miscast(question, named)
             or self.compared_apart(question, order)
             or self.beyond_record(kept)
+            or (not is_list and self._held_at_another_time(terms, fused, in_dates, dates))
         )
         if is_list:
             # Every event close to the best one, and every event that holds all the question's key terms
@@ -1267,6 +1270,27 @@ class Retriever:
             chosen = self._answer_first(order, fused, terms, without_asker_talk(question))[:k]
         hits = [Hit(self.events[i], float(fused[i]), matched_terms(self.events[i].text, expanded)) for i in chosen]
         return SearchResult(shown, [] if no_match else hits, no_match, is_list, dates, expansions=expansions)
+
+    def _held_at_another_time(
+        self, terms: Sequence[KeyTerm], fused: np.ndarray, in_dates: Sequence[int] | None, dates: DateQuery
+    ) -> bool:
+        """True when the event the question is about falls outside the period it names, and none in the period
+        holds even half as much of it: "was the first China-Europe freight train of the FTZ launched in March?"
+        finds the May 12 entry, and no March one. (Not for a period said roughly: "around spring".)"""
+        if not terms or not in_dates or any(span.loose or span.holiday or span.whole_year for span in dates.spans):
+            return False
+        best = int(np.argmax(fused))
+        if best in set(in_dates):
+            return False
+        held = self.keys.coverage(terms, self.events[best].text)
+        if held < self.params.elsewhere_coverage:
+            return False
+        pool = sorted(in_dates, key=lambda i: -fused[i])[: self.params.coverage_pool]
+        if max(self.keys.coverage(terms, self.events[i].text) for i in pool) < held / 2:
+            return True
+        # …or none in the period holds the weightiest term it holds (中欧班列, not just 自贸片区).
+        weightiest = max((t for t in terms if self.keys.coverage([t], self.events[best].text)), key=lambda t: t.weight)
+        return not any(self.keys.coverage([weightiest], self.events[i].text) for i in pool)
 
     def _held_by_more_than_one(self, term: KeyTerm) -> bool:
         """Whether two entries or more hold one of ``term``'s words (remembered: a question's terms recur)."""

@@ -1869,3 +1869,28 @@ def test_who_the_asker_is_and_a_field_said_with_zhekuai_bound_nothing(real_engin
     result = real_engine.retriever.search("我是做外贸的，园区今年跨境电商这块有啥新闻？")
     assert not result.no_match
     assert set(ids(result)) == {e.id for e in real_engine.retriever.events if "跨境电商" in e.text}
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # The event asked about is in another month than the one the question gives, and nothing of that month is it.
+        "was the first China-Europe freight train of the Suzhou FTZ launched in march 2020?",
+        # A number of people the entry gives otherwise (340人).
+        "2019年度金鸡湖人才表彰了430人，是吗？哪天表彰的",
+    ],
+)
+def test_another_month_or_head_count_than_the_entrys_is_not_answered(real_engine, question: str) -> None:  # type: ignore[no-untyped-def]
+    assert real_engine.retriever.search(question).no_match
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("When in May did the first China-Europe freight train of the FTZ leave?", "2020-05-12-1"),
+        ("2019年度金鸡湖人才表彰了340人，是吗？哪天表彰的", "2020-03-06-1"),
+    ],
+)
+def test_the_entrys_own_month_or_head_count_is_answered(real_engine, question: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    result = real_engine.retriever.search(question, k=5)
+    assert not result.no_match and ids(result)[0] == expected
