@@ -36,7 +36,8 @@ EVAL_SETS := questions holdout fresh blind final sixth seventh eighth tenth elev
 	hundredseventyeighth hundredseventyninth hundredeightieth hundredeightyfirst \
 	hundredeightysecond hundredeightythird hundredeightyfourth hundredeightyfifth \
 	hundredeightysixth hundredeightyseventh hundredeightyeighth hundredeightyninth \
-	hundredninetieth hundredninetyfirst hundredninetysecond hundredninetythird
+	hundredninetieth hundredninetyfirst hundredninetysecond hundredninetythird \
+	hundredninetyfourth hundredninetyfifth hundredninetysixth hundredninetyseventh
 
 .PHONY: setup model index chat test eval bench clean help
 

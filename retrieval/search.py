@@ -568,6 +568,14 @@ _ASKER_CLAUSE = re.compile(
     r"(?:(?<=[)）])\s*|(?<=[\u4e00-\u9fff])\s+)(?=(?:我们|我|俺们|俺|咱们|咱)(?:想|要|打算|准备|正在|在找|得)"
     r"(?:(?![哪啥吗么几多谁]|什么|怎么)[^，,。？?！!\s]){1,16}\s*$)"
 )
+# The park and its free-trade zone together ("园区/自贸片区", "自贸片区和园区", "SIP and the FTZ"): the FTZ lies in the park,
+# so together they are the park, which every entry is about.
+_PARK_AND_FTZ = re.compile(
+    r"(?:苏州工业)?园区\s*(?:/|、|和|及|与|跟|或|&)\s*(?:苏州)?自贸(?:片区|区)|(?:苏州)?自贸(?:片区|区)\s*(?:/|、|和|及|与|跟|或|&)\s*(?:苏州工业)?园区|"
+    r"\b(?:SIP|the\s+park)\s*(?:/|&|and|or)\s*(?:the\s+)?(?:Suzhou\s+)?(?:FTZ|free[\s-]trade\s+zone)\b|"
+    r"\b(?:the\s+)?(?:Suzhou\s+)?(?:FTZ|free[\s-]trade\s+zone)\s*(?:/|&|and|or)\s*(?:SIP|the\s+park)\b",
+    re.I,
+)
 # Who the asker is, opening a message before a comma ("我是小学老师，2020年…有哪些新闻"): a sentence of its own.
 _ASKER_LEAD = re.compile(r"^\s*(?:我|本人)(?:是|在)(?!说|指|问)[^，,。？?！!哪啥吗么几多谁]{1,14}(?=[，,])")
 # A greeting that opens a message: "Good morning from a retired German engineer!", "Evening all.", "Hello again."
@@ -1043,6 +1051,7 @@ class Retriever:
         question = question.strip()
         question = _acronyms_out(_BLANK.sub(" ", _options_offered(_INSTRUCTED.sub(" ", question)))).strip() or question
         question = _HEARD_EN.sub("", _GREETING_EN.sub("", question)).strip() or question
+        question = _PARK_AND_FTZ.sub(lambda m: "园区" if not m.group().isascii() else "SIP", question)
         if not question.isascii():
             question = self._translated_out(question)
             question = _ASK_INTRODUCED.sub("", _HEARSAY.sub("听说", _ASKER_CLAUSE.sub("。", question)))
