@@ -1024,6 +1024,12 @@ _NUMERALS = frozenset("0123456789０１２３４５６７８９一二两三四�
 _TARGET_OF = r"(?:抑制剂|抗体|单抗|靶点|靶向|受体|通路|\binhibitors?\b|\bantibod(?:y|ies)\b|\btargets?\b|\breceptors?\b|\bpathway\b)"
 
 
+@lru_cache(maxsize=1)
+def _glossary_terms() -> frozenset[str]:
+    """The glossary's terms as a user types them (lower case)."""
+    return frozenset(entry.term for entry in load_glossary())
+
+
 def _numbered_thing(word: str) -> bool:
     """True for a name that starts with a number and ends in a thing's name: 三八红旗手 (红旗手), 五一劳动奖章."""
     rest = word.lstrip("一二三四五六七八九十")
@@ -1171,7 +1177,7 @@ class KeyTerms:
             return word
         if _DRUG_NAME.search(lowered):
             # A drug's name is put right only to one the glossary gives ("zanubritinib" → zanubrutinib).
-            drugs = one_slip_away(lowered) & {entry.term for entry in load_glossary()}
+            drugs = one_slip_away(lowered) & _glossary_terms()
             return next(iter(drugs)) if len(drugs) == 1 else word
         if re.search(r"[a-z][A-Z]", word):
             return word  # a capital inside a word is a brand's (BioNTech, AstraZeneca), not a slip
@@ -1661,13 +1667,10 @@ class KeyTerms:
     def _cuts_words(self, stretch: str) -> bool:
         """True when ``stretch`` starts or ends inside a word wherever the chronicles have it (心开 of 中心开工)."""
         for text in self.texts:
-            for run in _CJK.findall(text):
+            for run in (r for r in _CJK.findall(text) if stretch in r):
+                bounds = {0, *itertools.accumulate(len(word) for word in segment(run))}
                 at = run.find(stretch)
                 while at >= 0:
-                    bounds, position = {0}, 0
-                    for word in segment(run):
-                        position += len(word)
-                        bounds.add(position)
                     if at in bounds and at + len(stretch) in bounds:
                         return False
                     at = run.find(stretch, at + 1)

@@ -570,10 +570,11 @@ _ASKER_CLAUSE = re.compile(
 )
 # The park and its free-trade zone together ("园区/自贸片区", "自贸片区和园区", "SIP and the FTZ"): the FTZ lies in the park,
 # so together they are the park, which every entry is about.
+_PARK_ZH, _FTZ_ZH, _JOINED_ZH = r"(?:苏州工业)?园区", r"(?:苏州)?自贸(?:片区|区)", r"\s*(?:/|、|和|及|与|跟|或|&)\s*"
+_PARK_EN, _FTZ_EN, _JOINED_EN = r"(?:SIP|the\s+park)", r"(?:the\s+)?(?:Suzhou\s+)?(?:FTZ|free[\s-]trade\s+zone)", r"\s*(?:/|&|and|or)\s*"
 _PARK_AND_FTZ = re.compile(
-    r"(?:苏州工业)?园区\s*(?:/|、|和|及|与|跟|或|&)\s*(?:苏州)?自贸(?:片区|区)|(?:苏州)?自贸(?:片区|区)\s*(?:/|、|和|及|与|跟|或|&)\s*(?:苏州工业)?园区|"
-    r"\b(?:SIP|the\s+park)\s*(?:/|&|and|or)\s*(?:the\s+)?(?:Suzhou\s+)?(?:FTZ|free[\s-]trade\s+zone)\b|"
-    r"\b(?:the\s+)?(?:Suzhou\s+)?(?:FTZ|free[\s-]trade\s+zone)\s*(?:/|&|and|or)\s*(?:SIP|the\s+park)\b",
+    rf"{_PARK_ZH}{_JOINED_ZH}{_FTZ_ZH}|{_FTZ_ZH}{_JOINED_ZH}{_PARK_ZH}|"
+    rf"\b{_PARK_EN}{_JOINED_EN}{_FTZ_EN}\b|\b{_FTZ_EN}{_JOINED_EN}{_PARK_EN}\b",
     re.I,
 )
 # Who the asker is, opening a message before a comma ("我是小学老师，2020年…有哪些新闻"): a sentence of its own.
