@@ -733,6 +733,8 @@ _BACK = re.compile(r"\b(?:it|its|they|them|their|he|him|his|she|her|one|ones|thi
                    r"它|其|该|他们|她们|(?<![\u4e00-\u9fff]{2})这|(?<=[\u4e00-\u9fff]{2})这(?!一?块|方面)|那", re.I)
 
 
+# The asker's trade, said without a subject: "做房产中介的", "干物流的".
+ASKER_TRADE = r"(?:做|干|搞)[\u4e00-\u9fff]{1,6}的"
 _ASKER = re.compile(
     r"^\s*(?:(?:in|at|back\s+in|over\s+in|here\s+in)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2},?\s+)?"
     r"(?:i|i'm|im|i've|i'd|we|we're|we've|my|our|me|us)\b|^\s*(?:我|本人|家里|我家|咱家)|"
@@ -742,7 +744,7 @@ _ASKER = re.compile(
     # note ("want to do inspection at the terminal instead of trucking boxes").
     r"^\s*(?:想|打算|准备|正在找|在找|需要找|要找)|^\s*(?:want|wanting|wanna|trying|planning|hoping)\s+to\b|"
     # (…or their trade: "做房产中介的，想问下…")
-    r"^\s*(?:做|干|搞)[\u4e00-\u9fff]{1,6}的\s*$|"
+    rf"^\s*{ASKER_TRADE}\s*$|"
     r"^\s*(?:just\s+)?(?:moved|relocated|arrived)\s+(?:to|here|in)\b|"
     # (…or where they were: "was on leave", "been away")
     r"^\s*(?:was|were|been)\s+(?:on\s+(?:leave|holiday|vacation|a\s+trip)|away|abroad|out\s+of\s+town|travell?ing)\b|"

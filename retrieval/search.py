@@ -30,7 +30,7 @@ from .entities import MARKETS, Anchor, Entities, apart, core, is_market, organis
 from .events import Event
 from .index import ChronicleIndex
 from .lexical import (
-    INCLUDED, PROVINCES, BM25, GlossaryEntry, KeyTerm, KeyTerms, any_event, asked, beside_the_point, clauses_asking, counts_all, either, expand, is_choice, offered_among, load_glossary, sentences_asking,
+    ASKER_TRADE, INCLUDED, PROVINCES, BM25, GlossaryEntry, KeyTerm, KeyTerms, any_event, asked, beside_the_point, clauses_asking, counts_all, either, expand, is_choice, offered_among, load_glossary, sentences_asking,
     probed, segment, tokens, whole_words, without_asker_talk,
 )
 from .lexicon import chinese_words, traditional
@@ -604,7 +604,7 @@ _HEARSAY = re.compile(
 # The asker's own lead-in before they ask, in the sentence that asks ("今天翻照片想起来，想问问2020年6月19日…"): when, or
 # why, they thought of it, or their trade ("做房产中介的，想问下…").
 _ASK_INTRODUCED = re.compile(
-    r"(?:(?<=[。！？!?\n])|^)[^。！？!?\n，,]*?(?:我|俺|咱|今天|昨天|前几天|刚才|刚刚|突然|想起|翻|看到|^\s*(?:做|干|搞)(?=[\u4e00-\u9fff]{1,6}的[，,]))[^。！？!?\n，,哪啥吗几谁]*?(?:[，,]|\s)\s*"
+    rf"(?:(?<=[。！？!?\n])|^)[^。！？!?\n，,]*?(?:我|俺|咱|今天|昨天|前几天|刚才|刚刚|突然|想起|翻|看到|^\s*(?={ASKER_TRADE}[，,]))[^。！？!?\n，,哪啥吗几谁]*?(?:[，,]|\s)\s*"
     r"(?=(?:我)?(?:就|只)?(?:想)?(?:问问|问一下|问下|请问|想知道|了解一下|打听一下|麻烦问一下))"
 )
 # After a list question, what the asker recalls of one of its items ("I know one listed right after the May Day
