@@ -37,7 +37,8 @@ EVAL_SETS := questions holdout fresh blind final sixth seventh eighth tenth elev
 	hundredeightysecond hundredeightythird hundredeightyfourth hundredeightyfifth \
 	hundredeightysixth hundredeightyseventh hundredeightyeighth hundredeightyninth \
 	hundredninetieth hundredninetyfirst hundredninetysecond hundredninetythird \
-	hundredninetyfourth hundredninetyfifth hundredninetysixth hundredninetyseventh
+	hundredninetyfourth hundredninetyfifth hundredninetysixth hundredninetyseventh \
+	hundredninetyeighth hundredninetyninth twohundredth twohundredfirst
 
 .PHONY: setup model index chat test eval bench clean help
 

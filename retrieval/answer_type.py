@@ -38,6 +38,11 @@ _POSTS = r"head|director|president|dean|ceo|chair(?:man|woman)?|principal|secret
 # A rent asked for; rent relief (减免房租) asks for none.
 _RENT = r"(?<![减免])(?:房租|租金)"
 
+# Rent cut, waived or lowered ("did they cut rent for small firms") is relief, which states no rent.
+_RENT_NOT_CUT = "".join(
+    rf"(?<!\b{verb}\s)" for verb in ("cut", "cuts", "cutting", "reduce", "reduced", "waive", "waived", "lower", "lowered", "slash", "slashed", "halve", "halved")
+)
+
 # Words for pay, asked for and stated alike.
 _PAY = r"工资|薪资|薪水|薪酬|年薪|月薪|底薪|起薪"
 
@@ -135,7 +140,8 @@ TYPES: tuple[AnswerType, ...] = (
             r"\b(?:cost|costing|raise|raised|raising|invest|invested|investing|spend|spent|spending|worth|pay|paid|"
             r"paying|waive|waived|fund|funded|subsid[iy]\w*|put(?:ting)?\s+into|pour(?:ing|ed)?\s+into)\b|\bhow\s+much\s+in\s+total\b|\btotal\s+investment\b|"
             r"\binvestment\s+(?:amount|size|value|total)\b|\b(?:construction|building|total|project)\s+costs?\b|\bprice\b|\bhow\s+much\s+rent\b|"
-            r"\bcosts?\s+to\s+(?:build|make|construct|develop)\b|\bwhat\s+(?:did|does|will|would)\s+.{1,60}?\bcost\b|\bvalued?\s+at\b|\bfees?\b|\btuition\b|\brent\b(?![\s-]*(?:relief|reductions?|waivers?|cuts?|exemptions?|subsid\w*|free|holidays?)\b)|"
+            r"\bcosts?\s+to\s+(?:build|make|construct|develop)\b|\bwhat\s+(?:did|does|will|would)\s+.{1,60}?\bcost\b|\bvalued?\s+at\b|\bfees?\b|\btuition\b|"
+            rf"{_RENT_NOT_CUT}\brent\b(?![\s-]*(?:relief|reductions?|waivers?|cuts?|exemptions?|subsid\w*|free|holidays?)\b)|"
             r"\bworking\s+capital\b",
             re.I,
         ),

@@ -238,8 +238,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?:(\d{{4}})年)?({_CN_NUM})月({_CN_NUM})[日号]?\s*(?:至|到|—|–|-|~|～)\s*(?:({_CN_NUM})月|本月|当月|月)(?:底|末)")),
     ("cn_day_onward", re.compile(
         rf"(?:从)?(?:(\d{{4}})年)?({_CN_NUM})月({_CN_NUM})[日号]?\s*(?:(?:以后|之后|起|开始|往后)[，,]?\s*(?:(?:到|至)\s*(?:年底|年末|年终))?|(?:到|至)\s*(?:年底|年末|年终))")),
-    # "4月29号30号", "4月29日、30日": two days of one month.
-    ("cn_day_pair", re.compile(rf"(?:(\d{{4}})年)?({_CN_NUM})月({_CN_NUM})[日号]?\s*(?:[、,，和及与跟]|[日号]|(?<=\d)\s+(?=\d))\s*({_CN_NUM})[日号]")),
+    # "4月29号30号", "4月29日、30日": two days of one month; "11月19、20这两天": the second said as the days counted.
+    ("cn_day_pair", re.compile(
+        rf"(?:(\d{{4}})年)?({_CN_NUM})月({_CN_NUM})[日号]?\s*(?:[、,，和及与跟]|[日号]|(?<=\d)\s+(?=\d))\s*({_CN_NUM})"
+        r"(?:[日号]|(?=\s*(?:这|那)?(?:两|俩)(?:个)?(?:天|日)))")),
     ("cn_day", re.compile(rf"(?:(\d{{4}})年)?({_CN_NUM})月({_CN_NUM}){_DAY_END}")),
     # "9/9到9/11", "4/27-4/30": two days in figures, slashed (a dot may be a decimal: "1.5到2.5亿").
     ("md_numeric_range", re.compile(

@@ -1375,9 +1375,11 @@ class KeyTerms:
                     # An abstract noun ("commendation": 嘉奖, which jieba tags as a name) is no name in any case.
                     # So is a place written in lower-case pinyin of two syllables or more that the dictionary
                     # knows only as a name (guangzhou → 广州, chongqing → 重庆).
+                    # (Nor is the plural or the tense of an English word: "accolades", whose 盛赞 jieba tags as a name.)
                     named = (word[0].isupper() and not (is_english(lowered) and _opens_sentence(word, full))) or (
                         len(word) >= 5 and (not is_pinyin(word) or len(split_pinyin(lowered) or ()) >= 2)
                         and all(_place(t) for t in chinese) and not _ABSTRACT.search(lowered)
+                        and not any(form != lowered and is_english(form) for form in lemmas(lowered))
                     )
                     # Beside another capitalised word it may be a word of a translated title, unless the dictionary
                     # knows it only as a name ("Alibaba Cloud": 阿里巴巴).

@@ -852,7 +852,7 @@ _EXCHANGE_OF = {
 
 # Somewhere other than the park's city: a kind of place, which an entry names by the city itself.
 _ELSEWHERE = re.compile(
-    r"外地|外省|(?:其他|其它|别的|另外的?|异地)(?:的)?城市|省外|市外|"
+    r"外地|外省|(?:其他|其它|别的|另外的?|异地)(?:的)?城市|省外|市外|(?:苏州|园区)(?:市)?(?:以外|之外)|"
     r"\b(?:other|another)\s+(?:chinese\s+)?cit(?:y|ies)\b|\boutside\s+(?:of\s+)?suzhou\b|\belsewhere\s+in\s+china\b",
     re.I,
 )
@@ -1201,9 +1201,11 @@ class Retriever:
         # Shenzhen we had quite a few biotech IPOs too"), unless a sentence that asks points back at them.
         own = without_asker_talk(kept, pointed_at=True)
         named = self.anchors(topic if own == kept else topic_of(_glosses_out(own, parse_dates(own, self.years))), question)
+        kinds_asked: list[Anchor] = []
         if is_list:
             # The kind of the items asked for ("设了哪些创新中心"), in everyday words, names none of them.
-            named = [a for a in named if not self.entities.kind_asked(a.label, question)]
+            kinds_asked = [a for a in named if self.entities.kind_asked(a.label, question)]
+            named = [a for a in named if a not in kinds_asked]
         if named:
             # Where the asker places what they ask about ("东方之门那边说又要盖个楼 叫中南中心"): a landmark the chronicles
             # lack says where, beside a name they have.
@@ -1266,10 +1268,13 @@ class Retriever:
             chosen = remaining or chosen
             # Items "in other cities" (在外地城市设了哪些创新中心) are those whose entries name a city other than the park's.
             # (Those close enough to the best are looked at again: "金鸡湖创新合作中心（北京）" says 创新中心 otherwise.)
+            # (…and whose entries name the head of that kind: 中心 of 创新中心, not a listing on a market of another city.)
             if _ELSEWHERE.search(question):
+                heads = [a.label[-2:] for a in kinds_asked if _CJK_WORD.fullmatch(a.label)]
                 chosen = [
                     i for i in pool
                     if (i in chosen or fused[i] >= cut and coverage[i] >= enough / 2) and cities_named(self.events[i].text) - _SUZHOU_AREA
+                    and all(head in self.events[i].text for head in heads)
                 ] or chosen
             # …nor the one event it names ("besides the AI products expo", "达伯华获批就不说了").
             ids_out = self._left_out_events(exclusions)
