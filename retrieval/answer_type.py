@@ -335,6 +335,7 @@ TYPES += (
     AnswerType(
         "winner",
         re.compile(r"夺冠|冠军|获胜|谁赢|赢了|胜者|比分|谁拿了?的?第一|谁得了?的?第一|第一名是谁|\b(?:who|which\s+\w+)\s+won\b|\bwinners?\b|\bchampions?\b|"
+                   r"\b(?:who|which\s+\w+)\s+(?:took|got|received|bagged|scooped|picked\s+up)\s+(?:the\s+)?(?:gold|silver|bronze|top|first|grand)\s+(?:award|prize|medal)\b|"
                    r"(?:[一二三特]等奖|[金银铜]奖|大奖)[\u4e00-\u9fff]{0,4}?(?:是?(?:谁|哪)|给了|颁给|花落)|"
                    r"\bfinal\s+score\b|\bwhat\s+was\s+the\s+score\b", re.I),
         # An award won, not only named ("“产品金奖”3个奖项揭晓" names no winner).
@@ -460,6 +461,16 @@ TYPES += (
         "speech",
         re.compile(r"讲了|说了|讲话|发言|致辞|讲的是|说的是|\bwhat\s+did\s+\w+(?:\s+\w+)?\s+say\b|\bspeech(?:es)?\b|\bremarks\b|\bkeynotes?\b|\bspeakers?\b|\bwho\s+spoke\b|主讲|演讲嘉宾|演讲", re.I),
         re.compile(r"讲话|致辞|表示|指出|强调|发言|要求|提出|宣布|说"),
+    ),
+    AnswerType(
+        # "How many products were on the first catalogue": a number of things, which the entry states with its unit
+        # (17个项目, 6家企业) or not at all. (A count of the entries themselves, "how many companies listed", is
+        # judged by the retriever.)
+        "count",
+        re.compile(r"\bhow\s+many\s+(?:[\w\-]+\s+){0,2}?(?:products|projects|companies|firms|enterprises|businesses|apartments|flats|"
+                   r"homes|schools|agreements|deals|contracts|items|institutions|institutes|centres|centers|bottles|foreigners|"
+                   r"units|measures|policies|stores|shops|members|batches|startups|start-ups|labs|laboratories)\b", re.I),
+        re.compile(rf"(?:{_NUMBER})\s*(?:多|余)?\s*(?:个|家|项|所|款|种|条|批|座|栋|幢|套|名|位|台|件|份|瓶|支|人)|[一二两三四五六七八九十]+大"),
     ),
 )
 

@@ -552,6 +552,15 @@ def _relative_days(day: datetime.date, rel: str) -> tuple[datetime.date, datetim
 
 
 # Two senses of 上市: listed on a market, and a product approved for sale.
+# A question for the earliest or the latest of the events it is about ("园区最早是什么时候开会部署新冠防控的", "which
+# company was the last one to IPO in Hong Kong"): of those that match it about as well, that one comes first.
+_EARLIEST = re.compile(
+    r"(?:最早|最先)(?=[^，。？?]{0,12}?(?:什么时候|啥时候|哪天|哪一天|何时|几月|几号))|(?:什么时候|啥时候|哪天|何时)[^，。？?]{0,4}?(?:最早|最先)|"
+    r"\bearliest\b|\bwhen\b[^?.]{0,50}?\bfor\s+the\s+first\s+time\b",
+    re.I,
+)
+_LATEST = re.compile(r"最晚|最后一(?:个|家|次|场)|\bthe\s+(?:last|latest)\s+(?:one|company|firm|time|of\s+them)\b|\blatest\s+date\b", re.I)
+
 _ASKS_LISTING = re.compile(r"上市|\blist(?:ed|ings?)\b|\bIPO|\b(?:went|go|going|gone)\s+public\b|\bfloat", re.I)
 _ASKS_APPROVAL = re.compile(
     r"批|药|器械|试剂|疫苗|产品|许可|注册|卖|销售|\bapprov|\bdrugs?\b|\bmedic|\bNMPA\b|\bproducts?\b|\bkits?\b|\bvaccines?\b|\bsale\b|\bmarket(?:ing)?\s+authori", re.I
@@ -864,6 +873,12 @@ _SUZHOU_AREA = frozenset({"苏州", "张家港", "常熟", "太仓", "昆山", "
 
 # A question that asks for the items themselves besides their number ("多少个…列一下", "how many… which ones")…
 _NAMES_ITEMS = re.compile(r"哪些|哪几|都是哪|分别是|列一下|列出|列举|一一列|\bwhich\s+ones\b|\blist\s+(?:them|all|each)\b|\bname\s+them\b", re.I)
+# So does a count of things that each did what entries tell of ("2020年园区有多少家公司在科创板上市": one entry a company).
+_COUNTS_ENTRIES = re.compile(
+    r"多少(?:个|家|所|项|款|种)[^，。？?；;]{0,16}?(?:上市|开工|获批|投产|揭牌|落户|开业|启用)|"
+    r"\bhow\s+many\s+(?:[\w\-]+\s+){0,4}?(?:listed|went\s+public|ipo'?d|debuted|broke\s+ground|(?:got|were|was)\s+approved|opened|moved\s+in)\b",
+    re.I,
+)
 # …unless they are of one batch, which one entry tells of ("首批五星级党组织…有多少家，都是哪些").
 _ONE_BATCH = re.compile(r"首批|第[一二三四五六七八九十\d]+批|这批|那批|\b(?:first|second|that|this)\s+batch\b", re.I)
 
@@ -1337,7 +1352,15 @@ class Retriever:
             states = bool(kind and kind.found_in(self.events[i].stated if kind.dated else text))
             return float(fused[i]) + self.params.rerank_states * states + self.params.rerank_coverage * self.keys.coverage(terms, text)
 
-        return sorted(near, key=weighed, reverse=True) + [int(i) for i in order if int(i) not in near]
+        ranked = sorted(near, key=weighed, reverse=True)
+        earliest, latest = _EARLIEST.search(question), _LATEST.search(question)
+        if terms and bool(earliest) != bool(latest):
+            held = {i: self.keys.coverage(terms, self.events[i].text) for i in near}
+            most = max(held.values())
+            alike = [i for i in ranked if held[i] >= most - self.params.qualifier_coverage_gap]
+            first = min(alike, key=lambda i: self.events[i].date) if earliest else max(alike, key=lambda i: self.events[i].date)
+            ranked = [first] + [i for i in ranked if i != first]
+        return ranked + [int(i) for i in order if int(i) not in near]
 
     def _asks_only_date(self, question: str) -> bool:
         """True when the sentences that ask hold a date and nothing else, beside others that do not ask."""
@@ -1490,7 +1513,7 @@ class Retriever:
         # The kind of fact asked for ("…open yet?? we'd probably rent near there" asks no rent) is looked for in
         # the events that hold nearly as many key terms as the closest.
         kind = expected_type(own)
-        if kind is not None and kind.name == "count" and _NAMES_ITEMS.search(own) and not _ONE_BATCH.search(own):
+        if kind is not None and kind.name == "count" and (_NAMES_ITEMS.search(own) or _COUNTS_ENTRIES.search(own)) and not _ONE_BATCH.search(own):
             kind = None  # "一共有多少个产品…列一下": the count is of the entries listed, not a figure one states
         return kind is None or any(
             kind.found_in(self.events[i].stated if kind.dated else self.events[i].text)

@@ -473,6 +473,10 @@ def test_a_role_asked_about_in_english_must_be_named_in_chinese() -> None:
         ("星海教育集团旗下一共有几间学校？", "集团由星海实验中学、星海小学等5所独立法人学校组成。", True),
         ("What is the sensitivity of the antibody test kit?", "苏州和锐生物科技有限公司研制出新冠病毒抗体检测试剂盒。", False),
         ("What is the sensitivity of the antibody test kit?", "该试剂盒灵敏度达95%。", True),
+        # A count asked in English is stated with its unit, or not at all; a prize taken needs a winner.
+        ("How many products were on the first catalogue of anti-epidemic innovations?", "企业指导组发布首批抗疫创新产品目录。", False),
+        ("How many projects were signed at the conference?", "签约重大项目556个，投资总额7359亿元。", True),
+        ("Which product took the gold award at the AI expo?", "2020全球人工智能产品应用博览会在苏州国际博览中心举办。", False),
     ],
 )
 def test_the_fact_asked_for_is_found_as_an_entry_states_it(question: str, text: str, answers: bool) -> None:

@@ -1615,6 +1615,29 @@ def test_firsts_are_found_however_they_are_worded(real_engine, question: str, ex
 
 
 @pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        # The earliest or the latest of the events a question is about comes first.
+        ("园区最早是什么时候开会部署新冠防控的", "2020-01-22-1"),
+        ("which SIP company was the last one to IPO in Hong Kong in 2020? like latest date", "2020-12-10-1"),
+    ],
+)
+def test_the_earliest_or_latest_asked_for_comes_first(real_engine, question: str, first: str) -> None:  # type: ignore[no-untyped-def]
+    result = real_engine.retriever.search(question)
+    assert not result.no_match and ids(result)[0] == first
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["2020年园区有多少家公司在科创板上市", "How many companies from the park listed on the STAR Market in 2020?"],
+)
+def test_how_many_did_what_entries_tell_counts_the_entries(real_engine, question: str) -> None:  # type: ignore[no-untyped-def]
+    # Each listing is an entry: the count is theirs, no figure one entry states.
+    result = real_engine.retriever.search(question)
+    assert not result.no_match and {"2020-05-11-2", "2020-09-21-1", "2020-09-28-1"} <= set(ids(result))
+
+
+@pytest.mark.parametrize(
     ("question", "expected"),
     [
         # "accolades" is an English plural, not a name the chronicle lacks.
