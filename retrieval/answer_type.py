@@ -467,10 +467,11 @@ TYPES += (
         # (17个项目, 6家企业) or not at all. (A count of the entries themselves, "how many companies listed", is
         # judged by the retriever.)
         "count",
-        re.compile(r"\bhow\s+many\s+(?:[\w\-]+\s+){0,2}?(?:products|projects|companies|firms|enterprises|businesses|apartments|flats|"
-                   r"homes|schools|agreements|deals|contracts|items|institutions|institutes|centres|centers|bottles|foreigners|"
-                   r"units|measures|policies|stores|shops|members|batches|startups|start-ups|labs|laboratories)\b", re.I),
-        re.compile(rf"(?:{_NUMBER})\s*(?:多|余)?\s*(?:个|家|项|所|款|种|条|批|座|栋|幢|套|名|位|台|件|份|瓶|支|人)|[一二两三四五六七八九十]+大"),
+        # (Not projects, measures or policies, which an entry may count in other words: 六大重点工程.)
+        re.compile(r"\bhow\s+many\s+(?:[\w\-]+\s+){0,2}?(?:products|companies|firms|enterprises|businesses|apartments|flats|"
+                   r"homes|schools|items|institutions|institutes|centres|centers|bottles|foreigners|"
+                   r"units|stores|shops|members|batches|startups|start-ups|labs|laboratories)\b", re.I),
+        re.compile(rf"(?:{_NUMBER})\s*(?:多|余)?\s*(?:个|家|项|所|款|种|条|批|座|栋|幢|套|名|位|台|件|份|瓶|支|人)"),
     ),
 )
 
