@@ -38,7 +38,8 @@ EVAL_SETS := questions holdout fresh blind final sixth seventh eighth tenth elev
 	hundredeightysixth hundredeightyseventh hundredeightyeighth hundredeightyninth \
 	hundredninetieth hundredninetyfirst hundredninetysecond hundredninetythird \
 	hundredninetyfourth hundredninetyfifth hundredninetysixth hundredninetyseventh \
-	hundredninetyeighth hundredninetyninth twohundredth twohundredfirst
+	hundredninetyeighth hundredninetyninth twohundredth twohundredfirst \
+	twohundredsecond twohundredthird twohundredfourth twohundredfifth
 
 .PHONY: setup model index chat test eval bench clean help
 

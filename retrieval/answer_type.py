@@ -287,6 +287,13 @@ TYPES += (
                    rf"(?:得分|评分)\S{{0,4}}(?:{_NUMBER})|\d+(?:\.\d+)?\s*points|\d+\s*[:：比]\s*\d+"),
     ),
     AnswerType(
+        # "那趟专列的车次", "what was the train number", "flight number": a service's number, given as a code (X8001,
+        # 第X次) or not at all.
+        "service number",
+        re.compile(r"车次|航班号|班次号|\b(?:train|flight|service)\s+(?:number|no\.?|code)s?\b", re.I),
+        re.compile(r"(?<![A-Za-z])[A-Z]{1,2}\s?[0-9]{2,5}(?![0-9])|[0-9]{2,5}\s*次(?:列车|专列|航班)|车次"),
+    ),
+    AnswerType(
         # "注册证号是多少", "the standard number": a document's number, which a chronicle does not record.
         "document number",
         re.compile(r"(?:注册证|批准文|文|标准|证书|许可证|备案)(?:编)?号(?:码)?(?:是)?(?:多少|什么)|"
@@ -324,7 +331,7 @@ TYPES += (
         "members",
         re.compile(r"(?:十大|十佳|人物|获奖者|得主|艺术家)[^，。？?]{0,6}(?:都有谁|都是谁|有哪些人|是哪些人|名单|有哪些|是谁)|(?:颁|发)给了?(?:谁|哪)|"
                    r"具体是哪(?:些|几|\d+|[一二三四五六七八九十]+)|哪[\d一二三四五六七八九十]+家|哪些艺术家|艺术家(?:有|是)?哪|"
-                   r"获奖(?:者|名单|作品|项目)(?:有|是)?哪|\bwho\s+were\s+(?:the\s+(?:\d+|[a-z]+)\s+(?:people|persons|winners|recipients|talents|individuals)\b|named|among|awarded|honou?red|selected|chosen|"
+                   r"获奖(?:者|名单|作品|项目)(?:有|是)?哪|\bwho\s+were\s+(?:the\s+(?:\d+|[a-z]+)\s+(?:[\w\-]+\s+){0,2}?(?:people|persons|winners|recipients|talents|individuals|figures|personalities)\b|named|among|awarded|honou?red|selected|chosen|"
                    r"the\s+(?:winners|recipients|artists|members))\b|\bnames\s+of\s+(?:the\s+)?(?:top|ten|\d+|winners|artists|recipients|members)\b|"
                    r"\bwhich\s+artists\b|\bwhat\s+were\s+the\s+(?:ten|\d+|top)\b|"
                    r"\bwhich\s+(?:products|works|cases|projects)\s+(?:won|were\s+(?:named|awarded|honou?red|released|selected))\b|"
@@ -470,8 +477,8 @@ TYPES += (
         # (Not projects, measures or policies, which an entry may count in other words: 六大重点工程.)
         re.compile(r"\bhow\s+many\s+(?:[\w\-]+\s+){0,2}?(?:products|companies|firms|enterprises|businesses|apartments|flats|"
                    r"homes|schools|items|institutions|institutes|centres|centers|bottles|foreigners|"
-                   r"units|stores|shops|members|batches|startups|start-ups|labs|laboratories)\b", re.I),
-        re.compile(rf"(?:{_NUMBER})\s*(?:多|余)?\s*(?:个|家|项|所|款|种|条|批|座|栋|幢|套|名|位|台|件|份|瓶|支|人)"),
+                   r"units|rooms|stores|shops|members|batches|startups|start-ups|labs|laboratories)\b", re.I),
+        re.compile(rf"(?:{_NUMBER})\s*(?:多|余)?\s*(?:个|家|项|所|款|种|条|批|座|栋|幢|套|间|名|位|台|件|份|瓶|支|人)"),
     ),
 )
 

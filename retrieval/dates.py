@@ -500,7 +500,8 @@ def _match_spans(kind: str, m: re.Match[str], invalid: list[str], years: tuple[i
         return [_quarter(q, _year(m.group(1)), text)]
     if kind == "cn_year_part":
         year = _year(m.group(1))
-        return [Span((1, 1), (1, 31), year, text) if m.group(2) == "年初" else Span((12, 1), (12, 31), year, text)]
+        # Said roughly: "2020年底拿了什么荣誉" may be of late November (Span.loose).
+        return [Span((1, 1), (1, 31), year, text, loose=True) if m.group(2) == "年初" else Span((12, 1), (12, 31), year, text, loose=True)]
     if kind == "en_month_range":
         first, last = _en_month(m.group(1) or m.group(4)), _en_month(m.group(2) or m.group(5))
         return _months(first, last, _year(m.group(3) or m.group(6)), text, invalid)

@@ -477,6 +477,10 @@ def test_a_role_asked_about_in_english_must_be_named_in_chinese() -> None:
         ("How many products were on the first catalogue of anti-epidemic innovations?", "企业指导组发布首批抗疫创新产品目录。", False),
         ("How many companies signed at the conference?", "6家企业集中签约。", True),
         ("Which product took the gold award at the AI expo?", "2020全球人工智能产品应用博览会在苏州国际博览中心举办。", False),
+        # A train's number is a code; the ten figures of the year are named, not only announced.
+        ("What was the train number of the first SIP special train?", "首趟“园区专列”（G1938）接载453名一线员工返苏返岗复工。", True),
+        ("What was the train number of the first SIP special train?", "园区专列接载一线员工返苏返岗复工。", False),
+        ("Who were the ten AI figures of the year named at the expo?", "中国人工智能年度十大风云人物等3个奖项揭晓。", False),
     ],
 )
 def test_the_fact_asked_for_is_found_as_an_entry_states_it(question: str, text: str, answers: bool) -> None:
