@@ -1633,9 +1633,12 @@ def test_loose_times_short_names_and_requests_find_the_entry(real_engine, questi
     assert not result.no_match and ids(result)[0] == expected
 
 
-def test_an_approval_for_sale_is_the_drug_regulators_even_unnamed(real_engine) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize(
+    "question", ["what drugs (not devices) from sip got NMPA approval to sell in 2020? list pls", "上半年园区企业有哪些产品拿到药监局上市批准？药和器械都算"]
+)
+def test_an_approval_for_sale_is_the_drug_regulators_even_unnamed(real_engine, question: str) -> None:  # type: ignore[no-untyped-def]
     # "再鼎医药…的爱普盾获批上市" names no regulator; an approval for sale is the NMPA's all the same.
-    result = real_engine.retriever.search("今年国家药监局批准上市的园区企业产品都有哪些？列一下")
+    result = real_engine.retriever.search(question)
     assert result.is_list and {"2020-05-13-2", "2020-06-03-2", "2020-06-19-3"} <= set(ids(result))
 
 
