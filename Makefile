@@ -39,7 +39,8 @@ EVAL_SETS := questions holdout fresh blind final sixth seventh eighth tenth elev
 	hundredninetieth hundredninetyfirst hundredninetysecond hundredninetythird \
 	hundredninetyfourth hundredninetyfifth hundredninetysixth hundredninetyseventh \
 	hundredninetyeighth hundredninetyninth twohundredth twohundredfirst \
-	twohundredsecond twohundredthird twohundredfourth twohundredfifth
+	twohundredsecond twohundredthird twohundredfourth twohundredfifth \
+	twohundredsixth twohundredseventh twohundredeighth twohundredninth
 
 .PHONY: setup model index chat test eval bench clean help
 

@@ -1171,8 +1171,9 @@ def _ordinals(pattern: re.Pattern[str], text: str) -> set[int]:
 # A figure with its unit ("729米", "25亿元", "6所学校"): a claim about an amount, a height, a number of things.
 _QUANTITY = re.compile(
     # (一 after a determiner counts nothing: 那一届, 这一栋, 哪一家.)
-    r"(接近|将近|大约|约|近|超过|逾|多达|不到)?\s*(?<![\d.])(?<![那这哪每同某])(\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)\s*(多|余)?"
-    r"(万平方米|平方米|平方千米|亿元|万元|元|米|所|家|个|名|项|层|栋|款|条|届|人(?![工才民大口员士物们气文事力类次均]))"
+    # (Nor is 几百, 数百 or 上千 a figure, and "七千多个亿" is a sum of money, not a number of things.)
+    r"(接近|将近|大约|约|近|超过|逾|多达|不到)?\s*(?<![\d.])(?<![那这哪每同某几数上好])(\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)\s*(多|余)?"
+    r"(万平方米|平方米|平方千米|亿元|万元|元|米|所|家|个(?![亿万])|名|项|层|栋|款|条|届|人(?![工才民大口员士物们气文事力类次均]))"
 )
 
 
@@ -1180,19 +1181,38 @@ _QUANTITY = re.compile(
 _ONE_BY_ONE = re.compile(r"一([个家项名所条栋])\1")
 
 
+def _figure(number: str) -> float | None:
+    """A number written in figures or in Chinese numerals (六百, 一千): its value."""
+    from .dates import cn_number
+    from .quantities import cn_figure
+
+    if number[0].isdigit():
+        return float(number)
+    small = cn_number(number)
+    return float(small) if small is not None else cn_figure(number)
+
+
 def _quantities(text: str) -> dict[str, set[float]]:
     """Exact figures by unit, rounded to two significant digits; approximate ones (接近500米, 800万余元) left out."""
-    from .dates import cn_number
-
     found: dict[str, set[float]] = {}
     text = _ONE_BY_ONE.sub(" ", text)
     for about, number, more, unit in _QUANTITY.findall(text):
-        value = float(number) if number[0].isdigit() else cn_number(number)
+        value = _figure(number)
         if value is not None and not about and not more:
             found.setdefault(unit, set()).add(float(f"{value:.2g}"))
     for about, number, unit in _QUANTITY_EN.findall(text):
         if not about:
             found.setdefault(_UNITS_EN[unit.lower().rstrip("s")], set()).add(float(f"{float(number):.2g}"))
+    return found
+
+
+def _at_least(text: str) -> list[tuple[str, float]]:
+    """The figures ``text`` gives as "more than" (一千多名, 30余家), by unit: (unit, the figure)."""
+    found = []
+    for about, number, more, unit in _QUANTITY.findall(_ONE_BY_ONE.sub(" ", text)):
+        value = _figure(number)
+        if value and more and not about:
+            found.append((unit, value))
     return found
 
 
@@ -1323,6 +1343,11 @@ def contradicted(question: str, texts: list[str], years: Sequence[int] = ()) -> 
     stated_figures = [_quantities(t) for t in texts]
     for unit, values in _quantities(question).items():
         if _only_others(values, [figures.get(unit, set()) for figures in stated_figures]):
+            return True
+    # "一千多名员工" claims at least a thousand, and fewer than twice as many: 453名 is another figure.
+    for unit, floor in _at_least(question):
+        values = [figures.get(unit, set()) for figures in stated_figures]
+        if values and all(found and not any(floor <= v < 2 * floor for v in found) for found in values):
             return True
     ranks = _ranks(question)
     # (An entry's "国内首个…", "全球首个…" is first in the country, in the world: the rank "国内第一" asks.)

@@ -39,6 +39,14 @@ _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 _CN_FIGURE = re.compile(r"([零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?)(?=\s*(?:万|亿|米|平方米|平米|元))")
 
 
+def cn_figure(text: str) -> float | None:
+    """A number in Chinese numerals (六百, 一千二, 三十五) as a value; None when ``text`` is not one."""
+    # (A unit alone, 百 or 千, is no figure: 百米 is a sprint, 千家 many.)
+    if not text or any(ch not in _CN_DIGITS and ch not in _CN_UNITS for ch in text) or not (set(text) & set(_CN_DIGITS) or text == "十"):
+        return None
+    return float(_cn_figure(text))
+
+
 def _cn_figure(text: str) -> str:
     """A number in Chinese numerals as figures: 五百 → 500, 一点八 → 1.8, 三十 → 30."""
     whole, _, decimals = text.partition("点")

@@ -904,6 +904,10 @@ FLOORS = {
     "twohundredthird.jsonl": (0.97, 0.97, 0.90, 1, None),  # held back, then measured once on 9d69223 (internet slang, both languages): 0.974 / 0.974 / 0.94 / 1
     "twohundredfourth.jsonl": (0.97, 0.97, 0.93, 1, None),  # held back, then measured once on 9d69223 (half-remembered dates, "May or June?"): 0.940 / 0.949 / 0.94 / 2
     "twohundredfifth.jsonl": (0.97, 0.97, 0.90, 1, None),  # held back, then measured once on 9d69223 (ordinary users, twentieth sample): 1.000 / 1.000 / 0.94 / 0
+    "twohundredsixth.jsonl": (0.97, 0.97, 0.93, 1, None),  # held back, then measured once on dc2dcde (ordinary users, twenty-first sample): 1.000 / 1.000 / 0.97 / 0
+    "twohundredseventh.jsonl": (0.97, 0.96, 0.87, 1, None),  # held back, then measured once on dc2dcde (a month or a season and a topic): 0.991 / 0.987 / 0.91 / 0
+    "twohundredeighth.jsonl": (0.97, 0.97, 0.87, 1, None),  # held back, then measured once on dc2dcde (half-remembered news to confirm): 0.966 / 0.974 / 0.85 / 1
+    "twohundredninth.jsonl": (0.95, 0.95, 0.96, 2, None),  # held back, then measured once on dc2dcde (a mixed crowd): 0.974 / 0.974 / 1.00 / 1
 }
 
 # English recall of a set below the common floor, as first measured (its misses were left for the next round).
@@ -977,11 +981,19 @@ def test_a_question_set_larger_than_the_query_cache_embeds_each_question_once(re
     assert len(retriever._cache) <= 4
 
 
+# Sets written in one language only (users who write only English, or only Chinese); every other set is mixed.
+ONE_LANGUAGE = {"hundredninetyseventh.jsonl": "en", "twohundredeleventh.jsonl": "en", "twohundredtwelfth.jsonl": "zh"}
+
+
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_quality_floor_on_the_question_sets(real_engine, name: str) -> None:  # type: ignore[no-untyped-def]
     questions = load_questions(ROOT / "data" / "eval" / name)
     english = sum(q.lang == "en" for q in questions)
-    assert len(questions) >= (80 if name == "questions.jsonl" else 60) and english / len(questions) >= 0.4
+    assert len(questions) >= (80 if name == "questions.jsonl" else 60)
+    if name in ONE_LANGUAGE:
+        assert {q.lang for q in questions} == {ONE_LANGUAGE[name]}
+    else:
+        assert english / len(questions) >= 0.4
     assert sum(q.kind == "no_answer" for q in questions) >= 20
     report = evaluate(real_engine.retriever, questions)
     print("\n" + format_report(report))
@@ -990,7 +1002,8 @@ def test_quality_floor_on_the_question_sets(real_engine, name: str) -> None:  # 
     assert overall["recall"] >= recall
     assert overall["mrr"] >= mrr
     assert groups["kind:date"]["recall"] >= DATE_FLOORS.get(name, 0.98)
-    assert groups["lang:en"]["recall"] >= ENGLISH_FLOORS.get(name, 0.88)
+    if english:
+        assert groups["lang:en"]["recall"] >= ENGLISH_FLOORS.get(name, 0.88)
     assert overall["no_match_accuracy"] >= no_match
     assert overall["false_no_match"] <= false_no_match
     if names is not None:
@@ -1631,6 +1644,11 @@ def test_firsts_are_found_however_they_are_worded(real_engine, question: str, ex
 def test_loose_times_short_names_and_requests_find_the_entry(real_engine, question: str, expected: str) -> None:  # type: ignore[no-untyped-def]
     result = real_engine.retriever.search(question)
     assert not result.no_match and ids(result)[0] == expected
+
+
+def test_the_expo_centre_is_found_by_its_english_initials(real_engine) -> None:  # type: ignore[no-untyped-def]
+    result = real_engine.retriever.search("What events did the big expo centre (SIECC) host this year?")
+    assert result.is_list and {"2020-04-25-1", "2020-07-27-1", "2020-08-14-1", "2020-10-28-1"} <= set(ids(result))
 
 
 @pytest.mark.parametrize(
