@@ -1038,6 +1038,13 @@ def _numbered_thing(word: str) -> bool:
     return len(word) >= 4 and len(rest) >= 2 and rest != word and names_a_thing(rest)
 
 
+def _city(word: str) -> bool:
+    """True for a province or a city of China the retriever knows by name (重庆, 浙江)."""
+    from .answer_type import cities_named
+
+    return word in PROVINCES or word in cities_named(word)
+
+
 def _place(word: str) -> bool:
     """True for a proper name, a city's or a province's too (广州市: 广州 is the name, 市 says what it is)."""
     return is_proper_name(word) or (len(word) > 2 and word[-1] in "市省县" and is_proper_name(word[:-1]))
@@ -1566,10 +1573,10 @@ class KeyTerms:
                         found_short.append(KeyTerm(singles, (singles,), self.unknown_weight, absent=True))
                 singles = ""
                 # A full proper name (南京大学, 中国移动) is no abbreviation of another (南京航空航天大学), nor a slip
-                # of pinyin input for the chronicle's words (中国医…).
+                # of pinyin input for the chronicle's words (中国医…); nor is a city's (重庆 is not 重阳节庆).
                 other = (
                     self._stands_for(word, abbreviation=any(unknown[position : position + len(word)]))
-                    if len(word) >= 2 and word not in self._joined and not (len(word) >= 4 and is_proper_name(word))
+                    if len(word) >= 2 and word not in self._joined and not (len(word) >= 4 and is_proper_name(word)) and not _city(word)
                     else None
                 )
                 if other:

@@ -1646,6 +1646,25 @@ def test_loose_times_short_names_and_requests_find_the_entry(real_engine, questi
     assert not result.no_match and ids(result)[0] == expected
 
 
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # 开工奠基 is a groundbreaking, whether the entry says 开工 or 奠基.
+        ("上半年园区有哪些项目开工奠基的？", {"2020-04-17-1", "2020-04-30-1", "2020-05-27-1", "2020-06-28-1", "2020-06-28-2"}),
+        # Things to do with Singapore are also 中新 (China-Singapore) ones.
+        ("10到12月园区跟新加坡有关的事有哪些", {"2020-11-10-1", "2020-11-30-1", "2020-12-08-1"}),
+    ],
+)
+def test_a_list_finds_entries_worded_otherwise(real_engine, question: str, expected: set) -> None:  # type: ignore[no-untyped-def]
+    result = real_engine.retriever.search(question)
+    assert result.is_list and expected <= set(ids(result))
+
+
+def test_a_city_the_chronicle_lacks_is_no_short_form_of_its_words(real_engine) -> None:  # type: ignore[no-untyped-def]
+    # 重庆 is a city, not 重阳节庆 shortened: the park opened no centre there.
+    assert real_engine.retriever.search("园区在重庆开的那个创新中心是什么时候启动的").no_match
+
+
 def test_the_expo_centre_is_found_by_its_english_initials(real_engine) -> None:  # type: ignore[no-untyped-def]
     result = real_engine.retriever.search("What events did the big expo centre (SIECC) host this year?")
     assert result.is_list and {"2020-04-25-1", "2020-07-27-1", "2020-08-14-1", "2020-10-28-1"} <= set(ids(result))
