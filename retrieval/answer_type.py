@@ -1200,30 +1200,34 @@ def _quantities(text: str) -> dict[str, set[float]]:
         value = _figure(number)
         if value is not None and not about and not more:
             found.setdefault(unit, set()).add(float(f"{value:.2g}"))
-    for about, number, unit in _QUANTITY_EN.findall(text):
-        if not about:
+    for about, number, plus, unit in _QUANTITY_EN.findall(text):
+        if not about and not plus:
             found.setdefault(_UNITS_EN[unit.lower().rstrip("s")], set()).add(float(f"{float(number):.2g}"))
     return found
 
 
 def _at_least(text: str) -> list[tuple[str, float]]:
-    """The figures ``text`` gives as "more than" (一千多名, 30余家), by unit: (unit, the figure)."""
+    """The figures ``text`` gives as "more than" (一千多名, 30余家, 1000+ workers), by unit: (unit, the figure)."""
     found = []
     for about, number, more, unit in _QUANTITY.findall(_ONE_BY_ONE.sub(" ", text)):
         value = _figure(number)
         if value and more and not about:
             found.append((unit, value))
+    # ("1000+ workers": the same in English.)
+    for about, number, plus, unit in _QUANTITY_EN.findall(text):
+        if plus and not about:
+            found.append((_UNITS_EN[unit.lower().rstrip("s")], float(number)))
     return found
 
 
 # The same in English ("50 people shared the awards", "a 729-metre tower"), by the Chinese unit a text gives.
-_UNITS_EN = {"people": "名", "person": "名", "talent": "名", "individual": "名", "recipient": "名", "worker": "名",
+_UNITS_EN = {"people": "名", "person": "名", "talent": "名", "individual": "名", "recipient": "名", "worker": "名", "employee": "名",
              "company": "家", "companie": "家", "firm": "家", "enterprise": "家", "project": "个", "floor": "层",
              "storey": "层", "metre": "米", "meter": "米", "m": "米", "school": "所"}
 _QUANTITY_EN = re.compile(
     r"\b(about|around|nearly|approximately|roughly|over|almost|some|up\s+to|more\s+than|fewer\s+than|less\s+than|"
-    r"at\s+least|close\s+to)?\s*(?<![\d.])(\d+(?:\.\d+)?)[\s\-]+(people|persons?|talents?|individuals?|recipients?|"
-    r"workers?|compan(?:y|ies)|firms?|enterprises?|projects?|floors?|storeys?|metres?|meters?|m|schools?)\b",
+    r"at\s+least|close\s+to)?\s*(?<![\d.])(\d+(?:\.\d+)?)(\+)?[\s\-]+(people|persons?|talents?|individuals?|recipients?|"
+    r"workers?|employees?|compan(?:y|ies)|firms?|enterprises?|projects?|floors?|storeys?|metres?|meters?|m|schools?)\b",
     re.I,
 )
 

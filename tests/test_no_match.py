@@ -566,6 +566,9 @@ _TORCH = "园区在国家高新区最新一轮评价结果中综合排名第五�
         ("听说中南中心规划有六百米高，真的假的？", "苏州中南中心规划高度499.15米。", True),
         ("首趟园区专列拉了一千多名员工回苏州复工，对吧？", "首趟“园区专列”接载453名一线员工返苏返岗复工。", True),
         ("首趟园区专列拉了四百多名员工回苏州复工，对吧？", "首趟“园区专列”接载453名一线员工返苏返岗复工。", False),
+        ("The first SIP worker train brought 800 employees back - what was its train number?", "首趟“园区专列”接载453名一线员工返苏返岗复工。", True),
+        ("that sip train in march that brought back like 1000+ workers, what was the train number", "首趟“园区专列”接载453名一线员工返苏返岗复工。", True),
+        ("the sip train that brought back 400+ workers, what was the train number", "首趟“园区专列”接载453名一线员工返苏返岗复工。", False),
         # Another organisation of the same kind: another city's government, another university or bank.
         ("园区管委会和昆山市政府签战略合作协议是哪一天？", "园区管委会与张家港市政府战略合作协议签约仪式举行。", True),
         ("园区和南京大学共建的附属中学是哪天揭牌的？", "园区管委会与南京航空航天大学共建南京航空航天大学苏州附属中学签约揭牌仪式在园区举行。", True),
