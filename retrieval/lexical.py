@@ -1038,6 +1038,14 @@ def _numbered_thing(word: str) -> bool:
     return len(word) >= 4 and len(rest) >= 2 and rest != word and names_a_thing(rest)
 
 
+_DETERMINERS = frozenset("my our your his her their a an".split())
+
+
+def _after_determiner(word: str, context: Sequence[str]) -> bool:
+    """True when ``word`` follows a possessive or an indefinite article in ``context`` (the question's words)."""
+    return any(i > 0 and context[i - 1].lower() in _DETERMINERS for i, w in enumerate(context) if w == word)
+
+
 def _city(word: str) -> bool:
     """True for a province or a city of China the retriever knows by name (重庆, 浙江)."""
     from .answer_type import cities_named
@@ -1387,6 +1395,8 @@ class KeyTerms:
                         len(word) >= 5 and (not is_pinyin(word) or len(split_pinyin(lowered) or ()) >= 2)
                         and all(_place(t) for t in chinese) and not _ABSTRACT.search(lowered)
                         and not any(form != lowered and is_english(form) for form in lemmas(lowered))
+                        # (…nor a word after "my" or "a": "my teenager", whose 青少年 jieba tags as a name too.)
+                        and not _after_determiner(word, context)
                     )
                     # Beside another capitalised word it may be a word of a translated title, unless the dictionary
                     # knows it only as a name ("Alibaba Cloud": 阿里巴巴).

@@ -1714,6 +1714,8 @@ def test_how_many_did_what_entries_tell_counts_the_entries(real_engine, question
         ("At the second Yangtze River Delta forum on business climate, which two accolades went to SIP?", "2020-05-15-2"),
         ("Where did SIP land in the commerce ministry's latest overall appraisal of national-level economic development zones?", "2020-01-17-1"),
         ("did state-owned companies in the park cut rent for small businesses during the outbreak? when was that announced", "2020-02-03-1"),
+        # A word after "my" is a common noun, whatever the dictionary's tagger makes of its translation.
+        ("my teenager wants to enter the Huawei Cloud AI contest, when did the 2020 one kick off in suzhou?", "2020-06-19-1"),
     ],
 )
 def test_honours_and_relief_asked_in_english_are_found(real_engine, question: str, expected: str) -> None:  # type: ignore[no-untyped-def]
