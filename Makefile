@@ -40,7 +40,8 @@ EVAL_SETS := questions holdout fresh blind final sixth seventh eighth tenth elev
 	hundredninetyfourth hundredninetyfifth hundredninetysixth hundredninetyseventh \
 	hundredninetyeighth hundredninetyninth twohundredth twohundredfirst \
 	twohundredsecond twohundredthird twohundredfourth twohundredfifth \
-	twohundredsixth twohundredseventh twohundredeighth twohundredninth
+	twohundredsixth twohundredseventh twohundredeighth twohundredninth \
+	twohundredtenth twohundredeleventh twohundredtwelfth twohundredthirteenth
 
 .PHONY: setup model index chat test eval bench clean help
 

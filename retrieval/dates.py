@@ -282,8 +282,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"\b(?:between|from)\s+({_MONTH_EN})\s+(\d{{1,2}}){_ORD}\s+(?:and|to|until|till|through)\s+(?:({_MONTH_EN})\s+)?(\d{{1,2}}){_ORD}\b", re.I)),
     ("en_range_dash", re.compile(
         rf"\b({_MONTH_EN})\s+(\d{{1,2}}){_ORD}\s*(?:-|–|—|to|through|until|till)\s*({_MONTH_EN})\s+(\d{{1,2}}){_ORD}\b(?:,?\s*(\d{{4}}))?", re.I)),
+    # ("October 28 through the 31st": the end said as a bare day of that month.)
     ("en_day_range", re.compile(
-        rf"\b({_MONTH_EN})\s+(\d{{1,2}}){_ORD}\s*(?:-|–|—|to|through|until|and)\s*(\d{{1,2}}){_ORD}\b(?:,?\s*(\d{{4}}))?", re.I)),
+        rf"\b({_MONTH_EN})\s+(\d{{1,2}}){_ORD}\s*(?:-|–|—|to|through|until|and)\s*(?:the\s+(?=\d{{1,2}}(?:st|nd|rd|th)\b))?(\d{{1,2}}){_ORD}\b(?:,?\s*(\d{{4}}))?", re.I)),
     # "from the 20th through December 31": a day of the month the range ends in.
     ("en_bare_day_to_month_day", re.compile(
         rf"\b(?:from\s+)?the\s+(\d{{1,2}})(?:st|nd|rd|th)\s+(?:to|till|until|through|-|–)\s+({_MONTH_EN})\s+(\d{{1,2}}){_ORD}\b", re.I)),

@@ -440,6 +440,8 @@ _PURPOSE_CLAUSE = re.compile(rf"[，,]\s*(?:{_PURPOSE_WORDS})(?!的)[\u4e00-\u9f
 _TIME_BACK = re.compile(
     r"\b(?:th(?:ose|at|ese|is)\s+(?:(?:\d+|two|three|four|five|six|seven|few|same|very|exact|specific|particular)\s+)?"
     r"(?:days?|weeks?|period|time|dates?|months?|fortnight|span|stretch|window)|then)\b|"
+    # ("while I was there", "during my stay": the asker's own days, said in the sentence before.)
+    r"\b(?:while|when)\s+(?:i|we)\s+(?:was|were)\s+(?:there|here|in\s+town|visiting)\b|\bduring\s+(?:my|our)\s+(?:stay|visit|trip)\b|"
     r"(?:这|那)(?:几|些|一|两|三)?(?:天|周|段时间|个星期|个月|期间)|当天|当时|期间|同期",
     re.I,
 )

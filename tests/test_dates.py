@@ -84,6 +84,7 @@ def spans(question: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
         ("the first 5 days of March", [((3, 1), (3, 5))]),
         ("4月29号30号园区有啥新闻", [((4, 29), (4, 29)), ((4, 30), (4, 30))]),
         ("11月19、20这两天园区有什么动静", [((11, 19), (11, 19)), ((11, 20), (11, 20))]),  # the second day said by the count
+        ("Anything happening in SIP from October 28 through the 31st?", [((10, 28), (10, 31))]),  # the end a bare day
         ("3月25日和26日", [((3, 25), (3, 25)), ((3, 26), (3, 26))]),
         ("between Christmas Eve and the end of 2020", [((12, 24), (12, 31))]),
         ("from December 20 to the end of the year", [((12, 20), (12, 31))]),

@@ -908,6 +908,10 @@ FLOORS = {
     "twohundredseventh.jsonl": (0.97, 0.96, 0.87, 1, None),  # held back, then measured once on dc2dcde (a month or a season and a topic): 0.991 / 0.987 / 0.91 / 0
     "twohundredeighth.jsonl": (0.97, 0.97, 0.87, 1, None),  # held back, then measured once on dc2dcde (half-remembered news to confirm): 0.966 / 0.974 / 0.85 / 1
     "twohundredninth.jsonl": (0.95, 0.95, 0.96, 2, None),  # held back, then measured once on dc2dcde (a mixed crowd): 0.974 / 0.974 / 1.00 / 1
+    "twohundredtenth.jsonl": (0.97, 0.97, 0.84, 1, None),  # written last, measured once on 1a5ebaf (ordinary users, twenty-second sample): 0.983 / 0.987 / 0.88 / 0
+    "twohundredeleventh.jsonl": (0.96, 0.96, 0.84, 2, None),  # written last, measured once on 1a5ebaf (English-only users): 0.974 / 0.974 / 0.88 / 1
+    "twohundredtwelfth.jsonl": (0.97, 0.97, 0.96, 1, None),  # written last, measured once on 1a5ebaf (Chinese-only users): 0.991 / 0.987 / 1.00 / 0
+    "twohundredthirteenth.jsonl": (0.97, 0.96, 0.78, 1, None),  # written last, measured once on 1a5ebaf (a mixed crowd, second sample): 1.000 / 0.974 / 0.82 / 0
 }
 
 # English recall of a set below the common floor, as first measured (its misses were left for the next round).
@@ -944,6 +948,8 @@ DATE_FLOORS = {
         # A weekend is when, and "Pls confirm" is how the asker asks.
         ("anything on in the park the weekend of June 13-14, 2020?", "2020-06-13", "2020-06-14"),
         ("Pls confirm what happened in SIP on 3 June 2020, need it for our audit file", "2020-06-03", "2020-06-03"),
+        # The asker's own days, pointed back at by "while I was there".
+        ("I was in Suzhou Sept 16-18 last year (2020). What events took place in the park while I was there?", "2020-09-16", "2020-09-18"),
     ],
 )
 def test_a_date_asked_beside_the_askers_plans_returns_that_span(real_engine, question: str, first: str, last: str) -> None:  # type: ignore[no-untyped-def]
