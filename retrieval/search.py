@@ -553,7 +553,6 @@ def _relative_days(day: datetime.date, rel: str) -> tuple[datetime.date, datetim
     return day + one, day + 7 * one
 
 
-# Two senses of 上市: listed on a market, and a product approved for sale.
 # A question for the earliest or the latest of the events it is about ("园区最早是什么时候开会部署新冠防控的", "which
 # company was the last one to IPO in Hong Kong"): of those that match it about as well, that one comes first.
 _EARLIEST = re.compile(
@@ -563,6 +562,7 @@ _EARLIEST = re.compile(
 )
 _LATEST = re.compile(r"最晚|最后一(?:个|家|次|场)|\bthe\s+(?:last|latest)\s+(?:one|company|firm|time|of\s+them)\b|\blatest\s+date\b", re.I)
 
+# Two senses of 上市: listed on a market, and a product approved for sale.
 _ASKS_LISTING = re.compile(r"上市|\blist(?:ed|ings?)\b|\bIPO|\b(?:went|go|going|gone)\s+public\b|\bfloat", re.I)
 _ASKS_APPROVAL = re.compile(
     r"批|药|器械|试剂|疫苗|产品|许可|注册|卖|销售|\bapprov|\bdrugs?\b|\bmedic|\bNMPA\b|\bproducts?\b|\bkits?\b|\bvaccines?\b|\bsale\b|\bmarket(?:ing)?\s+authori", re.I
