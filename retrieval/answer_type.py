@@ -11,7 +11,7 @@ said, at least the words that report one. Pure: regular expressions only.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -1053,6 +1053,8 @@ def _bracketed(text: str) -> frozenset[str]:
     return frozenset(city for city, pattern in _CITIES_IN_BRACKETS.items() if pattern.search(text))
 
 
+# The cities known by name, in Chinese.
+CITY_NAMES = frozenset(_CITIES)
 _CITIES_IN_BRACKETS = {city: re.compile(rf"[（(](?:{pattern.pattern})[）)]") for city, pattern in _CITIES.items()}
 
 
@@ -1192,32 +1194,27 @@ def _figure(number: str) -> float | None:
     return float(small) if small is not None else cn_figure(number)
 
 
+def _figures(text: str) -> Iterator[tuple[str, float | None, bool, bool]]:
+    """Each figure ``text`` gives with its unit, in Chinese or in English ("1000+ workers"): (the Chinese unit, the
+    value, said roughly (接近, about), said as "more than" (多, 余, +))."""
+    for about, number, more, unit in _QUANTITY.findall(_ONE_BY_ONE.sub(" ", text)):
+        yield unit, _figure(number), bool(about), bool(more)
+    for about, number, plus, unit in _QUANTITY_EN.findall(text):
+        yield _UNITS_EN[unit.lower().rstrip("s")], float(number), bool(about), bool(plus)
+
+
 def _quantities(text: str) -> dict[str, set[float]]:
     """Exact figures by unit, rounded to two significant digits; approximate ones (接近500米, 800万余元) left out."""
     found: dict[str, set[float]] = {}
-    text = _ONE_BY_ONE.sub(" ", text)
-    for about, number, more, unit in _QUANTITY.findall(text):
-        value = _figure(number)
+    for unit, value, about, more in _figures(text):
         if value is not None and not about and not more:
             found.setdefault(unit, set()).add(float(f"{value:.2g}"))
-    for about, number, plus, unit in _QUANTITY_EN.findall(text):
-        if not about and not plus:
-            found.setdefault(_UNITS_EN[unit.lower().rstrip("s")], set()).add(float(f"{float(number):.2g}"))
     return found
 
 
 def _at_least(text: str) -> list[tuple[str, float]]:
     """The figures ``text`` gives as "more than" (一千多名, 30余家, 1000+ workers), by unit: (unit, the figure)."""
-    found = []
-    for about, number, more, unit in _QUANTITY.findall(_ONE_BY_ONE.sub(" ", text)):
-        value = _figure(number)
-        if value and more and not about:
-            found.append((unit, value))
-    # ("1000+ workers": the same in English.)
-    for about, number, plus, unit in _QUANTITY_EN.findall(text):
-        if plus and not about:
-            found.append((_UNITS_EN[unit.lower().rstrip("s")], float(number)))
-    return found
+    return [(unit, value) for unit, value, about, more in _figures(text) if value and more and not about]
 
 
 # The same in English ("50 people shared the awards", "a 729-metre tower"), by the Chinese unit a text gives.

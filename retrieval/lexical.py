@@ -1048,9 +1048,9 @@ def _after_determiner(word: str, context: Sequence[str]) -> bool:
 
 def _city(word: str) -> bool:
     """True for a province or a city of China the retriever knows by name (重庆, 浙江)."""
-    from .answer_type import cities_named
+    from .answer_type import CITY_NAMES
 
-    return word in PROVINCES or word in cities_named(word)
+    return word in PROVINCES or word in CITY_NAMES
 
 
 def _place(word: str) -> bool:

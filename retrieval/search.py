@@ -1349,15 +1349,15 @@ class Retriever:
             return [int(i) for i in order]
         kind = expected_type(question)
 
+        held = {i: self.keys.coverage(terms, self.events[i].text) for i in near}
+
         def weighed(i: int) -> float:
-            text = self.events[i].text
-            states = bool(kind and kind.found_in(self.events[i].stated if kind.dated else text))
-            return float(fused[i]) + self.params.rerank_states * states + self.params.rerank_coverage * self.keys.coverage(terms, text)
+            states = bool(kind and kind.found_in(self.events[i].stated if kind.dated else self.events[i].text))
+            return float(fused[i]) + self.params.rerank_states * states + self.params.rerank_coverage * held[i]
 
         ranked = sorted(near, key=weighed, reverse=True)
         earliest, latest = _EARLIEST.search(question), _LATEST.search(question)
         if terms and bool(earliest) != bool(latest):
-            held = {i: self.keys.coverage(terms, self.events[i].text) for i in near}
             most = max(held.values())
             alike = [i for i in ranked if held[i] >= most - self.params.qualifier_coverage_gap]
             first = min(alike, key=lambda i: self.events[i].date) if earliest else max(alike, key=lambda i: self.events[i].date)
